@@ -1,0 +1,1 @@
+"""Sub-commands of ``neuralmip``; see :mod:`experiments.cli`."""
