@@ -1,0 +1,60 @@
+"""PyG data types for bipartite graphs: batching offsets constraint and variable indices apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import torch
+from torch_geometric.data import Data
+
+from gnn.graph import BipartiteGraph
+
+__all__ = ["BipartiteData", "to_data"]
+
+
+class BipartiteData(Data):
+    """One bipartite graph (optionally with branching candidates) as a PyG ``Data``.
+
+    Fields: ``constraint_features`` (C, Fc), ``edge_index`` (2, E) as [constraint; variable],
+    ``edge_attr`` (E, Fe), ``variable_features`` (V, Fv), and optionally ``candidates`` (K,)
+    indices into the variables, with per-candidate ``candidate_scores`` (K,).
+
+    When PyG collates several graphs, ``edge_index`` row 0 is offset by the number of constraints
+    and row 1 by the number of variables of the graphs before it; ``candidates`` by the number of
+    variables.
+    """
+
+    def __inc__(self, key: str, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if key == "edge_index":
+            return torch.tensor(
+                [[self.constraint_features.size(0)], [self.variable_features.size(0)]]
+            )
+        if key == "candidates":
+            return self.variable_features.size(0)
+        return super().__inc__(key, value, *args, **kwargs)
+
+    @property
+    def num_nodes(self) -> int:  # constraints and variables together
+        return int(self.constraint_features.size(0) + self.variable_features.size(0))
+
+
+def to_data(graph: BipartiteGraph, **extra: np.ndarray | torch.Tensor | float | int) -> BipartiteData:
+    """Convert a :class:`~gnn.graph.BipartiteGraph` (numpy) into a :class:`BipartiteData`.
+
+    Parameters
+    ----------
+    graph
+        The observation.
+    **extra
+        Additional fields (e.g. ``candidates``, ``candidate_scores``); numpy arrays become tensors.
+    """
+    fields: dict[str, Any] = {
+        "constraint_features": torch.from_numpy(np.ascontiguousarray(graph.constraint_features)),
+        "edge_index": torch.from_numpy(np.ascontiguousarray(graph.edge_index, dtype=np.int64)),
+        "edge_attr": torch.from_numpy(np.ascontiguousarray(graph.edge_features)),
+        "variable_features": torch.from_numpy(np.ascontiguousarray(graph.variable_features)),
+    }
+    for key, value in extra.items():
+        fields[key] = torch.from_numpy(np.asarray(value)) if isinstance(value, np.ndarray) else value
+    return BipartiteData(**fields)

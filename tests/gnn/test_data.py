@@ -1,0 +1,28 @@
+import numpy as np
+import torch
+from torch_geometric.loader import DataLoader
+
+from gnn.data import to_data
+from gnn.graph import BipartiteGraph
+
+
+def _graph(n_cons: int, n_vars: int, edges: list[tuple[int, int]]) -> BipartiteGraph:
+    return BipartiteGraph(
+        constraint_features=np.zeros((n_cons, 5), np.float32),
+        edge_index=np.array(edges, dtype=np.int64).T,
+        edge_features=np.ones((len(edges), 1), np.float32),
+        variable_features=np.zeros((n_vars, 19), np.float32),
+    )
+
+
+def test_batching_offsets_constraints_and_variables_separately():
+    first = to_data(_graph(2, 3, [(0, 0), (1, 2)]), candidates=np.array([0, 2]))
+    second = to_data(_graph(4, 1, [(3, 0), (0, 0)]), candidates=np.array([0]))
+    batch = next(iter(DataLoader([first, second], batch_size=2)))
+    # The second graph's constraint indices move by 2 (constraints of the first graph),
+    # its variable indices by 3 (variables of the first graph).
+    assert batch.edge_index.tolist() == [[0, 1, 5, 2], [0, 2, 3, 3]]
+    assert batch.candidates.tolist() == [0, 2, 3]
+    assert batch.variable_features.shape == (4, 19)
+    assert batch.constraint_features.shape == (6, 5)
+    assert torch.equal(batch.edge_attr, torch.ones(4, 1))
