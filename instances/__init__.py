@@ -3,4 +3,28 @@
 ``instances`` imports neither :mod:`gnn` nor :mod:`solver`.
 """
 
-__all__: list[str] = []
+from instances.generators import (
+    GENERATORS,
+    PRESETS,
+    CapacitatedFacilityLocation,
+    CombinatorialAuction,
+    IndependentSet,
+    SetCover,
+    generate_instances,
+    instance_seed,
+    preset,
+    write_instance,
+)
+
+__all__ = [
+    "GENERATORS",
+    "PRESETS",
+    "CapacitatedFacilityLocation",
+    "CombinatorialAuction",
+    "IndependentSet",
+    "SetCover",
+    "generate_instances",
+    "instance_seed",
+    "preset",
+    "write_instance",
+]
