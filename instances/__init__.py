@@ -3,6 +3,7 @@
 ``instances`` imports neither :mod:`gnn` nor :mod:`solver`.
 """
 
+from instances.errors import InstanceError
 from instances.generators import (
     GENERATORS,
     PRESETS,
@@ -15,8 +16,21 @@ from instances.generators import (
     preset,
     write_instance,
 )
+from instances.reading import (
+    EXAMPLES_DIR,
+    list_examples,
+    read_instance,
+    resolve_instance,
+    validate_model,
+)
 
 __all__ = [
+    "EXAMPLES_DIR",
+    "InstanceError",
+    "list_examples",
+    "read_instance",
+    "resolve_instance",
+    "validate_model",
     "GENERATORS",
     "PRESETS",
     "CapacitatedFacilityLocation",

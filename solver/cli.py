@@ -1,0 +1,254 @@
+"""The ``solve`` command: solve one MIP instance with SCIP, optionally with the learned plugins.
+
+Usage::
+
+    solve INSTANCE [--time-limit S] [--gap G] [--seed N] [--preset default|literature]
+          [--output FILE.sol] [--json] [--quiet] [--learned [--model NAME|PATH]] [--verbose]
+    solve --list-examples
+
+INSTANCE is a file SCIP reads (``.mps``, ``.lp``, ``.cip``, ... optionally ``.gz``) or the name of
+an example shipped in the package (``solve setcover``); a path that exists wins.
+
+Exit codes:
+
+- 0: solved to optimality, or a limit (time, gap, ...) was reached with a solution;
+- 1: no solution: the instance is infeasible or unbounded (``infeasible``, ``unbounded``,
+  ``inforunbd``), or a limit was reached before any solution was found;
+- 2: bad input: instance file, options, output path, or learned model (checked before solving);
+- 3: internal error (one line; ``--verbose`` or ``NEURALMIP_DEBUG=1`` shows the traceback);
+- 130: interrupted by Ctrl-C (SIGINT): the best solution found so far is reported and written
+  with ``--output``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+import pyscipopt
+
+from instances.errors import InstanceError
+from instances.reading import list_examples, resolve_instance
+from solver.settings import MAX_SEED, PRESETS, ScipParamError
+from solver.solution import (
+    INTERRUPTED_STATUS,
+    NO_SOLUTION_STATUSES,
+    OutputPathError,
+    SolveResult,
+    solve_instance,
+)
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERNAL_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_NO_SOLUTION",
+    "EXIT_OK",
+    "build_parser",
+    "exit_code",
+    "main",
+]
+
+EXIT_OK = 0
+EXIT_NO_SOLUTION = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL_ERROR = 3
+EXIT_INTERRUPTED = 130
+
+#: Set to 1 to see the traceback of an internal error (same as ``--verbose``).
+DEBUG_ENV_VAR = "NEURALMIP_DEBUG"
+
+_EPILOG = """\
+exit codes:
+  0    solved to optimality, or a limit reached with a solution
+  1    no solution: infeasible, unbounded, or a limit reached before any solution
+  2    bad input: instance file, options, output path or learned model (before solving)
+  3    internal error (--verbose or NEURALMIP_DEBUG=1 shows the traceback)
+  130  interrupted by Ctrl-C: best solution so far reported and written with --output
+"""
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text!r}")
+    return value
+
+
+def _non_negative_gap(text: str) -> float:
+    value = float(text)
+    if not (math.isfinite(value) and value >= 0):
+        raise argparse.ArgumentTypeError(f"must be a non-negative number, got {text!r}")
+    return value
+
+
+def _seed(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"must be in [0, {MAX_SEED}], got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the ``solve`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="solve",
+        description=(
+            "Solve a MIP instance with SCIP, optionally with neuralmip's learned branching and\n"
+            "diving. INSTANCE is a file (.mps, .lp, .cip, ... optionally .gz) or the name of a\n"
+            "shipped example (see --list-examples)."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("instance", nargs="?", metavar="INSTANCE", help="file or example name")
+    parser.add_argument(
+        "--list-examples", action="store_true", help="list the shipped example instances and exit"
+    )
+    parser.add_argument(
+        "--time-limit", type=_positive_seconds, metavar="S", help="wall-clock limit in seconds"
+    )
+    parser.add_argument(
+        "--gap", type=_non_negative_gap, metavar="G", help="stop at this relative gap (0.01 = 1%%)"
+    )
+    parser.add_argument("--seed", type=_seed, default=0, metavar="N", help="SCIP seed (default 0)")
+    parser.add_argument(
+        "--preset",
+        choices=sorted(PRESETS),
+        default="default",
+        help="SCIP settings: "
+        + "; ".join(f"{p.name}: {p.description.rstrip('.')}" for p in PRESETS.values()),
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE.sol", help="write the best solution in SCIP's .sol format"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object on one line (hides SCIP's log)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="hide SCIP's log")
+    parser.add_argument(
+        "--learned", action="store_true", help="include the learned branching and diving plugins"
+    )
+    parser.add_argument("--model", metavar="NAME|PATH", help="learned model to use with --learned")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="debug logging; tracebacks on internal errors"
+    )
+    return parser
+
+
+def exit_code(result: SolveResult) -> int:
+    """The process exit code for a solve's result (see the module docstring)."""
+    if result.status == INTERRUPTED_STATUS:
+        return EXIT_INTERRUPTED
+    if result.status in NO_SOLUTION_STATUSES or not result.has_solution:
+        return EXIT_NO_SOLUTION
+    return EXIT_OK
+
+
+def _format_number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.10g}"
+
+
+def _print_human(result: SolveResult) -> None:
+    gap = "-" if result.gap is None else f"{100 * result.gap:.4g} %"
+    rows = [
+        ("instance", result.instance),
+        ("status", result.status),
+        ("objective", _format_number(result.objective)),
+        ("dual bound", _format_number(result.dual_bound)),
+        ("gap", gap),
+        ("nodes", str(result.nodes)),
+        ("time", f"{result.time:.2f} s"),
+        ("solutions", str(result.solutions)),
+    ]
+    if result.solution_file is not None:
+        rows.append(("solution file", result.solution_file))
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label:<{width}} : {value}")
+
+
+def _print_json(result: SolveResult) -> None:
+    record = result.to_dict()
+    record["scip_version"] = str(pyscipopt.Model().version())
+    record["pyscipopt_version"] = pyscipopt.__version__
+    print(json.dumps(record, allow_nan=False))
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.list_examples:
+        for name, path in list_examples().items():
+            print(f"{name}\t{path}")
+        return EXIT_OK
+    bad_input: tuple[type[Exception], ...] = (
+        InstanceError,
+        ScipParamError,
+        OutputPathError,
+    )
+    if args.learned:
+        from solver.plugins import LearnedModelError
+
+        bad_input = (LearnedModelError, *bad_input)
+    try:
+        path = resolve_instance(args.instance)
+        result = solve_instance(
+            path,
+            time_limit=args.time_limit,
+            gap=args.gap,
+            seed=args.seed,
+            preset=PRESETS[args.preset],
+            learned=args.learned,
+            model_path=args.model,
+            solution_path=args.output,
+            show_log=not (args.quiet or args.json),
+        )
+    except bad_input as err:
+        print(f"solve: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        _print_json(result)
+    else:
+        if not args.quiet:
+            print()
+        _print_human(result)
+    if args.output is not None and result.solution_file is None:
+        print(f"solve: {args.output}: no solution to write", file=sys.stderr)
+    if result.status == INTERRUPTED_STATUS:
+        print("solve: interrupted", file=sys.stderr)
+    return exit_code(result)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``solve``; returns the process exit code (see the module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.instance is None and not args.list_examples:
+        parser.error("INSTANCE is required (a file or a shipped example; see --list-examples)")
+    if args.model is not None and not args.learned:
+        parser.error("--model needs --learned")
+    debug = args.verbose or os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("solve: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as err:  # the last line of defence: one line, never a traceback
+        if debug:
+            traceback.print_exc()
+        message = " ".join(str(err).split()) or type(err).__name__
+        print(f"solve: internal error: {message}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""One solve of one instance file, and its result: the code path shared by ``solve``, the
+benchmark harness and the tests.
+
+:func:`solve_instance` reads and validates the file, applies a preset, extra parameters, seeds
+and limits, optionally includes the learned plugins, solves, and returns a frozen
+:class:`SolveResult`; with ``solution_path`` it also writes the best solution in SCIP's ``.sol``
+format, atomically (a temporary file in the same folder, then a rename), so an existing file is
+never left half-written. :func:`check_solution_path` refuses an unusable output path before any
+time is spent solving.
+
+SCIP catches SIGINT (Ctrl-C) itself during ``optimize``: the solve stops with status
+``userinterrupt`` and the result still holds, and writes, the best solution found so far.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pyscipopt
+
+from instances.reading import read_instance
+from solver.settings import DEFAULT, ScipPreset, apply_scip_params, seed_scip
+
+__all__ = [
+    "INTERRUPTED_STATUS",
+    "NO_SOLUTION_STATUSES",
+    "OutputPathError",
+    "SolveResult",
+    "check_solution_path",
+    "solve_instance",
+    "summarize",
+    "write_best_solution",
+]
+
+#: SCIP's status after SIGINT (Ctrl-C) stopped the solve.
+INTERRUPTED_STATUS = "userinterrupt"
+
+#: Statuses that prove there is no optimal solution to report.
+NO_SOLUTION_STATUSES = frozenset({"infeasible", "unbounded", "inforunbd"})
+
+
+class OutputPathError(ValueError):
+    """A solution output path cannot be written; ``str()`` is one line ``"PATH: why"``."""
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """What one solve gave, in the original problem's objective sense."""
+
+    instance: str
+    """The instance file solved."""
+
+    status: str
+    """SCIP's status word: optimal, infeasible, unbounded, inforunbd, timelimit, gaplimit,
+    nodelimit, userinterrupt, ..."""
+
+    objective: float | None
+    """Objective value of the best solution; None when none was found."""
+
+    dual_bound: float | None
+    """SCIP's dual bound; None when it is infinite (nothing proved)."""
+
+    gap: float | None
+    """Relative primal-dual gap as SCIP computes it (0.01 = 1 %); None when infinite."""
+
+    nodes: int
+    """Branch-and-bound nodes processed."""
+
+    time: float
+    """SCIP's solving time in seconds (presolve and search, not reading)."""
+
+    seed: int
+    """The seed given to :func:`solver.settings.seed_scip`."""
+
+    preset: str
+    """Name of the :class:`~solver.settings.ScipPreset` applied."""
+
+    learned: bool
+    """Whether the learned plugins were included."""
+
+    solutions: int
+    """Number of feasible solutions SCIP stored."""
+
+    solution_file: str | None = None
+    """Where the best solution was written in SCIP's ``.sol`` format; None if not written."""
+
+    @property
+    def has_solution(self) -> bool:
+        """Whether a feasible solution was found."""
+        return self.objective is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (no NaN or infinity: those are None already)."""
+        return asdict(self)
+
+
+def _finite_or_none(value: float) -> float | None:
+    return value if math.isfinite(value) and abs(value) < 1e20 else None
+
+
+def check_solution_path(path: str | os.PathLike[str]) -> Path:
+    """Check that a solution file can be written at ``path``, by creating a temporary file there.
+
+    Parameters
+    ----------
+    path
+        The ``.sol`` file to write later.
+
+    Returns
+    -------
+    Path
+        ``path`` as a Path.
+
+    Raises
+    ------
+    OutputPathError
+        When the folder does not exist, is not a folder, or cannot be written, or when ``path``
+        is a directory.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise OutputPathError(f"{target}: is a directory; give a file name for the solution")
+    if not folder.exists():
+        raise OutputPathError(f"{target}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise OutputPathError(f"{target}: {folder} is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        raise OutputPathError(f"{target}: cannot write in {folder} ({err.strerror})") from None
+    return target
+
+
+def write_best_solution(model: pyscipopt.Model, path: str | os.PathLike[str]) -> Path:
+    """Write ``model``'s best solution in SCIP's ``.sol`` format, atomically.
+
+    The solution goes to a temporary file in the target's folder, which is then renamed over
+    ``path``, so a reader never sees a half-written file and an existing file is replaced
+    only by a complete one.
+
+    Parameters
+    ----------
+    model
+        A solved (or interrupted) model with at least one solution.
+    path
+        The file to write.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    OutputPathError
+        When the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as err:
+        raise OutputPathError(f"{target}: cannot write ({err.strerror})") from None
+    os.close(handle)
+    try:
+        model.writeBestSol(temporary)
+        # mkstemp makes the file private (0600); give it the permissions a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except OSError as err:
+        raise OutputPathError(f"{target}: cannot write ({err.strerror})") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target
+
+
+def summarize(
+    model: pyscipopt.Model,
+    *,
+    instance: str,
+    seed: int,
+    preset: str,
+    learned: bool,
+    solution_file: str | None = None,
+) -> SolveResult:
+    """Read a solved model's outcome into a :class:`SolveResult`."""
+    solutions = model.getNSols()
+    return SolveResult(
+        instance=instance,
+        status=model.getStatus(),
+        objective=model.getObjVal() if solutions > 0 else None,
+        dual_bound=_finite_or_none(model.getDualbound()),
+        gap=_finite_or_none(model.getGap()) if solutions > 0 else None,
+        nodes=model.getNNodes(),
+        time=model.getSolvingTime(),
+        seed=seed,
+        preset=preset,
+        learned=learned,
+        solutions=solutions,
+        solution_file=solution_file,
+    )
+
+
+def solve_instance(
+    path: str | os.PathLike[str],
+    *,
+    time_limit: float | None = None,
+    gap: float | None = None,
+    seed: int = 0,
+    preset: ScipPreset = DEFAULT,
+    scip_params: Mapping[str, Any] | None = None,
+    learned: bool = False,
+    model_path: str | os.PathLike[str] | None = None,
+    solution_path: str | os.PathLike[str] | None = None,
+    show_log: bool = False,
+) -> SolveResult:
+    """Read, configure and solve one instance file; optionally write its best solution.
+
+    Parameters
+    ----------
+    path
+        The instance file (see :func:`instances.reading.read_instance`).
+    time_limit
+        Wall-clock seconds for the whole call (reading and setup included); None for none.
+    gap
+        Relative gap at which to stop (``limits/gap``, 0.01 = 1 %); None for SCIP's default.
+    seed
+        Seed for every SCIP random seed (:func:`solver.settings.seed_scip`).
+    preset
+        Settings applied first.
+    scip_params
+        Extra SCIP parameters applied after the preset (they win), before seeds and limits.
+    learned
+        Include the learned branching rule and diving heuristic
+        (:func:`solver.plugins.include_learned_plugins`); the instance must then be linear.
+    model_path
+        Checkpoint to use with ``learned`` instead of the shipped model.
+    solution_path
+        Where to write the best solution (``.sol``); checked before reading, written only if a
+        solution exists.
+    show_log
+        Let SCIP print its log to standard output.
+
+    Returns
+    -------
+    SolveResult
+        The outcome; ``status == "userinterrupt"`` after Ctrl-C.
+
+    Raises
+    ------
+    instances.errors.InstanceError
+        Bad instance file.
+    solver.settings.ScipParamError
+        Bad parameter name or value.
+    OutputPathError
+        ``solution_path`` cannot be written.
+    solver.plugins.LearnedModelError
+        ``learned`` and no usable model; raised before solving.
+    ValueError
+        Bad ``time_limit``, ``gap`` or ``seed``.
+    """
+    started = time.monotonic()
+    if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
+        raise ValueError(f"time limit must be a positive number of seconds, got {time_limit!r}")
+    if gap is not None and not (math.isfinite(gap) and gap >= 0):
+        raise ValueError(f"gap must be a non-negative number, got {gap!r}")
+    target = check_solution_path(solution_path) if solution_path is not None else None
+    model = read_instance(path, require_linear=learned)
+    try:
+        model.hideOutput(quiet=not show_log)
+        preset.apply(model)
+        if scip_params:
+            apply_scip_params(model, scip_params)
+        seed_scip(model, seed)
+        if gap is not None:
+            model.setParam("limits/gap", gap)
+        if learned:
+            # Imported here: the learned plugins pull in torch, which plain solves do not need.
+            from solver.plugins import include_learned_plugins
+
+            include_learned_plugins(model, model_path=model_path)
+        if time_limit is not None:
+            # The limit covers the whole call: SCIP's clock starts at optimize().
+            model.setParam("limits/time", max(time_limit - (time.monotonic() - started), 0.0))
+        model.optimize()
+        written = None
+        if target is not None and model.getNSols() > 0:
+            written = os.fspath(write_best_solution(model, target))
+        return summarize(
+            model,
+            instance=os.fspath(path),
+            seed=seed,
+            preset=preset.name,
+            learned=learned,
+            solution_file=written,
+        )
+    finally:
+        model.freeProb()
