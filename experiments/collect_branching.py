@@ -1,0 +1,386 @@
+"""Collect strong branching samples: solve instances with the expert and record its nodes.
+
+For each instance, SCIP solves with :class:`solver.strong_branching.StrongBranchingRule` in
+front of its own rules; the rule records the node observation
+(:class:`gnn.observation.NodeBipartite`), the candidates and their strong branching scores, and
+interrupts the solve once ``samples_per_instance`` samples are recorded. Each instance's samples
+go to ``<out>/<instance stem>.npz`` with ``<stem>.json`` beside it (see :mod:`gnn.dataset`),
+written atomically; an instance whose output exists for the same file contents is skipped, so an
+interrupted run resumes where it stopped. Instances run in parallel through
+:func:`experiments.executors.make_executor`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyscipopt
+import torch
+
+# Imported here, not in the worker, so that forked workers run the code this process loaded.
+from experiments.executors import make_executor
+from gnn.dataset import is_complete, read_metadata, write_json_atomic, write_samples
+from gnn.observation import NodeBipartite
+from instances.generators import library_versions
+from instances.reading import read_instance
+from solver.settings import apply_scip_params, seed_scip
+from solver.strong_branching import StrongBranchingConfig, include_strong_branching
+
+__all__ = [
+    "CollectBranchingConfig",
+    "CollectBranchingSummary",
+    "InstanceJob",
+    "InstanceResult",
+    "collect_branching",
+    "collect_instance",
+    "samples_path_for",
+    "instance_scip_seed",
+    "CONFIG_FILE_NAME",
+]
+
+logger = logging.getLogger(__name__)
+
+#: The resolved run configuration, written into the output folder.
+CONFIG_FILE_NAME = "collect_config.json"
+
+_INSTANCE_SUFFIXES = (".gz", ".bz2", ".mps", ".lp", ".cip")
+
+
+@dataclass(frozen=True)
+class CollectBranchingConfig:
+    """What one branching collection records, and how each instance is solved."""
+
+    samples_per_instance: int = 50
+    """Stop an instance's solve after recording this many samples."""
+    max_nodes: int | None = None
+    """SCIP node limit per instance (``limits/nodes``); None: no limit."""
+    explore_prob: float = 0.05
+    """Probability of branching on the pseudocost-best candidate instead of the expert's."""
+    record_prob: float = 1.0
+    """Probability of recording a node at which the expert branched (Gasse et al.: 0.05)."""
+    time_limit: float = 600.0
+    """Seconds per instance (``limits/time``); samples recorded until then are kept."""
+    seed: int = 0
+    """Master seed: each instance's SCIP and rule seeds derive from it and the file's hash."""
+    iteration_limit: int = 2**31 - 1
+    """LP iterations per strong branching call (``INT_MAX``: full strong branching)."""
+    scip_params: Mapping[str, Any] = field(
+        hash=False,
+        default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
+    )
+    """SCIP parameters of the solves; default Gasse et al.'s: cuts at the root only, no
+    restarts (a restart would change the LP columns mid-collection)."""
+
+    def __post_init__(self) -> None:
+        # A private plain copy (picklable for workers; the caller's dict may change later).
+        object.__setattr__(self, "scip_params", dict(self.scip_params))
+        if self.samples_per_instance < 1:
+            raise ValueError(f"samples_per_instance must be >= 1, got {self.samples_per_instance}")
+        if self.max_nodes is not None and self.max_nodes < 1:
+            raise ValueError(f"max_nodes must be >= 1 or None, got {self.max_nodes}")
+        for name in ("explore_prob", "record_prob"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be in [0, 1], got {value}")
+        if self.record_prob == 0.0:
+            raise ValueError("record_prob must be > 0, or nothing is ever recorded")
+        if not self.time_limit > 0:
+            raise ValueError(f"time_limit must be > 0, got {self.time_limit}")
+        if self.seed < 0:
+            raise ValueError(f"seed must be >= 0, got {self.seed}")
+
+    def to_json(self) -> dict[str, Any]:
+        """The config as a JSON-ready dict."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)} | {
+            "scip_params": dict(self.scip_params)
+        }
+
+
+@dataclass(frozen=True)
+class InstanceJob:
+    """One instance to collect from (picklable, sent to a worker)."""
+
+    instance: Path
+    """The instance file."""
+    output: Path
+    """Its samples file (``.npz``)."""
+    config: CollectBranchingConfig
+    """What to record."""
+    command: tuple[str, ...]
+    """The command line, recorded in the metadata."""
+
+
+@dataclass(frozen=True)
+class InstanceResult:
+    """What collecting one instance gave."""
+
+    n_samples: int
+    """Samples written."""
+    status: str
+    """SCIP's final status (``userinterrupt`` when the sample limit stopped it)."""
+    n_nodes: int
+    """Nodes SCIP processed."""
+    seconds: float
+    """Wall time of the solve."""
+
+
+@dataclass(frozen=True)
+class CollectBranchingSummary:
+    """What a collection run did."""
+
+    n_instances: int
+    """Instances considered."""
+    n_collected: int
+    """Instances solved and written by this run."""
+    n_skipped: int
+    """Instances whose output existed already."""
+    n_samples: int
+    """Samples written by this run."""
+    failures: tuple[str, ...]
+    """One line per failed instance."""
+
+    @property
+    def n_failed(self) -> int:
+        """Instances that failed."""
+        return len(self.failures)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def samples_path_for(out_dir: str | Path, instance: str | Path) -> Path:
+    """The samples file of ``instance``: ``<out_dir>/<name without .mps/.lp/.gz...>.npz``."""
+    name = Path(instance).name
+    while True:
+        stem, dot, suffix = name.rpartition(".")
+        if not dot or f".{suffix.lower()}" not in _INSTANCE_SUFFIXES:
+            break
+        name = stem
+    return Path(out_dir) / f"{name}.npz"
+
+
+def instance_scip_seed(master_seed: int, instance_sha256: str) -> int:
+    """SCIP seed of one instance: depends on the master seed and the file's contents only.
+
+    So a file gets the same seed whichever batch or order it is collected in.
+    """
+    sequence = np.random.SeedSequence([master_seed, int(instance_sha256[:16], 16)])
+    return int(sequence.generate_state(1, dtype=np.uint32)[0] & (2**31 - 1))
+
+
+def _versions() -> dict[str, str]:
+    versions = library_versions()
+    versions["torch"] = torch.__version__
+    return versions
+
+
+def _output_is_current(output: Path, instance_sha256: str) -> bool:
+    if not is_complete(output):
+        return False
+    try:
+        return read_metadata(output).get("instance_sha256") == instance_sha256
+    except (OSError, ValueError):
+        return False
+
+
+def collect_instance(job: InstanceJob) -> InstanceResult:
+    """Solve one instance with the recording expert and write its samples (worker function).
+
+    Raises
+    ------
+    KeyboardInterrupt
+        If the solve was interrupted by the user (SCIP caught Ctrl-C): nothing is written.
+    instances.errors.InstanceError
+        If the file cannot be read or is not a valid problem.
+    """
+    config = job.config
+    sha256 = _sha256(job.instance)
+    scip_seed = instance_scip_seed(config.seed, sha256)
+    model = read_instance(job.instance, require_linear=True)
+    try:
+        model.hideOutput()
+        apply_scip_params(model, config.scip_params)
+        seed_scip(model, scip_seed)
+        model.setParam("limits/time", float(config.time_limit))
+        if config.max_nodes is not None:
+            model.setParam("limits/nodes", int(config.max_nodes))
+        observation = NodeBipartite()
+        rule = include_strong_branching(
+            model,
+            StrongBranchingConfig(
+                iteration_limit=config.iteration_limit,
+                explore_prob=config.explore_prob,
+                record_prob=config.record_prob,
+                max_samples=config.samples_per_instance,
+            ),
+            rng=np.random.default_rng(scip_seed),
+            observation=observation,
+        )
+        observation.before_reset(model)
+        start = time.perf_counter()
+        model.optimize()
+        seconds = time.perf_counter() - start
+        status = model.getStatus()
+        if status == "userinterrupt" and not rule.stopped_by_sample_limit:
+            raise KeyboardInterrupt(f"{job.instance}: solve interrupted by the user")
+        n_nodes = int(model.getNNodes())
+        metadata = {
+            "kind": "branching",
+            "instance": str(job.instance.resolve()),
+            "instance_sha256": sha256,
+            "master_seed": config.seed,
+            "scip_seed": scip_seed,
+            "config": config.to_json(),
+            "command": list(job.command),
+            "library_versions": _versions(),
+            "scip_status": status,
+            "stopped_by_sample_limit": rule.stopped_by_sample_limit,
+            "n_nodes": n_nodes,
+            "n_branching_calls": rule.n_calls,
+            "n_expert_branchings": rule.n_expert,
+            "n_explored_branchings": rule.n_explored,
+            "n_failed_calls": rule.n_failed,
+            "solve_seconds": seconds,
+            "strong_branching_seconds": rule.strong_branching_seconds,
+            "observation_seconds": rule.observation_seconds,
+        }
+        write_samples(job.output, rule.samples, metadata)
+        return InstanceResult(len(rule.samples), status, n_nodes, seconds)
+    finally:
+        model.freeProb()
+
+
+def _check_scip_params(params: Mapping[str, Any]) -> None:
+    """Raise ``ScipParamError`` (a ValueError) now rather than in every worker."""
+    model = pyscipopt.Model()
+    try:
+        model.hideOutput()
+        apply_scip_params(model, params)
+    finally:
+        model.freeProb()
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Delete temporary files a killed run left behind (one run per output folder at a time)."""
+    for stale in out_dir.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+def collect_branching(
+    instances: Sequence[str | Path],
+    out_dir: str | Path,
+    config: CollectBranchingConfig | None = None,
+    *,
+    workers: int = 1,
+    ray_address: str | None = None,
+    progress: bool = True,
+    command: Sequence[str] | None = None,
+) -> CollectBranchingSummary:
+    """Collect strong branching samples from ``instances`` into ``out_dir``; skip finished ones.
+
+    Parameters
+    ----------
+    instances
+        Instance files. Their names (without extension) must be distinct: they name the outputs.
+    out_dir
+        Output folder (created). Receives one ``.npz`` + ``.json`` per instance and
+        :data:`CONFIG_FILE_NAME`.
+    config
+        What to record; default :class:`CollectBranchingConfig()`.
+    workers, ray_address
+        Parallelism, see :func:`experiments.executors.make_executor`.
+    progress
+        Show a progress bar on stderr.
+    command
+        Command line to record; default ``sys.argv``.
+
+    Returns
+    -------
+    CollectBranchingSummary
+
+    Raises
+    ------
+    ValueError
+        If two instances map to the same output name, an instance file does not exist, or a
+        SCIP parameter is unknown or of the wrong type.
+    """
+    from tqdm import tqdm
+
+    config = CollectBranchingConfig() if config is None else config
+    command = tuple(sys.argv if command is None else command)
+    out_dir = Path(out_dir)
+    paths = [Path(p) for p in instances]
+    outputs: dict[Path, Path] = {}
+    for path in paths:
+        if not path.is_file():
+            raise ValueError(f"{path}: instance file not found")
+        output = samples_path_for(out_dir, path)
+        if output in outputs:
+            raise ValueError(
+                f"{path}: same output name {output.name} as {outputs[output]}; rename one"
+            )
+        outputs[output] = path
+    _check_scip_params(config.scip_params)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(out_dir)
+    write_json_atomic(
+        out_dir / CONFIG_FILE_NAME,
+        {
+            "kind": "branching",
+            "config": config.to_json(),
+            "command": list(command),
+            "library_versions": _versions(),
+            "instances": [str(p) for p in paths],
+        },
+    )
+
+    jobs = []
+    for output, path in outputs.items():
+        if _output_is_current(output, _sha256(path)):
+            continue
+        jobs.append(InstanceJob(path, output, config, command))
+    n_skipped = len(paths) - len(jobs)
+    failures: list[str] = []
+    n_samples = 0
+    n_collected = 0
+    with tqdm(
+        total=len(paths),
+        initial=n_skipped,
+        desc="collect branching",
+        unit="instance",
+        file=sys.stderr,
+        disable=not progress,
+    ) as bar:
+        bar.set_postfix(samples=0, skipped=n_skipped, failed=0)
+        if jobs:
+            with make_executor(workers, ray_address) as executor:
+                for outcome in executor.map_unordered(collect_instance, jobs):
+                    if outcome.ok:
+                        n_collected += 1
+                        n_samples += outcome.value.n_samples
+                    else:
+                        failures.append(f"{outcome.job.instance}: {outcome.error}")
+                        logger.warning("%s", failures[-1])
+                    bar.update(1)
+                    bar.set_postfix(samples=n_samples, skipped=n_skipped, failed=len(failures))
+    return CollectBranchingSummary(
+        n_instances=len(paths),
+        n_collected=n_collected,
+        n_skipped=n_skipped,
+        n_samples=n_samples,
+        failures=tuple(failures),
+    )

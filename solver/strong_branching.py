@@ -1,0 +1,421 @@
+"""Full strong branching as a SCIP branching rule: the expert that learned branching imitates.
+
+At each node the rule strong-branches on every LP branching candidate (the first
+``npriolpcands`` of ``getLPBranchCands()``), scores each with the product score of Nair et al.
+(2020), ``s_i = (max(up_i - lp, 0) + eps) * (max(down_i - lp, 0) + eps)``, and branches on the
+best. With probability ``explore_prob`` it branches on the pseudocost-best candidate instead
+(exploration, as Gasse et al. 2019 do, so that recorded states are not only the expert's own
+trajectory). A node where the expert branched is recorded (observation, candidates, scores)
+with probability ``record_prob``.
+
+With recording off (no observation function) the rule is the "full strong branching"
+configuration of a benchmark.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import pyscipopt
+from pyscipopt import SCIP_RESULT, Branchrule
+
+from gnn.dataset import BranchingSample
+from gnn.graph import BipartiteGraph
+
+__all__ = [
+    "NodeObservation",
+    "StrongBranchingConfig",
+    "StrongBranchingScores",
+    "StrongBranchingRule",
+    "dual_bound_gains",
+    "product_scores",
+    "strong_branch",
+    "include_strong_branching",
+]
+
+logger = logging.getLogger(__name__)
+
+#: SCIP's own iteration limit for "unlimited" (``INT_MAX``), as its vanillafullstrong rule uses.
+UNLIMITED_ITERATIONS = 2**31 - 1
+
+
+class NodeObservation(Protocol):
+    """What the rule needs from an observation function (e.g. ``gnn.observation.NodeBipartite``).
+
+    Variable rows of the returned graph are in LP column order (``var.getCol().getLPPos()``).
+    """
+
+    def before_reset(self, model: pyscipopt.Model) -> None:
+        """Prepare for a new solve of ``model``."""
+
+    def extract(self, model: pyscipopt.Model) -> BipartiteGraph | None:
+        """Return the bipartite graph of the current node (None: no observation available)."""
+
+
+@dataclass(frozen=True)
+class StrongBranchingConfig:
+    """Settings of the strong branching expert."""
+
+    iteration_limit: int = UNLIMITED_ITERATIONS
+    """LP iteration limit of each strong branching call (``INT_MAX``: solve the children to
+    optimality, "full" strong branching)."""
+    explore_prob: float = 0.0
+    """Probability, at each node, of branching on the pseudocost-best candidate instead of the
+    expert's (no strong branching is computed at such a node, and nothing is recorded)."""
+    record_prob: float = 1.0
+    """Probability of recording a node at which the expert branched (Gasse et al.: 0.05). Only
+    used when the rule has an observation function."""
+    max_samples: int | None = None
+    """Stop the solve (``interruptSolve``) once this many samples are recorded; None: never."""
+    score_epsilon: float = 1e-4
+    """The ``eps`` of the product score ``(up_gain + eps) * (down_gain + eps)`` (Nair et al.)."""
+
+    def __post_init__(self) -> None:
+        if self.iteration_limit < 1:
+            raise ValueError(f"iteration_limit must be >= 1, got {self.iteration_limit}")
+        for name in ("explore_prob", "record_prob"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be in [0, 1], got {value}")
+        if self.max_samples is not None and self.max_samples < 1:
+            raise ValueError(f"max_samples must be >= 1 or None, got {self.max_samples}")
+        if not self.score_epsilon > 0.0:
+            raise ValueError(f"score_epsilon must be > 0, got {self.score_epsilon}")
+
+
+@dataclass(frozen=True, eq=False)
+class StrongBranchingScores:
+    """Strong branching outcome for the candidates of one node (arrays aligned with them).
+
+    Attributes
+    ----------
+    lp_objective : float
+        The node's LP objective value (transformed problem, minimisation).
+    down_gains, up_gains : numpy.ndarray
+        ``(K,)`` float64, ``max(bound - lp_objective, 0)``; 0 where the bound was unusable (NaN,
+        infinite, an LP error). Never NaN.
+    down_infeasible, up_infeasible : numpy.ndarray
+        ``(K,)`` bool: the child is infeasible or its bound reaches the cutoff bound.
+    scores : numpy.ndarray
+        ``(K,)`` float64 product scores; a candidate with an infeasible child scores above every
+        candidate without one (two infeasible children above one).
+    """
+
+    lp_objective: float
+    down_gains: np.ndarray
+    up_gains: np.ndarray
+    down_infeasible: np.ndarray
+    up_infeasible: np.ndarray
+    scores: np.ndarray
+
+    @property
+    def best(self) -> int:
+        """Position of the best-scored candidate (the first one on ties)."""
+        return int(np.argmax(self.scores))
+
+
+def dual_bound_gains(bounds: np.ndarray, lp_objective: float, usable: np.ndarray) -> np.ndarray:
+    """Dual bound gains ``max(bound - lp_objective, 0)`` of strong branching children.
+
+    Parameters
+    ----------
+    bounds
+        ``(K,)`` child dual bounds as SCIP returned them.
+    lp_objective
+        The parent's LP objective value.
+    usable
+        ``(K,)`` bool; False (e.g. an LP error) gives gain 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(K,)`` float64, finite and non-negative: 0 where the bound is NaN, infinite or
+        SCIP-infinite (``|x| >= 1e20``, e.g. the ``-1e20`` of an unsolved child), or unusable.
+    """
+    bounds = np.asarray(bounds, dtype=np.float64)
+    finite = np.isfinite(bounds) & (np.abs(bounds) < 1e20) & np.asarray(usable, dtype=bool)
+    if not (math.isfinite(lp_objective) and abs(lp_objective) < 1e20):
+        return np.zeros_like(bounds)
+    gains = np.where(finite, bounds - lp_objective, 0.0)
+    return np.maximum(gains, 0.0)
+
+
+def product_scores(
+    down_gains: np.ndarray,
+    up_gains: np.ndarray,
+    down_infeasible: np.ndarray,
+    up_infeasible: np.ndarray,
+    epsilon: float = 1e-4,
+) -> np.ndarray:
+    """Product scores of strong branching, with infeasible children ranked on top.
+
+    A candidate whose children are both feasible scores ``(down + eps) * (up + eps)``. One with
+    ``k`` infeasible children (k = 1 or 2) scores ``(1 + k) * M + f``, where ``M`` is the largest
+    finite product over all candidates (an infeasible side counted as gain 0) and ``f`` its own
+    such product: larger than every feasible candidate's score, two infeasible children above one,
+    ties broken by the feasible side's gain. Scores are relative to the node, so targets such as
+    ``s / sum(s)`` stay finite.
+
+    Parameters
+    ----------
+    down_gains, up_gains
+        ``(K,)`` non-negative, finite gains.
+    down_infeasible, up_infeasible
+        ``(K,)`` bool.
+    epsilon
+        Added to each gain before the product.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(K,)`` float64, finite and positive.
+    """
+    down = np.nan_to_num(np.asarray(down_gains, dtype=np.float64), nan=0.0, posinf=0.0)
+    up = np.nan_to_num(np.asarray(up_gains, dtype=np.float64), nan=0.0, posinf=0.0)
+    down_inf = np.asarray(down_infeasible, dtype=bool)
+    up_inf = np.asarray(up_infeasible, dtype=bool)
+    finite_product = (np.maximum(np.where(down_inf, 0.0, down), 0.0) + epsilon) * (
+        np.maximum(np.where(up_inf, 0.0, up), 0.0) + epsilon
+    )
+    if finite_product.size == 0:
+        return finite_product
+    n_infeasible = down_inf.astype(np.float64) + up_inf.astype(np.float64)
+    top = float(finite_product.max())
+    return np.where(n_infeasible > 0, (1.0 + n_infeasible) * top + finite_product, finite_product)
+
+
+def strong_branch(
+    model: pyscipopt.Model,
+    candidates: Sequence[pyscipopt.Variable],
+    iteration_limit: int = UNLIMITED_ITERATIONS,
+    epsilon: float = 1e-4,
+) -> StrongBranchingScores:
+    """Strong-branch on ``candidates`` at the current node without changing SCIP's state.
+
+    Must be called from a branching callback with a solved LP. Uses ``idempotent=True``, so SCIP
+    neither tightens bounds nor updates pseudocosts: the labels describe the node as it is.
+
+    Parameters
+    ----------
+    model
+        The model being solved.
+    candidates
+        Fractional LP branching candidates.
+    iteration_limit
+        LP iteration limit per candidate.
+    epsilon
+        See :func:`product_scores`.
+
+    Returns
+    -------
+    StrongBranchingScores
+    """
+    n = len(candidates)
+    down = np.empty(n)
+    up = np.empty(n)
+    down_valid = np.zeros(n, dtype=bool)
+    up_valid = np.zeros(n, dtype=bool)
+    down_inf = np.zeros(n, dtype=bool)
+    up_inf = np.zeros(n, dtype=bool)
+    lp_error = np.zeros(n, dtype=bool)
+    lp_objective = float(model.getLPObjVal())
+    cutoff = float(model.getCutoffbound())
+    model.startStrongbranch()
+    try:
+        for i, var in enumerate(candidates):
+            (down[i], up[i], down_valid[i], up_valid[i], down_inf[i], up_inf[i], _, _,
+             lp_error[i]) = model.getVarStrongbranch(var, iteration_limit, idempotent=True)
+    finally:
+        model.endStrongbranch()
+    if not model.isInfinity(cutoff):
+        # A child whose dual bound reaches the cutoff is pruned as soon as it is created.
+        usable = ~lp_error & np.isfinite(down) & np.isfinite(up)
+        down_inf |= usable & (down >= cutoff)
+        up_inf |= usable & (up >= cutoff)
+    # Invalid bounds (iteration limit hit) are estimates: SCIP's own rules use them as such.
+    down_gains = dual_bound_gains(down, lp_objective, ~lp_error)
+    up_gains = dual_bound_gains(up, lp_objective, ~lp_error)
+    down_inf &= ~lp_error
+    up_inf &= ~lp_error
+    scores = product_scores(down_gains, up_gains, down_inf, up_inf, epsilon)
+    return StrongBranchingScores(
+        lp_objective=lp_objective,
+        down_gains=down_gains,
+        up_gains=up_gains,
+        down_infeasible=down_inf,
+        up_infeasible=up_inf,
+        scores=scores,
+    )
+
+
+class StrongBranchingRule(Branchrule):
+    """Full strong branching, with pseudocost exploration and optional sample recording.
+
+    Parameters
+    ----------
+    config
+        Expert settings.
+    rng
+        Random source of the exploration and recording draws (explicit for reproducibility).
+    observation
+        Observation function for recorded samples; None records nothing (benchmark use).
+
+    Attributes
+    ----------
+    samples : list of gnn.dataset.BranchingSample
+        Recorded samples, in the order visited.
+    n_calls, n_expert, n_explored, n_recorded, n_failed : int
+        Counters: branching calls, nodes the expert branched, exploration branchings, recorded
+        samples, and calls that failed (handed back to SCIP with DIDNOTRUN).
+    stopped_by_sample_limit : bool
+        True once ``config.max_samples`` was reached and the solve interrupted.
+    strong_branching_seconds, observation_seconds : float
+        Time spent strong branching and extracting observations.
+    """
+
+    def __init__(
+        self,
+        config: StrongBranchingConfig | None = None,
+        rng: np.random.Generator | int | None = None,
+        observation: NodeObservation | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config if config is not None else StrongBranchingConfig()
+        self.rng = np.random.default_rng(rng)
+        self.observation = observation
+        self.samples: list[BranchingSample] = []
+        self.n_calls = 0
+        self.n_expert = 0
+        self.n_explored = 0
+        self.n_recorded = 0
+        self.n_failed = 0
+        self.stopped_by_sample_limit = False
+        self.strong_branching_seconds = 0.0
+        self.observation_seconds = 0.0
+        self._failure_logged = False
+
+    # SCIP calls these when the node LP is not solved; SCIP's own rules handle those nodes.
+    def branchexecps(self, allowaddcons: bool) -> dict[str, Any]:
+        return {"result": SCIP_RESULT.DIDNOTRUN}
+
+    def branchexecext(self, allowaddcons: bool) -> dict[str, Any]:
+        return {"result": SCIP_RESULT.DIDNOTRUN}
+
+    def branchexeclp(self, allowaddcons: bool) -> dict[str, Any]:
+        try:
+            return {"result": self._branch()}
+        except Exception:  # a callback must never abort the solve
+            self.n_failed += 1
+            if not self._failure_logged:
+                self._failure_logged = True
+                logger.exception("strong branching failed; SCIP's own rules take over this node")
+            return {"result": SCIP_RESULT.DIDNOTRUN}
+
+    def _branch(self) -> Any:
+        model = self.model
+        self.n_calls += 1
+        variables, solution_values, _, _, n_priority, _ = model.getLPBranchCands()
+        candidates = variables[:n_priority]
+        if not candidates:
+            return SCIP_RESULT.DIDNOTRUN
+        if self.config.explore_prob > 0.0 and self.rng.random() < self.config.explore_prob:
+            pseudocost = [
+                model.getVarPseudocostScore(var, value)
+                for var, value in zip(candidates, solution_values[:n_priority], strict=True)
+            ]
+            model.branchVar(candidates[int(np.argmax(pseudocost))])
+            self.n_explored += 1
+            return SCIP_RESULT.BRANCHED
+
+        graph = None
+        if self.observation is not None and self.rng.random() < self.config.record_prob:
+            # Observe before strong branching, so the graph is exactly the node's LP state.
+            start = time.perf_counter()
+            graph = self.observation.extract(model)
+            self.observation_seconds += time.perf_counter() - start
+        start = time.perf_counter()
+        scores = strong_branch(
+            model, candidates, self.config.iteration_limit, self.config.score_epsilon
+        )
+        self.strong_branching_seconds += time.perf_counter() - start
+        best = scores.best
+        if graph is not None:
+            self._record(graph, candidates, scores)
+        model.branchVar(candidates[best])
+        self.n_expert += 1
+        limit = self.config.max_samples
+        if limit is not None and self.n_recorded >= limit and not self.stopped_by_sample_limit:
+            self.stopped_by_sample_limit = True
+            model.interruptSolve()
+        return SCIP_RESULT.BRANCHED
+
+    def _record(
+        self,
+        graph: BipartiteGraph,
+        candidates: Sequence[pyscipopt.Variable],
+        scores: StrongBranchingScores,
+    ) -> None:
+        rows = np.array([var.getCol().getLPPos() for var in candidates], dtype=np.int64)
+        if rows.min() < 0 or rows.max() >= graph.n_variables:
+            raise ValueError(
+                f"candidate LP positions {rows.min()}..{rows.max()} fall outside the observation's "
+                f"{graph.n_variables} variable rows"
+            )
+        node = self.model.getCurrentNode()
+        self.samples.append(
+            BranchingSample(
+                graph=graph,
+                candidates=rows,
+                candidate_scores=scores.scores,
+                expert_index=scores.best,
+                node_number=int(node.getNumber()),
+                depth=int(node.getDepth()),
+                lp_objective=scores.lp_objective,
+                down_gains=scores.down_gains,
+                up_gains=scores.up_gains,
+                down_infeasible=scores.down_infeasible,
+                up_infeasible=scores.up_infeasible,
+            )
+        )
+        self.n_recorded += 1
+
+
+def include_strong_branching(
+    model: pyscipopt.Model,
+    config: StrongBranchingConfig | None = None,
+    rng: np.random.Generator | int | None = None,
+    observation: NodeObservation | None = None,
+    priority: int = 1_000_000,
+) -> StrongBranchingRule:
+    """Include a :class:`StrongBranchingRule` in ``model`` ahead of SCIP's own rules.
+
+    Parameters
+    ----------
+    model
+        A model not yet solving.
+    config, rng, observation
+        See :class:`StrongBranchingRule`.
+    priority
+        Branching rule priority (SCIP's default rule, relpscost, has 10000).
+
+    Returns
+    -------
+    StrongBranchingRule
+        The included rule, to read its counters and samples after the solve.
+    """
+    rule = StrongBranchingRule(config, rng, observation)
+    model.includeBranchrule(
+        rule,
+        "neuralmip_strongbranching",
+        "full strong branching (expert of learned branching), optionally recording samples",
+        priority=priority,
+        maxdepth=-1,
+        maxbounddist=1.0,
+    )
+    return rule

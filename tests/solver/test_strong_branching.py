@@ -1,0 +1,282 @@
+"""The strong branching expert: scores against an independent LP computation, edge cases, rule."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyscipopt
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pyscipopt import SCIP_RESULT, Branchrule
+
+from gnn.observation import NodeBipartite
+from instances.generators import IndependentSet, SetCover, preset
+from solver.strong_branching import (
+    StrongBranchingConfig,
+    StrongBranchingRule,
+    dual_bound_gains,
+    include_strong_branching,
+    product_scores,
+    strong_branch,
+)
+
+#: Settings under which the tiny instances below need a few dozen nodes (instead of none).
+BRANCHY_PARAMS = {
+    "presolving/maxrestarts": 0,
+    "presolving/maxrounds": 0,
+    "separating/maxrounds": 0,
+    "separating/maxroundsroot": 0,
+}
+
+#: (generator parameters, seed) of small instances that branch under BRANCHY_PARAMS.
+BRANCHY_INSTANCES = {
+    "facilities": (preset("facilities", "tiny"), 0),
+    "setcover": (SetCover(n_rows=100, n_cols=200, density=0.1), 2),
+    "indset": (IndependentSet(n_nodes=100, affinity=4), 0),
+}
+
+
+def branchy_model(name: str) -> pyscipopt.Model:
+    params, seed = BRANCHY_INSTANCES[name]
+    model = params.generate(seed)
+    model.hideOutput()
+    for key, value in BRANCHY_PARAMS.items():
+        model.setParam(key, value)
+    return model
+
+
+def probe_child_bound(model: pyscipopt.Model, var: pyscipopt.Variable, lb: float, ub: float):
+    """Solve the LP with ``var`` in ``[lb, ub]`` by probing: (cut off or infeasible, objective)."""
+    model.startProbing()
+    try:
+        model.chgVarLbProbing(var, lb)
+        model.chgVarUbProbing(var, ub)
+        lp_error, cutoff = model.solveProbingLP()
+        assert not lp_error
+        return cutoff, (math.inf if cutoff else model.getLPObjVal())
+    finally:
+        model.endProbing()
+
+
+class ProbingCheck(Branchrule):
+    """At each node: strong_branch(), then every child LP again by probing; branches itself.
+
+    It must branch itself: a rule that returns DIDNOTRUN lets relpscost strong-branch with an
+    iteration limit, and SCIP then serves those cached (non-optimal) bounds for the same LP.
+    """
+
+    def __init__(self, n_nodes: int) -> None:
+        self.n_nodes = n_nodes
+        self.checked: list[tuple[float, np.ndarray, np.ndarray, object]] = []
+
+    def branchexeclp(self, allowaddcons):
+        model = self.model
+        variables, values, _, _, n_priority, _ = model.getLPBranchCands()
+        candidates = variables[:n_priority]
+        lp_objective = model.getLPObjVal()
+        scores = strong_branch(model, candidates)
+        probed = np.array(
+            [
+                [
+                    probe_child_bound(model, var, var.getLbLocal(), math.floor(value)),
+                    probe_child_bound(model, var, math.ceil(value), var.getUbLocal()),
+                ]
+                for var, value in zip(candidates, values[:n_priority], strict=True)
+            ],
+            dtype=object,
+        )
+        self.checked.append((lp_objective, probed[:, 0], probed[:, 1], scores))
+        if len(self.checked) >= self.n_nodes:
+            model.interruptSolve()
+        # The LP solution is gone after probing: branch on the value saved before it.
+        model.branchVarVal(candidates[scores.best], values[scores.best])
+        return {"result": SCIP_RESULT.BRANCHED}
+
+
+def expected_scores(lp_objective, down, up, eps=1e-4):
+    """Nair et al.'s product score from probed child bounds, written out independently."""
+    out = []
+    for (down_cut, down_obj), (up_cut, up_obj) in zip(down, up, strict=True):
+        if down_cut or up_cut:
+            out.append(math.inf)
+        else:
+            out.append((max(down_obj - lp_objective, 0) + eps) * (max(up_obj - lp_objective, 0) + eps))
+    return np.array(out)
+
+
+@pytest.mark.parametrize("name", sorted(BRANCHY_INSTANCES))
+def test_scores_match_child_lps_solved_by_probing(name):
+    model = branchy_model(name)
+    check = ProbingCheck(n_nodes=4)
+    # Conflict analysis of an infeasible probing LP can fix variables globally, and the rule
+    # could then not branch on its choice; the scores compared here do not depend on it.
+    model.setParam("conflict/enable", False)
+    model.includeBranchrule(check, "check", "", 10**6, -1, 1.0)
+    model.optimize()
+    assert check.checked, "the instance must branch for this test to mean anything"
+    for lp_objective, down, up, scores in check.checked:
+        expected = expected_scores(lp_objective, down, up)
+        infeasible = np.isinf(expected)
+        np.testing.assert_array_equal(scores.down_infeasible, [cut for cut, _ in down])
+        np.testing.assert_array_equal(scores.up_infeasible, [cut for cut, _ in up])
+        np.testing.assert_allclose(scores.scores[~infeasible], expected[~infeasible], rtol=1e-6)
+        if infeasible.any() and (~infeasible).any():
+            assert scores.scores[infeasible].min() > scores.scores[~infeasible].max()
+        assert np.all(np.isfinite(scores.scores))
+    model.freeProb()
+
+
+def test_recorded_root_sample_matches_an_independent_solve():
+    # Solve 1: the rule records the root. Solve 2 (same seeds, deterministic): probe the root.
+    model = branchy_model("facilities")
+    rule = include_strong_branching(
+        model, StrongBranchingConfig(max_samples=1), rng=0, observation=NodeBipartite()
+    )
+    rule.observation.before_reset(model)
+    model.optimize()
+    model.freeProb()
+    (sample,) = rule.samples
+    assert (sample.node_number, sample.depth) == (1, 0)
+
+    model = branchy_model("facilities")
+    check = ProbingCheck(n_nodes=1)
+    model.includeBranchrule(check, "check", "", 10**6, -1, 1.0)
+    model.optimize()
+    model.freeProb()
+    lp_objective, down, up, _ = check.checked[0]
+    expected = expected_scores(lp_objective, down, up)
+    assert len(sample.candidates) == len(expected)
+    finite = np.isfinite(expected)
+    np.testing.assert_allclose(sample.candidate_scores[finite], expected[finite], rtol=1e-6)
+    assert sample.expert_index == int(np.argmax(sample.candidate_scores))
+    assert sample.lp_objective == pytest.approx(lp_objective)
+    assert sample.graph.variable_features.shape[0] > sample.candidates.max()
+
+
+def test_infeasible_children_score_above_every_feasible_candidate():
+    down = np.array([5.0, 0.0, 1.0, 0.0])
+    up = np.array([5.0, 0.0, 0.0, 3.0])
+    down_inf = np.array([False, True, False, True])
+    up_inf = np.array([False, False, False, True])
+    scores = product_scores(down, up, down_inf, up_inf)
+    feasible_best = (5.0 + 1e-4) ** 2
+    assert scores[0] == pytest.approx(feasible_best)
+    assert scores[2] == pytest.approx((1.0 + 1e-4) * 1e-4)
+    assert scores[1] > scores[0] and scores[3] > scores[1]  # two infeasible children above one
+    assert np.argmax(scores) == 3
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.booleans(),
+            st.booleans(),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=20,
+    ),
+    st.floats(min_value=-1e6, max_value=1e6),
+)
+def test_gains_and_scores_are_never_nan(rows, lp_objective):
+    down, up, usable, down_inf, up_inf = (np.array(column) for column in zip(*rows, strict=True))
+    down_gains = dual_bound_gains(down, lp_objective, usable)
+    up_gains = dual_bound_gains(up, lp_objective, usable)
+    scores = product_scores(down_gains, up_gains, down_inf, up_inf)
+    for array in (down_gains, up_gains, scores):
+        assert np.all(np.isfinite(array))
+    assert np.all(down_gains >= 0) and np.all(scores > 0)
+    if (down_inf | up_inf).any() and not (down_inf | up_inf).all():
+        assert scores[down_inf | up_inf].min() > scores[~(down_inf | up_inf)].max()
+
+
+def test_unusable_bounds_give_zero_gain():
+    bounds = np.array([np.nan, -1e20, 1e20, np.inf, 12.0, 12.0, 8.0])
+    usable = np.array([True, True, True, True, True, False, True])
+    np.testing.assert_array_equal(
+        dual_bound_gains(bounds, 10.0, usable), [0, 0, 0, 0, 2.0, 0, 0]
+    )
+
+
+class FailingObservation:
+    """An observation function that always raises, to check the rule never breaks a solve."""
+
+    def before_reset(self, model):
+        pass
+
+    def extract(self, model):
+        raise RuntimeError("observation failed on purpose")
+
+
+def test_a_failing_rule_hands_the_node_to_scip_and_the_solve_finishes(caplog):
+    reference = branchy_model("facilities")
+    reference.optimize()
+    optimum = reference.getObjVal()
+    reference.freeProb()
+    model = branchy_model("facilities")
+    rule = include_strong_branching(model, rng=0, observation=FailingObservation())
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.n_failed == rule.n_calls > 0 and not rule.samples
+    failures = [r for r in caplog.records if "strong branching failed" in r.getMessage()]
+    assert len(failures) == 1  # logged once, not at every node
+    model.freeProb()
+
+
+def test_full_strong_branching_alone_solves_to_the_same_optimum():
+    reference = branchy_model("setcover")
+    reference.optimize()
+    optimum = reference.getObjVal()
+    reference.freeProb()
+    model = branchy_model("setcover")
+    rule = include_strong_branching(model)  # no observation: the benchmark configuration
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.n_expert == rule.n_calls > 0 and rule.n_explored == 0 and not rule.samples
+    model.freeProb()
+
+
+@pytest.mark.parametrize("explore_prob", [0.0, 1.0])
+def test_exploration_branches_on_pseudocosts_without_recording(explore_prob):
+    model = branchy_model("facilities")
+    rule = include_strong_branching(
+        model, StrongBranchingConfig(explore_prob=explore_prob), rng=0, observation=NodeBipartite()
+    )
+    rule.observation.before_reset(model)
+    model.optimize()
+    assert model.getStatus() == "optimal" and rule.n_calls > 0
+    if explore_prob == 1.0:
+        assert rule.n_explored == rule.n_calls and rule.n_expert == 0 and not rule.samples
+    else:
+        assert rule.n_explored == 0 and rule.n_recorded == rule.n_expert == rule.n_calls
+    model.freeProb()
+
+
+def test_record_prob_records_a_reproducible_subset():
+    def run(seed: int) -> list[int]:
+        model = branchy_model("facilities")
+        rule = include_strong_branching(
+            model, StrongBranchingConfig(record_prob=0.5), rng=seed, observation=NodeBipartite()
+        )
+        rule.observation.before_reset(model)
+        model.optimize()
+        model.freeProb()
+        assert 0 < rule.n_recorded < rule.n_expert
+        return [sample.node_number for sample in rule.samples]
+
+    assert run(1) == run(1)
+
+
+def test_config_rejects_bad_values():
+    with pytest.raises(ValueError, match="explore_prob"):
+        StrongBranchingConfig(explore_prob=1.5)
+    with pytest.raises(ValueError, match="max_samples"):
+        StrongBranchingConfig(max_samples=0)
+    assert isinstance(StrongBranchingRule(), Branchrule)
+
