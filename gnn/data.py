@@ -20,6 +20,9 @@ class BipartiteData(Data):
     ``edge_attr`` (E, Fe), ``variable_features`` (V, Fv), and optionally ``candidates`` (K,)
     indices into the variables, with per-candidate ``candidate_scores`` (K,).
 
+    ``num_nodes`` is the number of variables, so that a batch's ``batch`` vector maps each
+    variable to its graph (what per-graph pooling and softmax over variables need).
+
     When PyG collates several graphs, ``edge_index`` row 0 is offset by the number of constraints
     and row 1 by the number of variables of the graphs before it; ``candidates`` by the number of
     variables.
@@ -33,10 +36,6 @@ class BipartiteData(Data):
         if key == "candidates":
             return self.variable_features.size(0)
         return super().__inc__(key, value, *args, **kwargs)
-
-    @property
-    def num_nodes(self) -> int:  # constraints and variables together
-        return int(self.constraint_features.size(0) + self.variable_features.size(0))
 
 
 def to_data(graph: BipartiteGraph, **extra: np.ndarray | torch.Tensor | float | int) -> BipartiteData:
@@ -54,6 +53,7 @@ def to_data(graph: BipartiteGraph, **extra: np.ndarray | torch.Tensor | float | 
         "edge_index": torch.from_numpy(np.ascontiguousarray(graph.edge_index, dtype=np.int64)),
         "edge_attr": torch.from_numpy(np.ascontiguousarray(graph.edge_features)),
         "variable_features": torch.from_numpy(np.ascontiguousarray(graph.variable_features)),
+        "num_nodes": graph.n_variables,
     }
     for key, value in extra.items():
         fields[key] = torch.from_numpy(np.asarray(value)) if isinstance(value, np.ndarray) else value

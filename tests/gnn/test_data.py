@@ -26,3 +26,5 @@ def test_batching_offsets_constraints_and_variables_separately():
     assert batch.variable_features.shape == (4, 19)
     assert batch.constraint_features.shape == (6, 5)
     assert torch.equal(batch.edge_attr, torch.ones(4, 1))
+    # ``batch`` maps each variable to its graph.
+    assert batch.batch.tolist() == [0, 0, 0, 1]
