@@ -1,0 +1,391 @@
+"""Solver configurations a benchmark compares: SCIP variants and HiGHS, as objects.
+
+Each configuration is a frozen dataclass with ``solve(request) -> SolveResult``; a benchmark
+holds a tuple of them and never dispatches on names. The TOML ``solver = "scip" | "highs"`` key
+picks the class once, at parse time (:data:`CONFIGURATION_TYPES`).
+
+What HiGHS reports
+------------------
+HiGHS (through ``highspy``) records status, objective, dual bound, gap, branch-and-bound nodes and
+running time, and a bound trajectory from its callbacks: ``cbMipImprovingSolution`` gives each new
+incumbent, and ``cbMipInterrupt`` (called often during the search) gives the dual bound, recorded
+when it changes. Before the branch-and-bound starts (presolve, the root LP) no callback fires, so
+bounds found there appear at the first callback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import math
+import os
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+__all__ = [
+    "SolveRequest",
+    "SolveResult",
+    "SolverConfiguration",
+    "ScipConfiguration",
+    "HighsConfiguration",
+    "ParamSetting",
+    "CONFIGURATION_TYPES",
+    "FULL_STRONG_BRANCHING_PARAMS",
+    "thin_trajectory",
+    "STATUS_ERROR",
+]
+
+_LOG = logging.getLogger(__name__)
+
+#: Status of a run that raised inside the harness or the plugins (the message says why).
+STATUS_ERROR = "error"
+
+#: SCIP parameters that make full strong branching SCIP's first branching rule.
+FULL_STRONG_BRANCHING_PARAMS: Mapping[str, Any] = MappingProxyType(
+    {"branching/fullstrong/priority": 536870911}
+)
+
+
+@dataclass(frozen=True)
+class SolveRequest:
+    """One solve: which file, seed, limit and SCIP settings preset."""
+
+    instance: Path
+    """The instance file (any format SCIP reads; HiGHS reads .mps and .lp)."""
+    seed: int
+    """Random seed passed to the solver (SCIP's seed shift, HiGHS's ``random_seed``)."""
+    time_limit: float
+    """Wall-clock limit in seconds."""
+    settings: str = "default"
+    """Name of the SCIP settings preset in ``solver.settings.PRESETS`` (SCIP only)."""
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """What one solve produced; every field is JSON-serialisable."""
+
+    status: str
+    """Solver status in lower case (``optimal``, ``timelimit``, ``infeasible``, ...) or
+    ``error``."""
+    objective: float | None = None
+    """Objective of the best solution found; ``None`` without a solution."""
+    dual_bound: float | None = None
+    """Final dual bound; ``None`` when the solver has none."""
+    gap: float | None = None
+    """The solver's own final relative gap."""
+    nodes: int | None = None
+    """Branch-and-bound nodes."""
+    solving_time: float | None = None
+    """Seconds the solver reports it spent."""
+    sense: str = "minimize"
+    """``minimize`` or ``maximize``."""
+    primal_trajectory: tuple[tuple[float, float], ...] = ()
+    """Incumbent values over time."""
+    dual_trajectory: tuple[tuple[float, float], ...] = ()
+    """Dual bound values over time."""
+    error: str | None = None
+    """One line saying what went wrong, when ``status`` is ``error``."""
+
+
+@runtime_checkable
+class SolverConfiguration(Protocol):
+    """A named way of solving an instance."""
+
+    name: str
+
+    def solve(self, request: SolveRequest) -> SolveResult:
+        """Solve ``request.instance``; a failure is returned as an ``error`` result."""
+        ...
+
+    def describe(self) -> dict[str, Any]:
+        """A JSON-serialisable description for the resolved config."""
+        ...
+
+
+class ParamSetting(enum.Enum):
+    """SCIP's meta settings (``SCIP_PARAMSETTING``), by the names the TOML files use."""
+
+    DEFAULT = "default"
+    AGGRESSIVE = "aggressive"
+    FAST = "fast"
+    OFF = "off"
+
+    def to_scip(self) -> Any:
+        """The matching ``pyscipopt.SCIP_PARAMSETTING`` value."""
+        from pyscipopt import SCIP_PARAMSETTING
+
+        return getattr(SCIP_PARAMSETTING, self.name)
+
+
+def _finite_or_none(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value) or abs(value) >= 1e20:
+        return None
+    return float(value)
+
+
+def _freeze(params: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(params))
+
+
+@dataclass(frozen=True)
+class ScipConfiguration:
+    """SCIP with optional learned plugins and parameter changes.
+
+    Applied in this order: the request's settings preset, the heuristics meta setting, then
+    ``scip_params`` (so explicit parameters win), SCIP's seed, the time limit, the plugins.
+    """
+
+    name: str
+    """Name in tables and plots."""
+    scip_params: Mapping[str, Any] = field(default_factory=dict)
+    """SCIP parameters set after the preset, e.g. ``{"branching/fullstrong/priority": ...}``."""
+    learned_branching: bool = False
+    """Include the learned branching rule."""
+    neural_diving: bool = False
+    """Include the learned (Neural Diving) heuristic."""
+    heuristics: ParamSetting | None = None
+    """``setHeuristics`` meta setting (``AGGRESSIVE`` emphasises primal heuristics)."""
+    model_path: str | None = None
+    """Checkpoint file or folder for the learned plugins; ``None`` uses the shipped models."""
+
+    solver: ClassVar[str] = "scip"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scip_params", _freeze(self.scip_params))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A mappingproxy does not pickle: rebuild from a plain dict (process pools, Ray).
+        return (
+            type(self),
+            (self.name, dict(self.scip_params), self.learned_branching, self.neural_diving,
+             self.heuristics, self.model_path),
+        )  # fmt: skip
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> ScipConfiguration:
+        """Build from a TOML ``[[configurations]]`` table (without its ``solver`` key)."""
+        heuristics = table.get("heuristics")
+        return cls(
+            name=str(table["name"]),
+            scip_params=dict(table.get("scip_params", {})),
+            learned_branching=bool(table.get("learned_branching", False)),
+            neural_diving=bool(table.get("neural_diving", False)),
+            heuristics=ParamSetting(heuristics) if heuristics is not None else None,
+            model_path=table.get("model_path"),
+        )
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "solver": self.solver,
+            "name": self.name,
+            "scip_params": dict(self.scip_params),
+            "learned_branching": self.learned_branching,
+            "neural_diving": self.neural_diving,
+            "heuristics": self.heuristics.value if self.heuristics else None,
+            "model_path": self.model_path,
+        }
+
+    def solve(self, request: SolveRequest) -> SolveResult:
+        from instances.errors import InstanceError
+        from instances.reading import read_instance
+        from solver.plugins import LearnedModelError
+
+        try:
+            model = read_instance(request.instance)
+        except InstanceError as err:
+            return SolveResult(status=STATUS_ERROR, error=str(err))
+        try:
+            model.hideOutput()
+            try:
+                recorder = self._configure(model, request)
+            except (LearnedModelError, KeyError, ValueError, LookupError) as err:
+                return SolveResult(status=STATUS_ERROR, error=f"{type(err).__name__}: {err}")
+            model.optimize()
+            trajectory = recorder.trajectory()
+            has_solution = model.getNSols() > 0
+            return SolveResult(
+                status=str(model.getStatus()).lower(),
+                objective=float(model.getObjVal()) if has_solution else None,
+                dual_bound=_finite_or_none(model.getDualbound()),
+                gap=_finite_or_none(model.getGap()),
+                nodes=int(model.getNTotalNodes()),
+                solving_time=float(model.getSolvingTime()),
+                sense=model.getObjectiveSense(),
+                primal_trajectory=thin_trajectory(trajectory.primal, request.time_limit),
+                dual_trajectory=thin_trajectory(trajectory.dual, request.time_limit),
+            )
+        finally:
+            model.freeProb()
+
+    def _configure(self, model: Any, request: SolveRequest) -> Any:
+        """Apply settings, seed, limit and plugins; return the trajectory recorder."""
+        from solver.plugins import include_learned_plugins
+        from solver.settings import PRESETS, apply_scip_params, seed_scip
+        from solver.trajectory import attach_bound_trajectory
+
+        PRESETS[request.settings].apply(model)
+        if self.heuristics is not None:
+            model.setHeuristics(self.heuristics.to_scip())
+        apply_scip_params(model, self.scip_params)
+        seed_scip(model, request.seed)
+        model.setParam("limits/time", float(request.time_limit))
+        if self.learned_branching or self.neural_diving:
+            include_learned_plugins(
+                model,
+                branching=self.learned_branching,
+                diving=self.neural_diving,
+                model_path=self.model_path,
+            )
+        return attach_bound_trajectory(model)
+
+
+@dataclass(frozen=True)
+class HighsConfiguration:
+    """HiGHS through ``highspy``, the solver a user might pick instead of SCIP."""
+
+    name: str
+    """Name in tables and plots."""
+    options: Mapping[str, Any] = field(default_factory=dict)
+    """HiGHS options (``setOptionValue``), e.g. ``{"mip_rel_gap": 0.0, "threads": 1}``."""
+
+    solver: ClassVar[str] = "highs"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", _freeze(self.options))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A mappingproxy does not pickle: rebuild from a plain dict (process pools, Ray).
+        return (type(self), (self.name, dict(self.options)))
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> HighsConfiguration:
+        """Build from a TOML ``[[configurations]]`` table (without its ``solver`` key)."""
+        return cls(name=str(table["name"]), options=dict(table.get("options", {})))
+
+    def describe(self) -> dict[str, Any]:
+        return {"solver": self.solver, "name": self.name, "options": dict(self.options)}
+
+    def solve(self, request: SolveRequest) -> SolveResult:
+        import highspy
+
+        with _stdout_silenced():  # the constructor prints a banner before any option is set
+            highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        for key, value in self.options.items():
+            if highs.setOptionValue(key, value) != highspy.HighsStatus.kOk:
+                return SolveResult(
+                    status=STATUS_ERROR, error=f"HiGHS rejects option {key}={value!r}"
+                )
+        highs.setOptionValue("random_seed", int(request.seed))
+        highs.setOptionValue("time_limit", float(request.time_limit))
+        if highs.readModel(str(request.instance)) == highspy.HighsStatus.kError:
+            return SolveResult(
+                status=STATUS_ERROR, error=f"{request.instance}: HiGHS cannot read it"
+            )
+        recorder = _HighsTrajectory()
+        highs.cbMipImprovingSolution.subscribe(recorder.on_solution)
+        highs.cbMipInterrupt.subscribe(recorder.on_interrupt)
+        started = time.perf_counter()
+        highs.run()
+        wall = time.perf_counter() - started
+        info = highs.getInfo()
+        # kOptimal -> "optimal", kTimeLimit -> "timelimit": SCIP's status words.
+        status = highs.getModelStatus().name.removeprefix("k").lower()
+        objective = (
+            _finite_or_none(info.objective_function_value)
+            if info.primal_solution_status == 2
+            else None
+        )
+        maximize = highs.getLp().sense_ == highspy.ObjSense.kMaximize
+        dual = _finite_or_none(info.mip_dual_bound)
+        nodes: int | None = int(info.mip_node_count)
+        if status.endswith("error") or status == "notset":
+            dual, nodes = None, None  # HiGHS leaves 0 and -1 there after a failure
+        primal, dual_points = recorder.primal, recorder.dual
+        final_time = float(highs.getRunTime())
+        if objective is not None and (not primal or primal[-1][1] != objective):
+            primal.append((final_time, objective))
+        if dual is not None and (not dual_points or dual_points[-1][1] != dual):
+            dual_points.append((final_time, dual))
+        return SolveResult(
+            status=status,
+            objective=objective,
+            dual_bound=dual,
+            gap=_finite_or_none(info.mip_gap),
+            nodes=nodes,
+            solving_time=final_time if final_time > 0 else wall,
+            sense="maximize" if maximize else "minimize",
+            primal_trajectory=thin_trajectory(tuple(primal), request.time_limit),
+            dual_trajectory=thin_trajectory(tuple(dual_points), request.time_limit),
+        )
+
+
+@contextlib.contextmanager
+def _stdout_silenced() -> Iterator[None]:
+    """Send file descriptor 1 (C-level prints included) to /dev/null for a moment."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def thin_trajectory(
+    points: tuple[tuple[float, float], ...], horizon: float, max_points: int = 500
+) -> tuple[tuple[float, float], ...]:
+    """Keep at most about ``max_points`` points: the last of each time bucket of the horizon.
+
+    A dual bound that moves at every node of a long search would otherwise make rows of many
+    megabytes; as a step function the thinned trajectory differs only inside one bucket
+    (``horizon / max_points`` seconds). The first and the last point are always kept.
+    """
+    if len(points) <= max_points or horizon <= 0:
+        return points
+    width = horizon / max_points
+    kept: dict[int, tuple[float, float]] = {}
+    for point in points[1:-1]:
+        kept[int(point[0] // width)] = point
+    return (points[0], *kept.values(), points[-1])
+
+
+class _HighsTrajectory:
+    """HiGHS callbacks that record bounds; like the SCIP recorder, never raise into the solver."""
+
+    def __init__(self) -> None:
+        self.primal: list[tuple[float, float]] = []
+        self.dual: list[tuple[float, float]] = []
+
+    @staticmethod
+    def _append(points: list[tuple[float, float]], time_: float, value: float) -> None:
+        if math.isfinite(value) and abs(value) < 1e20 and (not points or points[-1][1] != value):
+            points.append((float(time_), float(value)))
+
+    def on_solution(self, event: Any) -> None:
+        try:
+            self._append(
+                self.primal, event.data_out.running_time, event.data_out.objective_function_value
+            )
+        except Exception:  # a recorder must never break the solve
+            _LOG.debug("HiGHS solution callback failed", exc_info=True)
+
+    def on_interrupt(self, event: Any) -> None:
+        try:
+            self._append(self.dual, event.data_out.running_time, event.data_out.mip_dual_bound)
+        except Exception:  # a recorder must never break the solve
+            _LOG.debug("HiGHS interrupt callback failed", exc_info=True)
+
+
+#: Configuration class of each ``solver`` value in a TOML ``[[configurations]]`` table.
+CONFIGURATION_TYPES: Mapping[str, type] = MappingProxyType(
+    {"scip": ScipConfiguration, "highs": HighsConfiguration}
+)

@@ -1,0 +1,393 @@
+"""Run a benchmark: materialise instances, calibrate, run every job once, store each row.
+
+A benchmark folder holds:
+
+- ``config.json``: the resolved config (refused on ``--resume`` if the config changed);
+- ``results.jsonl``: one row per run (:mod:`experiments.bench.store`), appended as runs finish;
+- ``sessions.jsonl``: one line per invocation: command, host, library versions, git commit,
+  executor, and the calibration solve;
+- ``instances/``: generated instance files;
+- ``report.md`` and ``*.png``: written at the end (:mod:`experiments.report`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+import logging
+import os
+import platform
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from experiments.bench.config import BenchConfig
+from experiments.bench.configurations import (
+    STATUS_ERROR,
+    SolverConfiguration,
+    SolveRequest,
+    SolveResult,
+)
+from experiments.bench.store import RESULTS_FILE, ResultStore, run_key
+from experiments.executors import Executor
+
+__all__ = [
+    "BenchError",
+    "BenchSummary",
+    "RunJob",
+    "run_job",
+    "run_benchmark",
+    "plan_jobs",
+    "calibrate",
+    "preload_run_modules",
+    "environment_info",
+    "instance_name",
+    "STATUS_CRASHED",
+    "CONFIG_FILE",
+    "SESSIONS_FILE",
+]
+
+_LOG = logging.getLogger(__name__)
+
+#: Status of a run whose worker died (signal, out of memory); redone by ``--resume``.
+STATUS_CRASHED = "crashed"
+CONFIG_FILE = "config.json"
+SESSIONS_FILE = "sessions.jsonl"
+
+
+class BenchError(RuntimeError):
+    """The benchmark cannot start; ``str()`` is one line for the user."""
+
+
+@dataclass(frozen=True)
+class RunJob:
+    """One run: an instance, a configuration and a seed (picklable; sent to a worker)."""
+
+    instance_set: str
+    """Name of the instance set."""
+    instance: str
+    """Instance name (file name without extensions)."""
+    path: str
+    """The instance file."""
+    configuration: SolverConfiguration
+    """How to solve it."""
+    seed: int
+    """Solver seed."""
+    time_limit: float
+    """Seconds."""
+    settings: str
+    """SCIP settings preset name."""
+
+    def key_fields(self) -> dict[str, Any]:
+        """The fields that identify the run in the store."""
+        return {
+            "instance_set": self.instance_set,
+            "instance": self.instance,
+            "configuration": self.configuration.name,
+            "seed": self.seed,
+        }
+
+
+def instance_name(path: Path) -> str:
+    """``/x/neos-911880.mps.gz`` -> ``neos-911880``."""
+    name = path.name
+    for suffix in (".gz", ".bz2", ".zst", ".xz"):
+        name = name.removesuffix(suffix)
+    return Path(name).stem
+
+
+def run_job(job: RunJob) -> dict[str, Any]:
+    """Solve one job and return its result row (runs in a worker process)."""
+    request = SolveRequest(
+        instance=Path(job.path), seed=job.seed, time_limit=job.time_limit, settings=job.settings
+    )
+    started = time.perf_counter()
+    try:
+        result = job.configuration.solve(request)
+    except Exception as err:  # deterministic failures are results; only dead workers are redone
+        _LOG.debug("run %r failed", job, exc_info=True)
+        first_line = (str(err).strip().splitlines() or [""])[0]
+        result = SolveResult(status=STATUS_ERROR, error=f"{type(err).__name__}: {first_line}")
+    solve_wall_time = time.perf_counter() - started
+    return {
+        **job.key_fields(),
+        "path": job.path,
+        "solver": getattr(job.configuration, "solver", type(job.configuration).__name__),
+        "time_limit": job.time_limit,
+        "settings": job.settings,
+        **dataclasses.asdict(result),
+        "solve_wall_time": solve_wall_time,
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "finished_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def _crashed_row(job: RunJob, error: str | None, elapsed: float) -> dict[str, Any]:
+    return {
+        **job.key_fields(),
+        "path": job.path,
+        "solver": getattr(job.configuration, "solver", type(job.configuration).__name__),
+        "time_limit": job.time_limit,
+        "settings": job.settings,
+        "status": STATUS_CRASHED,
+        "error": error,
+        "solve_wall_time": None,
+        "harness_elapsed": elapsed,
+        "host": socket.gethostname(),
+        "finished_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def plan_jobs(config: BenchConfig, instances: dict[str, list[Path]]) -> list[RunJob]:
+    """Every run of the benchmark: instance sets x instances x configurations x seeds."""
+    jobs = []
+    for instance_set in config.instance_sets:
+        time_limit = instance_set.time_limit or config.time_limit
+        for path in instances[instance_set.name]:
+            for seed in config.seeds:
+                for configuration in config.configurations:
+                    jobs.append(
+                        RunJob(
+                            instance_set=instance_set.name,
+                            instance=instance_name(path),
+                            path=str(path),
+                            configuration=configuration,
+                            seed=seed,
+                            time_limit=time_limit,
+                            settings=config.settings,
+                        )
+                    )
+    return jobs
+
+
+def _package_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _git_commit() -> str:
+    root = Path(__file__).resolve().parents[2]
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "HEAD"],
+            capture_output=True, text=True, timeout=10, check=True,
+        ).stdout.strip()  # fmt: skip
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True, text=True, timeout=10, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return commit + ("-dirty" if dirty else "")
+
+
+def environment_info() -> dict[str, Any]:
+    """Host, library versions and git commit of this process."""
+    import pyscipopt
+
+    model = pyscipopt.Model()
+    try:
+        scip = f"{model.getMajorVersion()}.{model.getMinorVersion()}.{model.getTechVersion()}"
+    finally:
+        model.freeProb()
+    return {
+        "host": socket.gethostname(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        # Shared machines make times noisy: the load when the benchmark started says how much.
+        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "python": platform.python_version(),
+        "scip": scip,
+        "versions": {
+            name: _package_version(name)
+            for name in ("neuralmip", "pyscipopt", "highspy", "numpy", "torch", "ray")
+        },
+        "git_commit": _git_commit(),
+    }
+
+
+def calibrate() -> dict[str, Any]:
+    """Solve the fixed calibration instance with SCIP defaults; return time and nodes.
+
+    The instance is a set cover of 250 rows x 500 columns, density 0.05, generated with seed 0
+    (about 1.5 s on one core of the development machine). Dividing run times by this figure
+    makes times from different machines or sessions comparable, as in Nair et al. (2020).
+    """
+    from instances.generators import SetCover
+    from solver.settings import seed_scip
+
+    model = SetCover(n_rows=250, n_cols=500, density=0.05).generate(0)
+    try:
+        model.hideOutput()
+        seed_scip(model, 0)
+        started = time.perf_counter()
+        model.optimize()
+        return {
+            "instance": "SetCover(n_rows=250, n_cols=500, density=0.05).generate(0)",
+            "wall_time": time.perf_counter() - started,
+            "solving_time": model.getSolvingTime(),
+            "nodes": model.getNTotalNodes(),
+            "status": str(model.getStatus()),
+            "objective": model.getObjVal() if model.getNSols() else None,
+        }
+    finally:
+        model.freeProb()
+
+
+def preload_run_modules() -> None:
+    """Import what every run needs, so forked workers start with it already loaded."""
+    import highspy  # noqa: F401
+
+    import instances.reading  # noqa: F401
+    import solver.plugins  # noqa: F401
+    import solver.settings  # noqa: F401
+    import solver.trajectory  # noqa: F401
+
+
+@dataclass(frozen=True)
+class BenchSummary:
+    """What one invocation of the benchmark did."""
+
+    total: int
+    """Runs in the benchmark."""
+    skipped: int
+    """Runs already done before this invocation (``--resume``)."""
+    ran: int
+    """Runs done now."""
+    crashed: int
+    """Runs whose worker died (redone by the next ``--resume``)."""
+    errors: int
+    """Runs that returned an error status (e.g. no learned model)."""
+
+
+def _check_folder(config: BenchConfig, out_dir: Path, resume: bool) -> None:
+    config_path = out_dir / CONFIG_FILE
+    has_results = (out_dir / RESULTS_FILE).exists()
+    if not resume and has_results:
+        raise BenchError(
+            f"{out_dir}: already holds results; pass --resume to continue them or choose another --out"
+        )
+    if resume and config_path.exists():
+        previous = json.loads(config_path.read_text(encoding="utf-8"))
+        current = json.loads(json.dumps(config.to_json()))
+        ignore = {"workers", "source"}
+        if {k: v for k, v in previous.items() if k not in ignore} != {
+            k: v for k, v in current.items() if k not in ignore
+        }:
+            raise BenchError(
+                f"{out_dir}: was started with a different config; --resume needs the same one"
+            )
+
+
+def run_benchmark(
+    config: BenchConfig,
+    out_dir: str | os.PathLike[str],
+    executor: Executor,
+    *,
+    resume: bool = False,
+    progress: bool = True,
+    command: Sequence[str] | None = None,
+    calibration: bool = True,
+) -> BenchSummary:
+    """Run every job of ``config`` not yet done, appending each row to ``out_dir``'s store.
+
+    Parameters
+    ----------
+    config
+        The resolved benchmark config.
+    out_dir
+        The benchmark folder (created).
+    executor
+        Where runs execute (:func:`experiments.executors.make_executor`).
+    resume
+        Continue a benchmark in ``out_dir``: runs with a row are skipped, except crashed ones.
+    progress
+        Show a progress bar with an ETA on standard error.
+    command
+        The command line to record; default ``sys.argv``.
+    calibration
+        Solve the calibration instance first and record it.
+
+    Raises
+    ------
+    BenchError
+        When ``out_dir`` holds results and ``resume`` is False, or another config's results.
+    """
+    from tqdm import tqdm
+
+    out_dir = Path(out_dir)
+    _check_folder(config, out_dir, resume)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / CONFIG_FILE).write_text(
+        json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8"
+    )
+
+    preload_run_modules()
+    session = {
+        "started_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "command": list(sys.argv if command is None else command),
+        "resume": resume,
+        "executor": type(executor).__name__,
+        "parallelism": executor.parallelism,
+        **environment_info(),
+        "calibration": calibrate() if calibration else None,
+    }
+    with (out_dir / SESSIONS_FILE).open("a", encoding="utf-8") as stream:
+        stream.write(json.dumps(session, sort_keys=True) + "\n")
+
+    instances = {s.name: s.materialize(out_dir / "instances") for s in config.instance_sets}
+    for name, paths in instances.items():
+        if not paths:
+            raise BenchError(f"instance set {name!r} matches no files")
+        names = [instance_name(path) for path in paths]
+        clashes = sorted({n for n in names if names.count(n) > 1})
+        if clashes:
+            raise BenchError(f"instance set {name!r} has several files named {', '.join(clashes)}")
+    store = ResultStore(out_dir / RESULTS_FILE)
+    done = {key for key, row in store.latest().items() if row.get("status") != STATUS_CRASHED}
+    all_jobs = plan_jobs(config, instances)
+    jobs = [job for job in all_jobs if run_key(job.key_fields()) not in done]
+
+    crashed = errors = 0
+    bar = tqdm(
+        total=len(jobs), file=sys.stderr, disable=not progress, unit="run", dynamic_ncols=True
+    )
+    try:
+        for outcome in _outcomes(executor, jobs, config.retries):
+            if outcome.ok:
+                row = dict(outcome.value)
+                row["harness_elapsed"] = outcome.elapsed
+                row["attempts"] = outcome.attempts
+                errors += row.get("status") == "error"
+            else:
+                row = _crashed_row(outcome.job, outcome.error, outcome.elapsed)
+                row["attempts"] = outcome.attempts
+                crashed += 1
+            store.append(row)
+            bar.set_postfix_str(
+                f"{row['configuration']} {row['instance']}: {row['status']}", refresh=False
+            )
+            bar.update(1)
+    finally:
+        bar.close()
+    return BenchSummary(
+        total=len(all_jobs),
+        skipped=len(all_jobs) - len(jobs),
+        ran=len(jobs),
+        crashed=crashed,
+        errors=errors,
+    )
+
+
+def _outcomes(executor: Executor, jobs: list[RunJob], retries: int) -> Iterator[Any]:
+    return executor.map_unordered(run_job, jobs, retries=retries)

@@ -1,0 +1,125 @@
+"""The report: tables, per-run metrics and plots from a hand-made results folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from experiments.bench.store import RESULTS_FILE, ResultStore
+from experiments.cli import main
+from experiments.report import write_report
+
+
+def _row(instance: str, configuration: str, status: str, time: float | None, nodes: int | None,
+         objective: float | None, primal: list) -> dict:  # fmt: skip
+    return {
+        "instance_set": "s",
+        "instance": instance,
+        "configuration": configuration,
+        "seed": 0,
+        "status": status,
+        "solving_time": time,
+        "nodes": nodes,
+        "objective": objective,
+        "sense": "minimize",
+        "time_limit": 10.0,
+        "primal_trajectory": primal,
+        "dual_trajectory": [],
+        "error": "LearnedModelError: no model" if status == "error" else None,
+    }
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    config = {
+        "name": "hand-made",
+        "time_limit": 10.0,
+        "seeds": [0],
+        "settings": "default",
+        "baseline": "a",
+        "instance_sets": [{"kind": "files", "name": "s", "patterns": []}],
+        "configurations": [
+            {"solver": "scip", "name": "a"},
+            {"solver": "scip", "name": "b"},
+            {"solver": "scip", "name": "learned"},
+        ],
+        "known_optima": {"inst2": 50.0},
+    }
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    store = ResultStore(tmp_path / RESULTS_FILE)
+    for row in (
+        _row("inst1", "a", "optimal", 1.0, 10, 100.0, [[0.5, 110.0], [1.0, 100.0]]),
+        _row("inst1", "b", "optimal", 3.0, 40, 100.0, [[2.0, 100.0]]),
+        _row("inst2", "a", "timelimit", 10.0, 500, 55.0, [[1.0, 60.0], [4.0, 55.0]]),
+        _row("inst2", "b", "optimal", 7.0, 90, 50.0, [[6.0, 50.0]]),
+        _row("inst1", "learned", "error", None, None, None, []),
+        _row("inst2", "learned", "error", None, None, None, []),
+    ):
+        store.append(row)
+    return tmp_path
+
+
+def test_run_metrics_by_hand(folder: Path) -> None:
+    write_report(folder)
+    with (folder / "runs.csv").open() as stream:
+        runs = {(r["instance"], r["configuration"]): r for r in csv.DictReader(stream)}
+    # a on inst1 (reference: best run, 100): gap 1 on [0, 0.5), 10/110 on [0.5, 1)
+    assert float(runs[("inst1", "a")]["primal_integral"]) == pytest.approx(0.5 + 0.5 * 10 / 110)
+    # a on inst2 (reference: known optimum 50): 1 s at 1, 3 s at 10/60, 6 s at 5/55
+    assert float(runs[("inst2", "a")]["primal_integral"]) == pytest.approx(
+        1 + 3 * 10 / 60 + 6 * 5 / 55
+    )
+    assert float(runs[("inst2", "a")]["time"]) == pytest.approx(10.0)
+    assert float(runs[("inst2", "a")]["time_to_first_solution"]) == pytest.approx(1.0)
+    assert float(runs[("inst1", "a")]["time_to_1pct_gap"]) == pytest.approx(1.0)
+    assert runs[("inst1", "learned")]["primal_integral"] == ""
+
+
+def test_summary_table_by_hand(folder: Path) -> None:
+    report = write_report(folder).read_text()
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+    a, b, learned = rows["a (baseline)"], rows["b"], rows["learned"]
+    # runs, solved, failed
+    assert a[:3] == ["2", "1", "0"] and b[:3] == ["2", "2", "0"] and learned[:3] == ["2", "0", "2"]
+    # 1-shifted geometric mean: a: sqrt(2 * 11) - 1, b: sqrt(4 * 8) - 1
+    assert float(a[3]) == pytest.approx(math.sqrt(22) - 1, abs=0.01)
+    assert float(b[3]) == pytest.approx(math.sqrt(32) - 1, abs=0.01)
+    assert float(b[4]) == pytest.approx((math.sqrt(32) - 1) / (math.sqrt(22) - 1), abs=0.01)
+    # nodes only on inst1, the one pair a and b both solved (learned failed everywhere)
+    assert float(a[5]) == pytest.approx(10.0) and float(b[5]) == pytest.approx(40.0)
+    # wins: a fastest on inst1, b the only solver of inst2
+    assert a[7] == "1" and b[7] == "1"
+    mean_a = (0.5 + 0.5 * 10 / 110 + 1 + 3 * 10 / 60 + 6 * 5 / 55) / 2
+    assert float(a[8]) == pytest.approx(mean_a, abs=0.01)
+    assert float(b[8]) == pytest.approx((2 + 6) / 2, abs=0.01)
+    # time to a 1 % gap: a at 1 s on inst1, never on inst2 (10 s); b at 2 s and 6 s
+    assert float(a[11]) == pytest.approx(math.sqrt(2 * 11) - 1, abs=0.01)
+    assert float(b[11]) == pytest.approx(math.sqrt(3 * 7) - 1, abs=0.01)
+    assert "LearnedModelError: no model" in report
+    for name in ("profile-s.png", "primal-gap-s.png"):
+        assert (folder / name).stat().st_size > 1000
+        assert f"({name})" in report
+
+
+def test_report_command(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["report", str(folder), "--out", str(tmp_path / "elsewhere")]) == 0
+    assert (tmp_path / "elsewhere" / "report.md").exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["report", str(empty)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "empty" in err[0] and "config.json" in err[0]
+
+
+def test_a_partial_last_line_is_skipped_and_the_next_row_is_kept(tmp_path: Path) -> None:
+    store = ResultStore(tmp_path / RESULTS_FILE)
+    store.append(_row("inst1", "a", "optimal", 1.0, 1, 1.0, []))
+    with store.path.open("a") as stream:
+        stream.write('{"instance_set": "s", "inst')  # a writer killed mid-line
+    store.append(_row("inst2", "a", "optimal", 1.0, 1, 1.0, []))
+    assert [row["instance"] for row in store.records()] == ["inst1", "inst2"]
