@@ -22,12 +22,27 @@ from dataclasses import dataclass
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
-__all__ = ["BoundTrajectory", "BoundTrajectoryRecorder", "attach_bound_trajectory"]
+__all__ = [
+    "BoundTrajectory",
+    "BoundTrajectoryRecorder",
+    "attach_bound_trajectory",
+    "incumbent_objective",
+]
 
 _LOG = logging.getLogger(__name__)
 
 #: SCIP 10 signals dual bound improvements directly; before that, solved nodes are the proxy.
 _DUAL_EVENT = getattr(SCIP_EVENTTYPE, "DUALBOUNDIMPROVED", SCIP_EVENTTYPE.NODESOLVED)
+
+
+def incumbent_objective(model: pyscipopt.Model) -> float:
+    """The objective value of the best solution, valid inside a ``BESTSOLFOUND`` event.
+
+    Inside that event SCIP 10 has stored the new solution but not yet updated the primal bound:
+    ``getPrimalbound()`` still returns the previous incumbent's value (or infinity), which would
+    date every incumbent one improvement late.
+    """
+    return float(model.getSolObjVal(model.getBestSol()))
 
 
 @dataclass(frozen=True)
@@ -76,7 +91,7 @@ class BoundTrajectoryRecorder(Eventhdlr):
     def _record(self, event: pyscipopt.scip.Event) -> None:
         time = float(self.model.getSolvingTime())
         if event.getType() == SCIP_EVENTTYPE.BESTSOLFOUND:
-            self._append(self._primal, time, self.model.getPrimalbound())
+            self._append(self._primal, time, incumbent_objective(self.model))
         else:
             self._append(self._dual, time, self.model.getDualbound())
 

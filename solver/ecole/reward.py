@@ -25,7 +25,7 @@ from typing import Any
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, SCIP_STAGE
 
-from solver.trajectory import BoundTrajectoryRecorder
+from solver.trajectory import BoundTrajectoryRecorder, incumbent_objective
 
 __all__ = [
     "Arithmetic",
@@ -307,7 +307,7 @@ class _ClockedBoundRecorder(BoundTrajectoryRecorder):
 
     def _record(self, event: pyscipopt.scip.Event) -> None:
         if event.getType() == SCIP_EVENTTYPE.BESTSOLFOUND:
-            self._append(self._primal, self.now(), self.model.getPrimalbound())
+            self._append(self._primal, self.now(), incumbent_objective(self.model))
         else:
             self._append(self._dual, self.now(), self.model.getDualbound())
 
