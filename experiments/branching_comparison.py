@@ -1,0 +1,169 @@
+"""A first comparison of learned branching against SCIP's default branching, on one CPU thread.
+
+Held-out instances are generated from seeds ``first_seed ..`` (the collection uses other seeds),
+each solved twice with the literature settings (cuts at the root only, no restarts) and the same
+SCIP seed: once with SCIP's default branching and once with the learned rule on top. Reported:
+per-instance time, nodes and optimum; shifted geometric means (time shift 1 s, nodes shift 10)
+and their ratios learned / default; whether every optimum agrees. Times are SCIP's CPU clock
+(``timing/clocktype`` 1) of the one solving thread, since the machine may be shared.
+
+Usage::
+
+    python -m experiments.branching_comparison --class setcover \\
+        --checkpoint solver/models/branching-setcover.pt --instances 10 --out report.json
+
+This is the quick check of the branching engineer; ``neuralmip bench`` is the full harness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ComparisonConfig", "compare", "main"]
+
+
+@dataclass(frozen=True)
+class ComparisonConfig:
+    """What the quick learned-versus-default comparison runs."""
+
+    instance_class: str
+    """Generator class (``setcover``, ``cauctions``, ``facilities``, ``indset``)."""
+    checkpoint: str
+    """The learned model (``.pt``)."""
+    level: str = "easy"
+    """Size preset."""
+    instances: int = 10
+    """Number of held-out instances."""
+    first_seed: int = 1_000_000
+    """Seed of the first held-out instance (far from the collection's seeds)."""
+    scip_seed: int = 0
+    """SCIP's random seed, the same for both configurations."""
+    time_limit: float = 600.0
+    """Per solve, seconds."""
+    max_depth: int = -1
+    """Learned rule down to this depth (-1: every node)."""
+    threads: int = 1
+    """``torch.set_num_threads``."""
+
+
+def _shifted_geomean(values: Sequence[float], shift: float) -> float:
+    return math.exp(sum(math.log(v + shift) for v in values) / len(values)) - shift
+
+
+def compare(config: ComparisonConfig) -> dict[str, Any]:
+    """Run the comparison; returns a JSON-ready dict with per-instance rows and summaries."""
+    import torch
+
+    from gnn.checkpoint import library_versions, load_checkpoint
+    from gnn.observation import NodeBipartite
+    from gnn.policy import policy_for_model
+    from instances.generators import preset
+    from solver.branching import include_learned_branching
+    from solver.settings import LITERATURE, seed_scip
+
+    torch.set_num_threads(config.threads)
+    network = load_checkpoint(config.checkpoint).model
+    params = preset(config.instance_class, config.level)
+
+    def make_policy() -> Any:
+        return policy_for_model(network)
+
+    rows = []
+    for index in range(config.instances):
+        row: dict[str, Any] = {"seed": config.first_seed + index}
+        for label in ("default", "learned"):
+            model = params.generate(config.first_seed + index)
+            model.hideOutput()
+            LITERATURE.apply(model)
+            seed_scip(model, config.scip_seed)
+            model.setParam("limits/time", config.time_limit)
+            # CPU time: the machine is shared, and wall time would measure the neighbours too.
+            model.setParam("timing/clocktype", 1)
+            rule = None
+            if label == "learned":
+                rule = include_learned_branching(
+                    model, make_policy(), observation=NodeBipartite(), max_depth=config.max_depth
+                )
+            started = time.perf_counter()
+            model.optimize()
+            wall = time.perf_counter() - started
+            row[label] = {
+                "status": model.getStatus(),
+                "seconds": wall,
+                "cpu_seconds": model.getSolvingTime(),
+                "nodes": model.getNNodes(),
+                "objective": model.getObjVal() if model.getNSols() else None,
+                "dual_bound": model.getDualbound(),
+            }
+            if rule is not None:
+                row[label] |= {"branched": rule.n_branched, "fallbacks": rule.n_fallbacks,
+                               "rule_seconds": rule.seconds}
+            model.freeProb()
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr)
+
+    def summary(label: str, key: str, shift: float) -> float:
+        return _shifted_geomean([r[label][key] for r in rows], shift)
+
+    both_optimal = [r for r in rows if r["default"]["status"] == r["learned"]["status"] == "optimal"]
+    same_optimum = all(
+        abs(r["default"]["objective"] - r["learned"]["objective"])
+        <= 1e-6 * max(1.0, abs(r["default"]["objective"]))
+        for r in both_optimal
+    )
+    result = {
+        "config": asdict(config),
+        "versions": library_versions(),
+        "command": " ".join(sys.argv),
+        "rows": rows,
+        "time_sgm": {label: summary(label, "cpu_seconds", 1.0) for label in ("default", "learned")},
+        "nodes_sgm": {label: summary(label, "nodes", 10.0) for label in ("default", "learned")},
+        "n_both_optimal": len(both_optimal),
+        "same_optimum": same_optimum,
+    }
+    result["time_ratio"] = result["time_sgm"]["learned"] / result["time_sgm"]["default"]
+    result["nodes_ratio"] = result["nodes_sgm"]["learned"] / result["nodes_sgm"]["default"]
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; prints the JSON summary (rows go to stderr as they finish)."""
+    parser = argparse.ArgumentParser(prog="python -m experiments.branching_comparison",
+                                     description=__doc__.splitlines()[0])
+    defaults = ComparisonConfig(instance_class="setcover", checkpoint="")
+    parser.add_argument("--class", dest="instance_class", required=True)
+    parser.add_argument("--checkpoint", required=True)
+    parser.add_argument("--level", default=defaults.level)
+    parser.add_argument("--instances", type=int, default=defaults.instances)
+    parser.add_argument("--first-seed", type=int, default=defaults.first_seed)
+    parser.add_argument("--scip-seed", type=int, default=defaults.scip_seed)
+    parser.add_argument("--time-limit", type=float, default=defaults.time_limit)
+    parser.add_argument("--max-depth", type=int, default=defaults.max_depth)
+    parser.add_argument("--threads", type=int, default=defaults.threads)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    config = ComparisonConfig(**{k: v for k, v in vars(args).items() if k != "out"})
+    try:
+        result = compare(config)
+    except ValueError as error:  # bad class/level names, unreadable checkpoint: one line
+        print(f"branching_comparison: {error}", file=sys.stderr)
+        return 2
+    text = json.dumps(result, indent=2)
+    print(json.dumps({k: result[k] for k in ("time_sgm", "nodes_sgm", "time_ratio", "nodes_ratio",
+                                              "n_both_optimal", "same_optimum")}, indent=2))
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""``neuralmip train``: fit a branching or diving model on collected data.
+
+Examples::
+
+    neuralmip train --kind branching --data /work/data/branching/setcover --model hybrid \\
+        --out solver/models/branching-setcover.pt --seed 0
+    neuralmip train --kind diving --data /work/data/diving/setcover \\
+        --out solver/models/diving-setcover.pt --seed 0
+
+Each kind lives in its own module (:data:`KIND_MODULES`), which provides
+``add_arguments(parser)`` and ``run(args) -> int``. Options with the same name in two kinds
+(``--data``, ``--learning-rate`` ...) mean the same thing and are declared once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from types import ModuleType
+
+from experiments.cli import EXIT_BAD_INPUT
+
+__all__ = ["KIND_MODULES", "add_parser", "run"]
+
+#: ``--kind`` -> the module that trains it.
+KIND_MODULES: dict[str, str] = {
+    "branching": "experiments.train_branching",
+    "diving": "experiments.train_diving",
+}
+
+
+def _kind_module(kind: str) -> ModuleType | None:
+    name = KIND_MODULES[kind]
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:  # the module exists but one of its imports is missing: a bug
+            raise
+        return None
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the ``train`` sub-command."""
+    parser = subparsers.add_parser(
+        "train",
+        help="train a branching or diving model on collected data",
+        description="Train a model on collected data and write one checkpoint file (.pt) with "
+        "its config, metrics, feature schema and library versions, plus a .json beside it.",
+        # Kinds share option names (--data, --batch-size ...): the last declaration stands.
+        conflict_handler="resolve",
+    )
+    parser.add_argument("--kind", required=True, choices=tuple(KIND_MODULES), help="what to train")
+    parser.add_argument("--out", required=True, metavar="FILE.pt", help="checkpoint to write")
+    parser.add_argument("--seed", type=int, default=0, help="seed of split, weights, batches (default: 0)")
+    for kind in KIND_MODULES:
+        module = _kind_module(kind)
+        if module is not None:
+            module.add_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch to the module of ``--kind``; a missing module is a clear error (exit 2)."""
+    module = _kind_module(args.kind)
+    if module is None:
+        print(
+            f"neuralmip train: --kind {args.kind} is not available in this build "
+            f"(module {KIND_MODULES[args.kind]} is missing)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    return int(module.run(args))

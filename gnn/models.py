@@ -1,0 +1,236 @@
+"""Branching networks: Gasse et al.'s GCNN and Gupta et al.'s CPU-fast hybrid.
+
+Every model is a :class:`torch.nn.Module` whose ``forward(batch)`` takes a (batched)
+:class:`~gnn.data.BipartiteData` and returns one logit per variable, ``Tensor[total_variables]``,
+so one batching server can serve any of them. Each stores its constructor arguments in
+``config`` (plain JSON values) so a checkpoint can rebuild it; :data:`MODEL_CLASSES` maps the
+class names that checkpoints record to the classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import torch
+from torch import Tensor, nn
+
+from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
+from gnn.layers import BipartiteGraphConvolution
+from gnn.prenorm import PreNorm
+
+__all__ = [
+    "BipartiteEncoder",
+    "GCNNPolicy",
+    "HybridPolicy",
+    "MODEL_CLASSES",
+    "register_model",
+]
+
+#: Checkpointed model classes by name; :func:`register_model` adds one (diving models too).
+MODEL_CLASSES: dict[str, type[nn.Module]] = {}
+
+
+def register_model(cls: type[nn.Module]) -> type[nn.Module]:
+    """Class decorator: make ``cls`` loadable from checkpoints under its class name."""
+    MODEL_CLASSES[cls.__name__] = cls
+    return cls
+
+
+class BipartiteEncoder(nn.Module):
+    """Prenorm, per-side embeddings and one v->c then one c->v half-convolution (Gasse et al.).
+
+    Parameters
+    ----------
+    n_variable_features, n_constraint_features, n_edge_features
+        Input widths (from ``len`` of the feature Enums).
+    embedding_size
+        Width of every hidden embedding.
+
+    Shapes
+    ------
+    - input: a batch with ``variable_features`` (V, Fv), ``constraint_features`` (C, Fc),
+      ``edge_index`` (2, E) as [constraint; variable], ``edge_attr`` (E, Fe)
+    - output: variable embeddings (V, embedding_size)
+    """
+
+    def __init__(
+        self,
+        n_variable_features: int,
+        n_constraint_features: int,
+        n_edge_features: int,
+        embedding_size: int,
+    ) -> None:
+        super().__init__()
+        self.variable_prenorm = PreNorm(n_variable_features)
+        self.constraint_prenorm = PreNorm(n_constraint_features)
+        self.edge_prenorm = PreNorm(n_edge_features)
+        self.variable_embedding = nn.Sequential(
+            nn.Linear(n_variable_features, embedding_size),
+            nn.ReLU(),
+            nn.Linear(embedding_size, embedding_size),
+            nn.ReLU(),
+        )
+        self.constraint_embedding = nn.Sequential(
+            nn.Linear(n_constraint_features, embedding_size),
+            nn.ReLU(),
+            nn.Linear(embedding_size, embedding_size),
+            nn.ReLU(),
+        )
+        self.variables_to_constraints = BipartiteGraphConvolution(
+            embedding_size, embedding_size, n_edge_features
+        )
+        self.constraints_to_variables = BipartiteGraphConvolution(
+            embedding_size, embedding_size, n_edge_features
+        )
+
+    def prenorms(self) -> dict[str, PreNorm]:
+        """The prenorm layers keyed by the batch field they normalise."""
+        return {
+            "variable_features": self.variable_prenorm,
+            "constraint_features": self.constraint_prenorm,
+            "edge_attr": self.edge_prenorm,
+        }
+
+    def forward(self, batch: Any) -> Tensor:
+        variables = self.variable_embedding(self.variable_prenorm(batch.variable_features))
+        constraints = self.constraint_embedding(self.constraint_prenorm(batch.constraint_features))
+        edges = self.edge_prenorm(batch.edge_attr)
+        edge_index = batch.edge_index
+        constraints = self.variables_to_constraints(
+            (variables, constraints), edge_index.flip(0), edges
+        )
+        return self.constraints_to_variables((constraints, variables), edge_index, edges)
+
+
+class _PrenormFitting:
+    """Mixin: fit every prenorm layer once over training batches."""
+
+    def prenorms(self) -> dict[str, PreNorm]:
+        raise NotImplementedError
+
+    def fit_prenorm(self, batches: Iterable[Any]) -> None:
+        """Fit the shift and scale of every prenorm layer on ``batches`` (training data only)."""
+        layers = self.prenorms()
+        for batch in batches:
+            for field, layer in layers.items():
+                layer.update(getattr(batch, field))
+        for layer in layers.values():
+            layer.finish_fit()
+
+
+@register_model
+class GCNNPolicy(_PrenormFitting, nn.Module):
+    """Gasse et al.'s GCNN: encoder, then a 2-layer head giving one logit per variable.
+
+    Parameters
+    ----------
+    n_variable_features, n_constraint_features, n_edge_features
+        Input widths; default to the lengths of the node-observation feature Enums.
+    embedding_size
+        Hidden width (64 in the paper).
+
+    Shapes
+    ------
+    - input: a batched :class:`~gnn.data.BipartiteData`
+    - output: (total_variables,) logits
+    """
+
+    def __init__(
+        self,
+        n_variable_features: int = len(VariableFeature),
+        n_constraint_features: int = len(ConstraintFeature),
+        n_edge_features: int = len(EdgeFeature),
+        embedding_size: int = 64,
+    ) -> None:
+        super().__init__()
+        self.config = {
+            "n_variable_features": n_variable_features,
+            "n_constraint_features": n_constraint_features,
+            "n_edge_features": n_edge_features,
+            "embedding_size": embedding_size,
+        }
+        self.encoder = BipartiteEncoder(
+            n_variable_features, n_constraint_features, n_edge_features, embedding_size
+        )
+        self.head = nn.Sequential(
+            nn.Linear(embedding_size, embedding_size),
+            nn.ReLU(),
+            nn.Linear(embedding_size, 1, bias=False),
+        )
+
+    def prenorms(self) -> dict[str, PreNorm]:
+        return self.encoder.prenorms()
+
+    def forward(self, batch: Any) -> Tensor:
+        return self.head(self.encoder(batch)).squeeze(-1)
+
+
+@register_model
+class HybridPolicy(_PrenormFitting, nn.Module):
+    """Gupta et al.'s (2020) FiLM hybrid: a GCNN once per solve, a small MLP at every node.
+
+    The encoder turns a bipartite graph into variable embeddings; the node scorer is a
+    two-hidden-layer MLP over a variable's node features whose first layer is modulated
+    (feature-wise linear modulation, FiLM) by that variable's embedding:
+    :math:`h = \\mathrm{ReLU}(\\gamma(e) \\odot W_1 x + \\beta(e))`. At solve time the embedding
+    comes from the root and is cached, so a node costs only the MLP over its candidates.
+    During training the encoder sees the sampled node's own graph (the data hold no separate
+    root graph), which is the distribution the cached root embedding approximates.
+
+    Parameters
+    ----------
+    n_variable_features, n_constraint_features, n_edge_features
+        Input widths; default to the lengths of the node-observation feature Enums.
+    embedding_size
+        Width of the encoder's embeddings.
+    hidden_size
+        Width of the node MLP.
+
+    Shapes
+    ------
+    - input: a batched :class:`~gnn.data.BipartiteData`
+    - output: (total_variables,) logits
+    """
+
+    def __init__(
+        self,
+        n_variable_features: int = len(VariableFeature),
+        n_constraint_features: int = len(ConstraintFeature),
+        n_edge_features: int = len(EdgeFeature),
+        embedding_size: int = 64,
+        hidden_size: int = 32,
+    ) -> None:
+        super().__init__()
+        self.config = {
+            "n_variable_features": n_variable_features,
+            "n_constraint_features": n_constraint_features,
+            "n_edge_features": n_edge_features,
+            "embedding_size": embedding_size,
+            "hidden_size": hidden_size,
+        }
+        self.encoder = BipartiteEncoder(
+            n_variable_features, n_constraint_features, n_edge_features, embedding_size
+        )
+        self.node_input = nn.Linear(n_variable_features, hidden_size)
+        self.film = nn.Linear(embedding_size, 2 * hidden_size)
+        self.node_hidden = nn.Linear(hidden_size, hidden_size)
+        self.node_output = nn.Linear(hidden_size, 1, bias=False)
+
+    def prenorms(self) -> dict[str, PreNorm]:
+        return self.encoder.prenorms()
+
+    def embed(self, batch: Any) -> Tensor:
+        """Variable embeddings (V, embedding_size) of a graph: the part computed once per solve."""
+        return self.encoder(batch)
+
+    def score(self, embeddings: Tensor, variable_features: Tensor) -> Tensor:
+        """Logits (N,) of N variables from their embeddings and raw node features (N, Fv)."""
+        gamma, beta = self.film(embeddings).chunk(2, dim=-1)
+        features = self.encoder.variable_prenorm(variable_features)
+        hidden = torch.relu(gamma * self.node_input(features) + beta)
+        hidden = torch.relu(self.node_hidden(hidden))
+        return self.node_output(hidden).squeeze(-1)
+
+    def forward(self, batch: Any) -> Tensor:
+        return self.score(self.embed(batch), batch.variable_features)

@@ -1,0 +1,86 @@
+"""One batched forward pass: many (graph, candidates) requests in, one score array each out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+import torch
+from torch import nn
+from torch_geometric.data import Batch
+
+from gnn.data import to_data
+from gnn.graph import BipartiteGraph
+from gnn.serving.errors import InferenceError
+
+__all__ = ["Scorer", "resolve_device", "score_batch"]
+
+
+@runtime_checkable
+class Scorer(Protocol):
+    """What a branching rule calls: an in-process policy or a client of the server."""
+
+    def score(self, graph: BipartiteGraph, candidates: np.ndarray) -> np.ndarray:
+        """Scores (logits, float32) of the variables ``candidates`` of ``graph``, in that order."""
+        ...
+
+
+def resolve_device(device: str | torch.device | None) -> torch.device:
+    """``device``, or CUDA when available and the CPU otherwise."""
+    if device is None:
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(device)
+
+
+def score_batch(
+    model: nn.Module,
+    graphs: Sequence[BipartiteGraph],
+    candidates: Sequence[np.ndarray],
+    device: torch.device,
+) -> list[np.ndarray]:
+    """Score the candidates of several graphs with one forward pass of ``model``.
+
+    Parameters
+    ----------
+    model
+        A module on ``device`` with ``model(batch) -> Tensor[total_variables]``.
+    graphs
+        The graphs, batched in this order.
+    candidates
+        For each graph, the indices of the variables to score.
+    device
+        Where ``model`` lives.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        For each graph, float32 scores of its candidates.
+
+    Raises
+    ------
+    InferenceError
+        The model returned a tensor that is not one value per variable.
+    """
+    if len(graphs) == 1:  # no collation: models take a single graph as a batch of one
+        batch = to_data(graphs[0]).to(device)
+    else:
+        batch = Batch.from_data_list([to_data(graph) for graph in graphs]).to(device)
+    counts = [len(c) for c in candidates]
+    offsets = np.cumsum([0] + [graph.n_variables for graph in graphs[:-1]])
+    # One gather and one device-to-host copy for the whole batch, whatever the batch size.
+    flat = np.concatenate(
+        [
+            np.asarray(c, dtype=np.int64) + offset
+            for c, offset in zip(candidates, offsets, strict=True)
+        ]
+    )
+    total_variables = int(sum(graph.n_variables for graph in graphs))
+    with torch.inference_mode():
+        logits = model(batch)
+        if logits.dim() != 1 or logits.shape[0] != total_variables:
+            raise InferenceError(
+                f"model returned shape {tuple(logits.shape)}, expected ({total_variables},)"
+            )
+        picked = logits[torch.from_numpy(flat).to(device)].float().cpu().numpy()
+    return np.split(picked, np.cumsum(counts)[:-1])

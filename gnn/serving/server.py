@@ -1,0 +1,325 @@
+"""The in-process batching server: one thread owns the model, clients in other threads wait.
+
+Solver threads running ``optimizeNogil`` call :meth:`InferenceClient.score`; the server thread
+groups their requests, runs one forward pass and wakes each client with its scores.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import deque
+from types import TracebackType
+
+import numpy as np
+import torch
+from torch import nn
+
+from gnn.graph import BipartiteGraph
+from gnn.serving.config import ServerConfig
+from gnn.serving.errors import InferenceError, InferenceTimeout, ServerUnavailable
+from gnn.serving.metrics import MetricsRecorder, ServingMetrics
+from gnn.serving.scoring import resolve_device, score_batch
+
+__all__ = ["InferenceServer", "InferenceClient"]
+
+_log = logging.getLogger(__name__)
+
+
+class _Request:
+    """One scoring request and the slot its answer is written to."""
+
+    __slots__ = (
+        "graph",
+        "candidates",
+        "arrived",
+        "deadline",
+        "done",
+        "scores",
+        "error",
+        "abandoned",
+    )
+
+    def __init__(self, graph: BipartiteGraph, candidates: np.ndarray, timeout_s: float) -> None:
+        self.graph = graph
+        self.candidates = candidates
+        self.arrived = time.monotonic()
+        self.deadline = self.arrived + timeout_s
+        self.done = threading.Event()
+        self.scores: np.ndarray | None = None
+        self.error: InferenceError | None = None
+        self.abandoned = False  # the client stopped waiting; skip it if not yet started
+
+
+class InferenceServer:
+    """Owns a model on one device and scores batches of requests from many client threads.
+
+    Parameters
+    ----------
+    model
+        A module with ``model(batch) -> Tensor[total_variables]``; it is moved to the device
+        (in place) and put in eval mode. Only the server thread calls it from then on.
+    config
+        Batching, deadline and device settings.
+
+    Examples
+    --------
+    >>> with InferenceServer(model) as server, server.client() as client:  # doctest: +SKIP
+    ...     scores = client.score(graph, candidates)
+    """
+
+    def __init__(self, model: nn.Module, config: ServerConfig | None = None) -> None:
+        self.config = config if config is not None else ServerConfig()
+        self.device = resolve_device(self.config.device)
+        self._model = model.to(self.device).eval()
+        self._max_wait_s = self.config.resolved_max_wait_s(self.device.type)
+        self._condition = threading.Condition()
+        # How many forward passes may run at once, whoever runs them (callers or server thread).
+        self._forward_slots = threading.BoundedSemaphore(
+            self.config.resolved_concurrent_forwards(self.device.type)
+        )
+        self._thread_state = threading.local()
+        self._pending: deque[_Request] = deque()
+        self._n_clients = 0
+        self._closed = False
+        self._logged_failure = False
+        self._metrics = MetricsRecorder()
+        self._thread = threading.Thread(target=self._serve, name="neuralmip-inference", daemon=True)
+        self._thread.start()
+
+    # -- clients ---------------------------------------------------------------------------
+
+    def client(self, timeout_s: float | None = None) -> InferenceClient:
+        """A new client; each thread that scores should hold its own.
+
+        Parameters
+        ----------
+        timeout_s
+            Deadline of each request; default ``config.request_timeout_s``.
+        """
+        return InferenceClient(
+            self, self.config.request_timeout_s if timeout_s is None else timeout_s
+        )
+
+    def _register(self, delta: int) -> None:
+        with self._condition:
+            self._n_clients += delta
+            # A departing client may complete the batch the others are waiting to fill.
+            self._condition.notify_all()
+
+    def _submit(
+        self, graph: BipartiteGraph, candidates: np.ndarray, timeout_s: float
+    ) -> np.ndarray:
+        request = _Request(graph, np.asarray(candidates, dtype=np.int64), timeout_s)
+        batch: list[_Request] | None = None
+        with self._condition:
+            if self._closed:
+                raise ServerUnavailable("the inference server is closed")
+            self._pending.append(request)
+            if (
+                self.config.caller_runs
+                and self._batch_complete()
+                and self._forward_slots.acquire(blocking=False)
+            ):
+                batch = self._take_batch()
+            else:
+                self._condition.notify_all()
+        if batch is not None:
+            # This request completed a batch and a forward slot is free: run it here rather
+            # than wake the server thread and wait to be woken (two thread switches).
+            try:
+                self._run_batch(batch)
+            finally:
+                self._forward_slots.release()
+        if not request.done.wait(timeout_s):
+            request.abandoned = True
+            raise InferenceTimeout(f"no scores within {timeout_s * 1e3:.1f} ms")
+        if request.error is not None:
+            raise request.error
+        assert request.scores is not None
+        return request.scores
+
+    # -- the server thread -----------------------------------------------------------------
+
+    def _serve(self) -> None:
+        while (batch := self._next_batch()) is not None:
+            with self._forward_slots:
+                self._run_batch(batch)
+
+    def _batch_target(self) -> int:
+        """Size at which the pending requests form a complete batch (call under the lock)."""
+        # Each client has one request in flight: once all of them wait, none can join.
+        return min(self.config.max_batch_size, max(1, self._n_clients))
+
+    def _batch_complete(self) -> bool:
+        """Whether the pending requests go to the model now, without waiting for company."""
+        return self._max_wait_s <= 0 or len(self._pending) >= self._batch_target()
+
+    def _take_batch(self) -> list[_Request]:
+        size = min(len(self._pending), self.config.max_batch_size)
+        return [self._pending.popleft() for _ in range(size)]
+
+    def _next_batch(self) -> list[_Request] | None:
+        """Wait for a batch to be complete (see :class:`ServerConfig`); ``None`` once closed."""
+        with self._condition:
+            while True:
+                while not self._pending and not self._closed:
+                    self._condition.wait()
+                if self._closed:
+                    return None
+                first_arrived = self._pending[0].arrived
+                while self._pending and not self._closed:
+                    remaining = first_arrived + self._max_wait_s - time.monotonic()
+                    if len(self._pending) >= self._batch_target() or remaining <= 0:
+                        break
+                    self._condition.wait(remaining)
+                if self._closed:
+                    return None
+                if self._pending:  # a caller may have taken them meanwhile
+                    return self._take_batch()
+
+    def _use_torch_threads(self) -> None:
+        """Apply ``config.torch_threads`` once in each thread that runs the model."""
+        if not getattr(self._thread_state, "configured", False):
+            threads = self.config.resolved_torch_threads(self.device.type)
+            if threads is not None:
+                torch.set_num_threads(threads)
+            self._thread_state.configured = True
+
+    def _run_batch(self, batch: list[_Request]) -> None:
+        """Score ``batch`` and wake its clients (call holding a forward slot)."""
+        self._use_torch_threads()
+        started = time.monotonic()
+        live = [r for r in batch if not r.abandoned and r.deadline > started]
+        if len(live) < len(batch):
+            self._metrics.record_expired(len(batch) - len(live))
+            for request in batch:
+                if request not in live:
+                    request.error = InferenceTimeout("the request expired in the server's queue")
+                    request.done.set()
+        if not live:
+            return
+        error: InferenceError | None = None
+        try:
+            scores = score_batch(
+                self._model, [r.graph for r in live], [r.candidates for r in live], self.device
+            )
+        # One bad batch must not stop the server: its clients fall back to SCIP's rule.
+        except Exception as failure:
+            if not self._logged_failure:
+                _log.exception("inference failed; the clients of this batch fall back")
+                self._logged_failure = True
+            error = (
+                failure
+                if isinstance(failure, InferenceError)
+                else InferenceError(f"the model failed: {type(failure).__name__}: {failure}")
+            )
+            scores = [np.empty(0, dtype=np.float32)] * len(live)
+        finished = time.monotonic()
+        self._metrics.record_batch(
+            [started - r.arrived for r in live], finished - started, error is not None
+        )
+        for request, request_scores in zip(live, scores, strict=True):
+            request.scores = request_scores
+            request.error = error
+            request.done.set()
+
+    # -- lifetime --------------------------------------------------------------------------
+
+    def metrics(self) -> ServingMetrics:
+        """A frozen snapshot of the metrics so far."""
+        with self._condition:
+            n_clients = self._n_clients
+        return self._metrics.snapshot(n_clients)
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._closed
+
+    def close(self, timeout_s: float = 10.0) -> None:
+        """Stop the server thread; waiting and later requests raise ``ServerUnavailable``."""
+        with self._condition:
+            self._closed = True
+            pending, self._pending = list(self._pending), deque()
+            self._condition.notify_all()
+        for request in pending:
+            request.error = ServerUnavailable("the inference server closed")
+            request.done.set()
+        if threading.current_thread() is not self._thread:
+            self._thread.join(timeout_s)
+
+    def __enter__(self) -> InferenceServer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class InferenceClient:
+    """A :class:`~gnn.serving.scoring.Scorer` that sends requests to an :class:`InferenceServer`.
+
+    One client serves one thread at a time (it has at most one request in flight). Create it
+    with :meth:`InferenceServer.client`; :meth:`close` it (or use ``with``) when done, so the
+    server stops counting on its requests when it fills batches.
+    """
+
+    def __init__(self, server: InferenceServer, timeout_s: float) -> None:
+        if timeout_s <= 0:
+            raise ValueError(f"timeout_s must be > 0, got {timeout_s}")
+        self._server = server
+        self.timeout_s = timeout_s
+        self._open = True
+        server._register(+1)
+
+    def score(
+        self, graph: BipartiteGraph, candidates: np.ndarray, *, timeout_s: float | None = None
+    ) -> np.ndarray:
+        """Scores (float32 logits) of the variables ``candidates`` of ``graph``.
+
+        Parameters
+        ----------
+        graph
+            The node's observation.
+        candidates
+            Indices of the variables to score.
+        timeout_s
+            Deadline of this request; default the client's ``timeout_s``.
+
+        Raises
+        ------
+        InferenceTimeout
+            No answer within ``timeout_s``.
+        ServerUnavailable
+            The server or this client is closed.
+        InferenceError
+            The model failed on the batch this request was in.
+        """
+        if not self._open:
+            raise ServerUnavailable("this inference client is closed")
+        return self._server._submit(
+            graph, candidates, self.timeout_s if timeout_s is None else timeout_s
+        )
+
+    def close(self) -> None:
+        """Leave the server (idempotent)."""
+        if self._open:
+            self._open = False
+            self._server._register(-1)
+
+    def __enter__(self) -> InferenceClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,260 @@
+"""The learned branching rule: a policy scores the LP branching candidates, SCIP branches.
+
+The rule is thin: it holds an observation function (``before_reset(model)``,
+``extract(model) -> BipartiteGraph``, e.g. ``gnn.observation.NodeBipartite``) and a policy object
+(:class:`gnn.policy.BranchingPolicy`). It never breaks a solve: any failure in a node (an
+exception, NaN or infinite scores, a wrong number of scores, a candidate outside the observation
+after a restart) is logged once per kind and the rule returns ``DIDNOTRUN`` for that node, so
+SCIP's next branching rule (reliability pseudocost by default) decides. Nodes deeper than
+``max_depth`` are left to SCIP without calling the rule at all (SCIP's own ``maxdepth``), and a
+policy that is too slow on ``slow_node_limit`` consecutive nodes is switched off for the rest of
+the solve.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import pyscipopt
+from pyscipopt import SCIP_RESULT, Branchrule
+
+from gnn.graph import BipartiteGraph
+from gnn.policy import BranchingPolicy, NodeContext
+
+__all__ = [
+    "BranchingRuleConfig",
+    "LearnedBranching",
+    "NodeObservationFunction",
+    "ObservationMismatch",
+    "include_learned_branching",
+]
+
+logger = logging.getLogger(__name__)
+
+
+class NodeObservationFunction(Protocol):
+    """An observation function: variable rows in LP column order (``getCol().getLPPos()``)."""
+
+    def before_reset(self, model: pyscipopt.Model) -> None:
+        """Prepare for a new solve of ``model``."""
+
+    def extract(self, model: pyscipopt.Model) -> BipartiteGraph | None:
+        """The bipartite graph of the current node (None when there is none to give)."""
+
+
+class ObservationMismatch(ValueError):
+    """The observation does not cover the node's candidates (e.g. stale after a restart)."""
+
+
+@dataclass(frozen=True)
+class BranchingRuleConfig:
+    """How the learned branching rule is registered and guarded."""
+
+    priority: int = 100_000
+    """SCIP priority; above relpscost's 10000 so the learned rule is asked first."""
+    max_depth: int = -1
+    """Deepest node depth at which the learned rule runs (-1: all); deeper nodes use SCIP's rule."""
+    max_bound_distance: float = 1.0
+    """SCIP's ``maxbounddist`` (1.0: every node)."""
+    slow_node_seconds: float | None = None
+    """A node whose observation plus inference takes longer counts as slow (None: no limit)."""
+    slow_node_limit: int = 3
+    """After this many consecutive slow nodes the rule stops for the rest of the solve."""
+    name: str = "neuralmip-learned"
+    """Name of the rule inside SCIP."""
+
+    def __post_init__(self) -> None:
+        if self.max_depth < -1:
+            raise ValueError(f"max_depth must be -1 or >= 0, got {self.max_depth}")
+        if not 0.0 <= self.max_bound_distance <= 1.0:
+            raise ValueError(f"max_bound_distance must be in [0, 1], got {self.max_bound_distance}")
+        if self.slow_node_seconds is not None and not self.slow_node_seconds > 0:
+            raise ValueError(f"slow_node_seconds must be > 0 or None, got {self.slow_node_seconds}")
+        if self.slow_node_limit < 1:
+            raise ValueError(f"slow_node_limit must be >= 1, got {self.slow_node_limit}")
+
+
+class LearnedBranching(Branchrule):
+    """Branch on the candidate a policy scores highest.
+
+    Parameters
+    ----------
+    observation
+        The node observation function.
+    policy
+        Scores the candidates of a :class:`gnn.policy.NodeContext`.
+    config
+        Guards (slow-node limit); the registration fields are used by
+        :func:`include_learned_branching`.
+
+    Attributes
+    ----------
+    n_branched, n_fallbacks : int
+        Nodes the rule branched on and nodes it handed back to SCIP, in the current solve.
+    seconds : float
+        Time spent in observation and inference in the current solve.
+    """
+
+    def __init__(
+        self,
+        observation: NodeObservationFunction,
+        policy: BranchingPolicy,
+        config: BranchingRuleConfig | None = None,
+    ) -> None:
+        self.observation = observation
+        self.policy = policy
+        self.config = config or BranchingRuleConfig()
+        self._reset_counters()
+
+    def _reset_counters(self) -> None:
+        self.n_branched = 0
+        self.n_fallbacks = 0
+        self.seconds = 0.0
+        self._slow_streak = 0
+        self._disabled = False
+        self._logged: set[str] = set()
+
+    def _log_once(self, kind: str, message: str, *args: Any) -> None:
+        if kind not in self._logged:
+            self._logged.add(kind)
+            logger.warning("learned branching falls back to SCIP: " + message, *args)
+
+    def branchinitsol(self) -> None:
+        self._reset_counters()
+        try:
+            self.policy.reset()
+            self.observation.before_reset(self.model)
+        except Exception as error:  # a plugin never breaks a solve
+            self._disabled = True
+            self._log_once("init", "initialisation failed (%s: %s)", type(error).__name__, error)
+
+    def branchexeclp(self, allowaddcons: bool) -> dict[str, Any]:
+        if self._disabled:
+            return {"result": SCIP_RESULT.DIDNOTRUN}
+        started = time.perf_counter()
+        try:
+            candidate = self._choose()
+        except Exception as error:  # a plugin never breaks a solve
+            self._log_once(type(error).__name__, "%s: %s", type(error).__name__, error)
+            candidate = None
+        elapsed = time.perf_counter() - started
+        self.seconds += elapsed
+        self._watch_speed(elapsed)
+        if candidate is None:
+            self.n_fallbacks += 1
+            return {"result": SCIP_RESULT.DIDNOTRUN}
+        try:
+            self.model.branchVar(candidate)
+        except Exception as error:  # a plugin never breaks a solve
+            self._log_once("branchVar", "branchVar failed (%s)", error)
+            self.n_fallbacks += 1
+            return {"result": SCIP_RESULT.DIDNOTRUN}
+        self.n_branched += 1
+        return {"result": SCIP_RESULT.BRANCHED}
+
+    def _watch_speed(self, elapsed: float) -> None:
+        limit = self.config.slow_node_seconds
+        if limit is None:
+            return
+        self._slow_streak = self._slow_streak + 1 if elapsed > limit else 0
+        if self._slow_streak >= self.config.slow_node_limit:
+            self._disabled = True
+            self._log_once(
+                "slow",
+                "%d consecutive nodes took over %.3g s; off for the rest of the solve",
+                self._slow_streak,
+                limit,
+            )
+
+    def _choose(self) -> pyscipopt.Variable | None:
+        model = self.model
+        variables, _, _, _, n_priority, _ = model.getLPBranchCands()
+        candidates = variables[:n_priority]
+        if not candidates:
+            return None
+        positions = np.fromiter((var.getCol().getLPPos() for var in candidates), np.int64, len(candidates))
+        keys = [var.name for var in candidates]
+        node = NodeContext(
+            positions,
+            keys,
+            graph=self._checked_graph(positions),
+            column_keys=lambda: [column.getVar().name for column in model.getLPColsData()],
+        )
+        scores = np.asarray(self.policy.score_node(node), dtype=np.float64)
+        if scores.shape != (len(candidates),):
+            raise ObservationMismatch(
+                f"policy returned {scores.shape} scores for {len(candidates)} candidates"
+            )
+        if not np.isfinite(scores).all():
+            raise FloatingPointError("policy returned non-finite scores")
+        return candidates[int(np.argmax(scores))]
+
+    def _checked_graph(self, positions: np.ndarray) -> Callable[[], BipartiteGraph]:
+        def extract() -> BipartiteGraph:
+            graph = self.observation.extract(self.model)
+            if graph is None:
+                raise ObservationMismatch("the observation function returned no graph")
+            if positions.min(initial=0) < 0 or positions.max(initial=-1) >= graph.n_variables:
+                raise ObservationMismatch(
+                    f"candidate columns reach {int(positions.max())} but the observation has "
+                    f"{graph.n_variables} variables"
+                )
+            return graph
+
+        return extract
+
+
+def include_learned_branching(
+    model: pyscipopt.Model,
+    policy: BranchingPolicy,
+    *,
+    observation: NodeObservationFunction | None = None,
+    priority: int = BranchingRuleConfig.priority,
+    max_depth: int = BranchingRuleConfig.max_depth,
+    slow_node_seconds: float | None = BranchingRuleConfig.slow_node_seconds,
+    config: BranchingRuleConfig | None = None,
+) -> LearnedBranching:
+    """Add the learned branching rule to ``model`` (before ``optimize()``).
+
+    Parameters
+    ----------
+    model
+        The SCIP model.
+    policy
+        E.g. :class:`gnn.policy.HybridBranchingPolicy` or a :class:`gnn.policy.ScorerPolicy`.
+    observation
+        Node observation function; default ``gnn.observation.NodeBipartite()``.
+    priority, max_depth, slow_node_seconds
+        Shortcuts for the fields of :class:`BranchingRuleConfig` (ignored when ``config`` is given).
+    config
+        The full rule configuration.
+
+    Returns
+    -------
+    LearnedBranching
+        The included rule (its counters tell how often it branched and fell back).
+    """
+    if config is None:
+        config = BranchingRuleConfig(
+            priority=priority, max_depth=max_depth, slow_node_seconds=slow_node_seconds
+        )
+    if observation is None:
+        from gnn.observation import NodeBipartite  # the default observation, loaded on demand
+
+        observation = NodeBipartite()
+    rule = LearnedBranching(observation, policy, config)
+    model.includeBranchrule(
+        rule,
+        config.name,
+        "branch on the candidate a learned policy scores highest",
+        priority=config.priority,
+        maxdepth=config.max_depth,
+        maxbounddist=config.max_bound_distance,
+    )
+    return rule
+

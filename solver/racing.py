@@ -1,0 +1,374 @@
+"""``solve --workers N``: race N differently seeded solvers on one instance.
+
+Every worker solves the whole instance with its own seeds (and variable permutation), optionally
+with learned plugins that share one batching inference server. The first worker to finish with a
+proof (optimal, infeasible, unbounded) stops the others; the best solution any worker found is
+kept. Workers are threads running ``optimizeNogil`` (the GIL is released inside SCIP and taken
+back by Python callbacks) or spawned processes; see ``experiments/serving_benchmark.py`` for
+which is faster.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pyscipopt
+from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
+
+from gnn.serving import InferenceServer, Scorer, ServerAddress
+from instances.reading import read_instance
+from solver.settings import apply_scip_params, seed_scip
+
+__all__ = [
+    "PROVEN_STATUSES",
+    "RaceBackend",
+    "RaceResult",
+    "WorkerResult",
+    "WorkerSetup",
+    "race",
+]
+
+logger = logging.getLogger(__name__)
+
+#: SCIP statuses that end the race: the search is complete.
+PROVEN_STATUSES = frozenset({"optimal", "infeasible", "unbounded", "inforunbd"})
+
+#: Called in each worker before its solve: ``setup(model, worker_index, scorer)`` includes the
+#: worker's plugins (e.g. learned branching over ``scorer``, a client of the shared server, or
+#: ``None`` when the race has no server). Must be picklable for the process backend.
+WorkerSetup = Callable[[pyscipopt.Model, int, Scorer | None], None]
+
+
+class RaceBackend(Enum):
+    """How workers run."""
+
+    THREADS = "threads"
+    """Threads in this process, each solving with ``optimizeNogil``; share an in-process server."""
+    PROCESSES = "processes"
+    """Spawned processes; share a :class:`~gnn.serving.ProcessInferenceServer` by its address."""
+
+
+@dataclass(frozen=True)
+class WorkerResult:
+    """What one worker's solve ended with."""
+
+    worker: int
+    """Index of the worker."""
+    seed: int
+    """Its SCIP seed."""
+    status: str
+    """SCIP's status (``"userinterrupt"`` when another worker won), or ``"error"``."""
+    objective: float | None
+    """Objective of its best solution (original problem), ``None`` without one."""
+    solution: dict[str, float] | None = field(default=None, repr=False)
+    """Its best solution by original variable name, ``None`` without one."""
+    n_nodes: int = 0
+    """Branch-and-bound nodes it processed."""
+    dual_bound: float | None = None
+    """Its final dual bound."""
+    seconds: float = 0.0
+    """Wall time of its solve."""
+    error: str | None = None
+    """One line when the worker failed (then ``status == "error"``)."""
+
+
+@dataclass(frozen=True)
+class RaceResult:
+    """The race's outcome."""
+
+    status: str
+    """The winner's status when a worker proved it; otherwise the status of the worker that holds
+    the best solution (e.g. ``"timelimit"``)."""
+    objective: float | None
+    """Best objective over all workers."""
+    solution: dict[str, float] | None = field(repr=False)
+    """The best solution over all workers, by original variable name."""
+    winner: int | None
+    """Index of the worker that proved its result first, ``None`` when none did."""
+    best_worker: int | None
+    """Index of the worker that found the best solution."""
+    wall_seconds: float
+    """Wall time of the race."""
+    workers: tuple[WorkerResult, ...]
+    """Every worker's result, by index."""
+
+
+class _StopWhenSet(Eventhdlr):
+    """Interrupt the solve at the next node once the race's stop flag is set."""
+
+    def __init__(self, stop: Any) -> None:
+        self.stop = stop
+        self._failed = False
+
+    def eventinit(self) -> None:
+        self.model.catchEvent(SCIP_EVENTTYPE.NODEFOCUSED, self)
+
+    def eventexit(self) -> None:
+        self.model.dropEvent(SCIP_EVENTTYPE.NODEFOCUSED, self)
+
+    def eventexec(self, event: Any) -> dict[str, Any]:
+        try:
+            if self.stop.is_set():
+                self.model.interruptSolve()
+        except Exception as error:  # a plugin never breaks a solve
+            if not self._failed:
+                self._failed = True
+                logger.warning("race stop check failed: %s", error)
+        return {}
+
+
+class _Interrupter:
+    """Lets other threads interrupt a worker's model only while it is being solved."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._model: pyscipopt.Model | None = None
+
+    def attach(self, model: pyscipopt.Model | None) -> None:
+        with self._lock:
+            self._model = model
+
+    def interrupt(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                self._model.interruptSolve()
+
+
+@dataclass(frozen=True)
+class _WorkerSpec:
+    """Everything a worker needs (picklable for the process backend)."""
+
+    instance_path: str
+    worker: int
+    seed: int
+    time_limit: float | None
+    scip_params: Mapping[str, Any]
+    permute_variables: bool
+    server: InferenceServer | ServerAddress | None
+    setup: WorkerSetup | None
+
+
+def _best_solution(model: pyscipopt.Model) -> tuple[float | None, dict[str, float] | None]:
+    if model.getNSols() == 0:
+        return None, None
+    best = model.getBestSol()
+    values = {var.name: model.getSolVal(best, var) for var in model.getVars()}
+    return model.getSolObjVal(best), values
+
+
+def _solve_worker(spec: _WorkerSpec, stop: Any, interrupter: _Interrupter | None) -> WorkerResult:
+    """Solve the instance once; never raises (a failure is a result with status ``"error"``)."""
+    started = time.monotonic()
+    model = pyscipopt.Model()
+    model.hideOutput()
+    scorer = None
+    try:
+        model.readProblem(spec.instance_path)
+        seed_scip(model, spec.seed)
+        if spec.permute_variables:
+            model.setParam("randomization/permutevars", True)
+        if spec.time_limit is not None:
+            model.setParam("limits/time", spec.time_limit)
+        apply_scip_params(model, spec.scip_params)
+        if spec.server is not None:
+            scorer = spec.server.client()
+        if spec.setup is not None:
+            spec.setup(model, spec.worker, scorer)
+        model.includeEventhdlr(_StopWhenSet(stop), "neuralmip-race-stop", "stop when a rival wins")
+        if interrupter is not None:
+            interrupter.attach(model)
+        if not stop.is_set():
+            model.optimizeNogil()
+        if interrupter is not None:
+            interrupter.attach(None)
+        objective, solution = _best_solution(model)
+        return WorkerResult(
+            worker=spec.worker,
+            seed=spec.seed,
+            status=model.getStatus(),
+            objective=objective,
+            solution=solution,
+            n_nodes=model.getNNodes(),
+            dual_bound=model.getDualbound(),
+            seconds=time.monotonic() - started,
+        )
+    except Exception as error:  # one failing worker must not end the race
+        logger.warning("race worker %d failed: %s: %s", spec.worker, type(error).__name__, error)
+        return WorkerResult(
+            spec.worker,
+            spec.seed,
+            "error",
+            None,
+            seconds=time.monotonic() - started,
+            error=f"{type(error).__name__}: {error}",
+        )
+    finally:
+        if interrupter is not None:
+            interrupter.attach(None)
+        if scorer is not None and hasattr(scorer, "close"):
+            scorer.close()
+        model.freeProb()
+
+
+_PROCESS_STOP: Any = None  # the race's stop event inside a worker process
+
+
+def _install_stop_event(stop: Any) -> None:
+    global _PROCESS_STOP
+    _PROCESS_STOP = stop
+
+
+def _solve_in_process(spec: _WorkerSpec) -> WorkerResult:
+    return _solve_worker(spec, _PROCESS_STOP, None)
+
+
+def _race_threads(specs: Sequence[_WorkerSpec]) -> list[WorkerResult]:
+    stop = threading.Event()
+    interrupters = [_Interrupter() for _ in specs]
+    results: list[WorkerResult] = []
+    with concurrent.futures.ThreadPoolExecutor(len(specs), "neuralmip-race") as pool:
+        futures = [
+            pool.submit(_solve_worker, spec, stop, interrupter)
+            for spec, interrupter in zip(specs, interrupters, strict=True)
+        ]
+        for future in concurrent.futures.as_completed(futures):
+            result = future.result()
+            results.append(result)
+            if result.status in PROVEN_STATUSES and not stop.is_set():
+                stop.set()
+                for interrupter in interrupters:
+                    interrupter.interrupt()
+    return results
+
+
+def _race_processes(specs: Sequence[_WorkerSpec]) -> list[WorkerResult]:
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    results: list[WorkerResult] = []
+    with concurrent.futures.ProcessPoolExecutor(
+        len(specs), mp_context=context, initializer=_install_stop_event, initargs=(stop,)
+    ) as pool:
+        futures = [pool.submit(_solve_in_process, spec) for spec in specs]
+        for future in concurrent.futures.as_completed(futures):
+            try:
+                result = future.result()
+            except concurrent.futures.process.BrokenProcessPool as error:
+                spec = specs[futures.index(future)]
+                result = WorkerResult(spec.worker, spec.seed, "error", None, error=str(error))
+            results.append(result)
+            if result.status in PROVEN_STATUSES:
+                stop.set()
+    return results
+
+
+def _better(a: WorkerResult, b: WorkerResult, minimize: bool) -> bool:
+    assert a.objective is not None and b.objective is not None
+    return a.objective < b.objective if minimize else a.objective > b.objective
+
+
+def race(
+    instance_path: str | os.PathLike[str],
+    n_workers: int,
+    *,
+    seeds: Sequence[int] | None = None,
+    time_limit: float | None = None,
+    server: InferenceServer | ServerAddress | None = None,
+    setup: WorkerSetup | None = None,
+    scip_params: Mapping[str, Any] | None = None,
+    permute_variables: bool = True,
+    backend: RaceBackend = RaceBackend.THREADS,
+) -> RaceResult:
+    """Race ``n_workers`` differently seeded solves of one instance; keep the best result.
+
+    Parameters
+    ----------
+    instance_path
+        The instance file (read and validated once here, then by each worker).
+    n_workers
+        Number of concurrent solves.
+    seeds
+        One SCIP seed per worker; default ``0 .. n_workers - 1``.
+    time_limit
+        Seconds per worker (SCIP's ``limits/time``); ``None``: no limit.
+    server
+        The shared inference server: an :class:`~gnn.serving.InferenceServer` (threads only) or
+        the :class:`~gnn.serving.ServerAddress` of a process server. Each worker gets its own
+        client, passed to ``setup`` and closed after the solve.
+    setup
+        Includes each worker's plugins (see :data:`WorkerSetup`).
+    scip_params
+        SCIP parameters for every worker.
+    permute_variables
+        Also permute variables and constraints by the seed (more diverse searches).
+    backend
+        Threads with ``optimizeNogil`` or spawned processes.
+
+    Returns
+    -------
+    RaceResult
+        The winner (the first worker to prove its result), the best solution of any worker, and
+        each worker's result.
+
+    Raises
+    ------
+    instances.errors.InstanceError
+        The instance cannot be read (one line naming the file).
+    ValueError
+        Bad ``n_workers`` or ``seeds``, or an in-process server with the process backend.
+    """
+    if n_workers < 1:
+        raise ValueError(f"n_workers must be >= 1, got {n_workers}")
+    seeds = list(range(n_workers)) if seeds is None else [int(seed) for seed in seeds]
+    if len(seeds) != n_workers:
+        raise ValueError(f"{len(seeds)} seeds for {n_workers} workers")
+    if backend is RaceBackend.PROCESSES and isinstance(server, InferenceServer):
+        raise ValueError("worker processes cannot share an in-process server: pass its address")
+    path = Path(instance_path)
+    checked = read_instance(path)  # one clear error here rather than one per worker
+    minimize = checked.getObjectiveSense() == "minimize"
+    checked.freeProb()
+    specs = [
+        _WorkerSpec(
+            os.fspath(path),
+            worker,
+            seed,
+            time_limit,
+            dict(scip_params or {}),
+            permute_variables,
+            server,
+            setup,
+        )
+        for worker, seed in enumerate(seeds)
+    ]
+    started = time.monotonic()
+    run = _race_threads if backend is RaceBackend.THREADS else _race_processes
+    results = sorted(run(specs), key=lambda result: result.worker)
+    wall_seconds = time.monotonic() - started
+
+    winner = next(
+        (r for r in sorted(results, key=lambda r: r.seconds) if r.status in PROVEN_STATUSES), None
+    )
+    best: WorkerResult | None = None
+    for result in results:
+        if result.objective is not None and (best is None or _better(result, best, minimize)):
+            best = result
+    reference = winner or best or results[0]
+    return RaceResult(
+        status=reference.status,
+        objective=best.objective if best else None,
+        solution=best.solution if best else None,
+        winner=winner.worker if winner else None,
+        best_worker=best.worker if best else None,
+        wall_seconds=wall_seconds,
+        workers=tuple(results),
+    )

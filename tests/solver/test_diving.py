@@ -1,0 +1,253 @@
+"""Tests of the neural diving heuristic: it finds solutions from good predictions, and faults
+(adversarial or broken policies, infeasible or limited sub-MIPs, no binaries, huge integer bounds,
+continuous-only problems, tight time limits) never change the optimum SCIP proves."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyscipopt
+import pytest
+
+from gnn.graph import BipartiteGraph
+from gnn.observation import MilpBipartite
+from instances.generators import preset
+from solver.diving import NeuralDiving, NeuralDivingConfig, include_neural_diving
+
+
+class FixedPolicy:
+    """Predicts given values with given confidences (an oracle, or its adversarial flip)."""
+
+    def __init__(self, values: np.ndarray, confidence: np.ndarray | None = None) -> None:
+        self.values = np.asarray(values, dtype=np.float64)
+        self.confidence = np.ones_like(self.values) if confidence is None else confidence
+        self.calls = 0
+
+    def predict(self, graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
+        self.calls += 1
+        assert graph.n_variables == self.values.size
+        return self.values, self.confidence
+
+
+class RaisingPolicy:
+    def predict(self, graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
+        raise RuntimeError("model exploded")
+
+
+class NanPolicy:
+    def predict(self, graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
+        return np.full(graph.n_variables, np.nan), np.ones(graph.n_variables)
+
+
+def _tiny(class_name: str, seed: int) -> pyscipopt.Model:
+    model = preset(class_name, "tiny").generate(seed)
+    model.hideOutput()
+    # Without presolve the tiny instances reach the root LP, where the heuristic runs.
+    model.setPresolve(pyscipopt.SCIP_PARAMSETTING.OFF)
+    return model
+
+
+def _optimum(class_name: str, seed: int) -> tuple[float, dict[str, float]]:
+    model = _tiny(class_name, seed)
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    values = {var.name: model.getVal(var) for var in model.getVars()}
+    objective = model.getObjVal()
+    model.freeProb()
+    return objective, values
+
+
+def _row_values(model: pyscipopt.Model, values: dict[str, float]) -> np.ndarray:
+    observation = MilpBipartite().extract(model)
+    return np.array([round(values[var.name]) for var in observation.variables], dtype=np.float64)
+
+
+def _solve_with(
+    class_name: str, seed: int, policy_for: object, config: NeuralDivingConfig | None = None
+) -> tuple[pyscipopt.Model, NeuralDiving]:
+    model = _tiny(class_name, seed)
+    policy = policy_for(model) if callable(policy_for) else policy_for
+    heuristic = include_neural_diving(model, policy, config=config)
+    model.optimize()
+    return model, heuristic
+
+
+@pytest.mark.parametrize("class_name", ["setcover", "indset"])  # a minimisation, a maximisation
+def test_oracle_prediction_is_found_and_submitted(class_name: str) -> None:
+    optimum, values = _optimum(class_name, seed=3)
+    model, heuristic = _solve_with(
+        class_name, 3, lambda m: FixedPolicy(_row_values(m, values)), NeuralDivingConfig(coverages=(0.9,))
+    )
+    assert heuristic.stats.n_calls == 1
+    assert heuristic.stats.n_solutions_accepted >= 1
+    assert heuristic.stats.best_objective == pytest.approx(optimum)
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert heuristic.stats.total_seconds > 0
+
+
+def test_soft_mode_finds_the_oracle_solution() -> None:
+    optimum, values = _optimum("setcover", seed=4)
+    model, heuristic = _solve_with(
+        "setcover",
+        4,
+        lambda m: FixedPolicy(_row_values(m, values)),
+        NeuralDivingConfig(coverages=(1.0,), soft=True, soft_radius=0.0),
+    )
+    # Radius 0 around the optimum admits exactly the optimum.
+    assert heuristic.stats.best_objective == pytest.approx(optimum)
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+@pytest.mark.parametrize("soft", [False, True])
+@pytest.mark.parametrize("class_name", ["setcover", "cauctions", "indset", "facilities"])
+def test_adversarial_policy_keeps_the_optimum(class_name: str, soft: bool) -> None:
+    optimum, values = _optimum(class_name, seed=4)
+    model, heuristic = _solve_with(
+        class_name,
+        4,
+        lambda m: FixedPolicy(1.0 - _row_values(m, values)),
+        NeuralDivingConfig(soft=soft, soft_radius=0.05),
+    )
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert heuristic.stats.error is None
+    assert heuristic.stats.n_submips >= 1
+    if heuristic.stats.best_objective is not None:  # a worse solution may be found, never a better one
+        worse_or_equal = (
+            heuristic.stats.best_objective >= optimum - 1e-6
+            if model.getObjectiveSense() == "minimize"
+            else heuristic.stats.best_objective <= optimum + 1e-6
+        )
+        assert worse_or_equal
+
+
+def test_infeasible_submips_return_didnotfind() -> None:
+    # Set cover with every column fixed to 0 is infeasible.
+    optimum, _ = _optimum("setcover", seed=8)
+    model, heuristic = _solve_with(
+        "setcover", 8, lambda m: FixedPolicy(np.zeros(m.getNVars())), NeuralDivingConfig(coverages=(1.0,))
+    )
+    assert heuristic.stats.submip_status == ["1:infeasible"]
+    assert heuristic.stats.n_solutions_tried == 0
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+def test_submip_hitting_its_node_limit_continues() -> None:
+    optimum, _ = _optimum("setcover", seed=7)
+    model, heuristic = _solve_with(
+        "setcover",
+        7,
+        lambda m: FixedPolicy(np.full(m.getNVars(), 0.5)),
+        NeuralDivingConfig(coverages=(0.1,), submip_node_limit=1, soft=True, soft_radius=1.0,
+                           submip_params={"presolving/maxrounds": 0, "separating/maxroundsroot": 0}),
+    )
+    assert heuristic.stats.n_submips == 1
+    assert heuristic.stats.submip_status[0].split(":")[1] in {"nodelimit", "optimal", "infeasible"}
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+@pytest.mark.parametrize("policy", [RaisingPolicy(), NanPolicy()], ids=["raises", "nan"])
+def test_broken_policy_is_logged_once_and_skipped(policy: object, caplog: pytest.LogCaptureFixture) -> None:
+    optimum, _ = _optimum("setcover", seed=8)
+    model, heuristic = _solve_with("setcover", 8, policy, NeuralDivingConfig(max_calls=5))
+    assert heuristic.stats.error is not None
+    assert model.getObjVal() == pytest.approx(optimum)
+    messages = [r for r in caplog.records if "neural diving failed" in r.getMessage()]
+    assert len(messages) == 1
+
+
+def test_wrong_shape_prediction_is_an_error_not_a_crash() -> None:
+    optimum, _ = _optimum("setcover", seed=8)
+    model, heuristic = _solve_with("setcover", 8, _ShortPolicy())
+    assert "shapes" in (heuristic.stats.error or "")
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+class _ShortPolicy:
+    def predict(self, graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
+        return np.ones(graph.n_variables - 1), np.ones(graph.n_variables - 1)
+
+
+def _continuous_model() -> pyscipopt.Model:
+    model = pyscipopt.Model()
+    model.hideOutput()
+    x = model.addVar("x", lb=0, ub=10)
+    y = model.addVar("y", lb=0, ub=10)
+    model.addCons(x + 2 * y >= 3)
+    model.setObjective(x + y)
+    return model
+
+
+def _general_integer_model(with_binaries: bool) -> pyscipopt.Model:
+    """Integers with bounds of +-1e9 (and optionally binaries) whose root LP is fractional."""
+    model = pyscipopt.Model()
+    model.hideOutput()
+    model.setPresolve(pyscipopt.SCIP_PARAMSETTING.OFF)
+    z = [model.addVar(f"z{i}", vtype="I", lb=-1e9, ub=1e9) for i in range(2)]
+    model.addCons(z[0] - z[1] <= 3)
+    objective = z[0] + 2 * z[1]
+    if with_binaries:
+        b = [model.addVar(f"b{i}", vtype="B") for i in range(4)]
+        model.addCons(2 * z[0] + 3 * z[1] >= 7 + 10 * b[0])
+        model.addCons(3 * b[0] + 5 * b[1] + 4 * b[2] + 2 * b[3] >= 6)
+        objective = objective + 4 * b[0] + 3 * b[1] + 5 * b[2] + 2 * b[3]
+    else:
+        model.addCons(2 * z[0] + 3 * z[1] >= 7)
+    model.setObjective(objective)
+    return model
+
+
+@pytest.mark.parametrize(
+    "build", [_continuous_model, lambda: _general_integer_model(False)], ids=["continuous", "integers"]
+)
+def test_no_binaries_means_didnotrun(build) -> None:
+    reference = build()
+    reference.optimize()
+    model = build()
+    policy = FixedPolicy(np.ones(model.getNVars()))
+    heuristic = include_neural_diving(model, policy)
+    model.optimize()
+    assert heuristic.stats.n_calls == 0 and policy.calls == 0
+    assert model.getObjVal() == pytest.approx(reference.getObjVal())
+
+
+def test_huge_integer_bounds_only_binaries_are_fixed() -> None:
+    reference = _general_integer_model(True)
+    reference.optimize()
+    expected = reference.getObjVal()
+    for value in (0.0, 1.0):  # both directions: one of them is wrong
+        model = _general_integer_model(True)
+        heuristic = include_neural_diving(
+            model, FixedPolicy(np.full(model.getNVars(), value)), config=NeuralDivingConfig(coverages=(1.0,))
+        )
+        model.optimize()
+        assert heuristic.stats.error is None and heuristic.stats.n_submips == 1
+        assert model.getObjVal() == pytest.approx(expected)
+
+
+def test_time_limit_is_respected() -> None:
+    model = preset("setcover", "easy").generate(11)
+    model.hideOutput()
+    model.setParam("limits/time", 1.5)
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy(np.full(model.getNVars(), 0.5)),
+        config=NeuralDivingConfig(time_fraction=1.0, max_submip_seconds=100.0, soft=True, soft_radius=1.0),
+    )
+    start = time.perf_counter()
+    model.optimize()
+    assert time.perf_counter() - start <= 1.5 + 1.0
+    assert heuristic.stats.error is None
+
+
+def test_include_needs_problem_stage() -> None:
+    model = _tiny("setcover", 1)
+    model.optimize()
+    with pytest.raises(ValueError, match="problem stage"):
+        include_neural_diving(model, FixedPolicy(np.ones(model.getNVars())))
+
+
+def test_config_rejects_bad_coverages() -> None:
+    with pytest.raises(ValueError, match="coverages"):
+        NeuralDivingConfig(coverages=(0.0,))

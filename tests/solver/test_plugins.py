@@ -1,0 +1,98 @@
+import gc
+import weakref
+
+import pytest
+
+from instances.generators import SetCover
+from solver.plugins import (
+    DEFAULT_MODEL_SET,
+    LearnedModelError,
+    include_learned_plugins,
+    resolve_model_set,
+    shipped_model_sets,
+)
+
+
+def _instance(seed: int = 5):
+    model = SetCover(n_rows=80, n_cols=160, density=0.08).generate(seed)
+    model.hideOutput()
+    # Make the tree non-trivial so that the branching rule is asked.
+    model.setParam("presolving/maxrounds", 0)
+    model.setParam("separating/maxrounds", 0)
+    model.setParam("separating/maxroundsroot", 0)
+    return model
+
+
+def test_the_default_shipped_set_has_both_components():
+    sets = shipped_model_sets()
+    assert DEFAULT_MODEL_SET in sets
+    default = resolve_model_set(None)
+    assert default.branching is not None and default.branching.is_file()
+    assert default.diving is not None and default.diving.is_file()
+
+
+def test_learned_plugins_reach_the_same_optimum_as_scip():
+    reference = _instance()
+    reference.optimize()
+    learned = _instance()
+    plugins = include_learned_plugins(learned)
+    learned.optimize()
+    assert learned.getStatus() == reference.getStatus() == "optimal"
+    assert learned.getObjVal() == pytest.approx(reference.getObjVal(), rel=1e-9)
+    assert plugins.branching is not None and plugins.diving is not None
+    assert plugins.diving.stats.n_calls >= 1
+
+
+def test_the_learned_rule_branches_and_keeps_the_optimum():
+    reference = _instance()
+    reference.optimize()
+    learned = _instance()
+    plugins = include_learned_plugins(learned, diving=False)
+    learned.optimize()
+    assert learned.getObjVal() == pytest.approx(reference.getObjVal(), rel=1e-9)
+    assert plugins.branching.n_branched > 0
+    assert plugins.branching.n_fallbacks == 0
+
+
+def test_components_can_be_left_out():
+    model = _instance()
+    plugins = include_learned_plugins(model, branching=False)
+    assert plugins.branching is None and plugins.diving is not None
+    assert include_learned_plugins(_instance(), branching=False, diving=False).branching is None
+
+
+def test_one_checkpoint_file_drives_only_its_component():
+    shipped = resolve_model_set(None)
+    plugins = include_learned_plugins(_instance(), model_path=shipped.diving)
+    assert plugins.branching is None and plugins.diving is not None
+    plugins = include_learned_plugins(_instance(), model_path=shipped.branching)
+    assert plugins.branching is not None and plugins.diving is None
+
+
+@pytest.mark.parametrize("content", [b"", b"not a checkpoint at all", b"PK\x03\x04truncated"])
+def test_bad_model_files_fail_at_load_time_with_one_line(tmp_path, content):
+    bad = tmp_path / "model.pt"
+    bad.write_bytes(content)
+    with pytest.raises(LearnedModelError) as caught:
+        include_learned_plugins(_instance(), model_path=bad)
+    message = str(caught.value)
+    assert "\n" not in message and str(bad) in message
+
+
+def test_unknown_model_name_lists_the_shipped_sets(tmp_path):
+    with pytest.raises(LearnedModelError, match="shipped: .*setcover"):
+        include_learned_plugins(_instance(), model_path="no-such-model")
+    with pytest.raises(LearnedModelError, match="expected one set"):
+        include_learned_plugins(_instance(), model_path=tmp_path)
+
+
+def test_plugins_are_freed_with_their_model():
+    model = _instance()
+    plugins = include_learned_plugins(model)
+    model.optimize()
+    rule, heuristic = weakref.ref(plugins.branching), weakref.ref(plugins.diving)
+    del plugins
+    model.free()
+    del model
+    gc.collect()
+    assert rule() is None and heuristic() is None

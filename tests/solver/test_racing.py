@@ -1,0 +1,81 @@
+"""Tests of ``solver.racing``: seeded solvers racing on one instance, sharing one server."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pyscipopt
+import pytest
+
+from gnn.observation import NodeBipartite
+from gnn.policy import ScorerPolicy
+from gnn.serving import InferenceServer, Scorer
+from instances.errors import InstanceError
+from solver.branching import include_learned_branching
+from solver.racing import PROVEN_STATUSES, RaceBackend, race
+from tests.gnn.test_serving import TinyBipartiteGNN, knapsack
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    path = tmp_path_factory.mktemp("race") / "knapsack.mps"
+    model = knapsack(seed=3, n_items=50)
+    model.writeProblem(str(path), verbose=False)
+    model.optimize()
+    optimum = model.getObjVal()
+    model.freeProb()
+    return path, optimum
+
+
+def learned_branching(model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
+    assert scorer is not None
+    include_learned_branching(model, ScorerPolicy(scorer), observation=NodeBipartite())
+
+
+def test_threads_share_one_server_and_the_best_result_wins(instance: tuple[Path, float]) -> None:
+    path, optimum = instance
+    threads_before = threading.active_count()
+    with InferenceServer(TinyBipartiteGNN()) as server:
+        result = race(path, 2, seeds=[5, 6], server=server, setup=learned_branching, time_limit=60)
+        metrics = server.metrics()
+    assert result.status == "optimal" and result.winner is not None
+    assert result.objective == pytest.approx(optimum)
+    assert result.solution is not None and len(result.solution) == 50
+    assert [w.seed for w in result.workers] == [5, 6]
+    # The loser was stopped (or finished its own proof at the same moment).
+    loser = result.workers[1 - result.winner]
+    assert loser.status == "userinterrupt" or loser.status in PROVEN_STATUSES
+    assert metrics.n_requests > 0 and metrics.n_clients == 0  # every client closed
+    assert threading.active_count() == threads_before
+
+
+def test_a_failing_worker_does_not_end_the_race(instance: tuple[Path, float]) -> None:
+    path, optimum = instance
+
+    def fail_in_worker_zero(model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
+        if worker == 0:
+            raise RuntimeError("broken plugin")
+
+    result = race(path, 2, setup=fail_in_worker_zero)
+    assert result.workers[0].status == "error" and "broken plugin" in result.workers[0].error
+    assert result.winner == 1 and result.objective == pytest.approx(optimum)
+
+
+def test_bad_arguments_are_refused(instance: tuple[Path, float], tmp_path: Path) -> None:
+    path, _ = instance
+    with pytest.raises(ValueError, match="seeds"):
+        race(path, 2, seeds=[1])
+    with pytest.raises(ValueError, match="n_workers"):
+        race(path, 0)
+    with pytest.raises(InstanceError):
+        race(tmp_path / "missing.mps", 1)
+    with InferenceServer(TinyBipartiteGNN()) as server, pytest.raises(ValueError, match="address"):
+        race(path, 1, server=server, backend=RaceBackend.PROCESSES)
+
+
+@pytest.mark.slow
+def test_processes_race_finds_the_optimum(instance: tuple[Path, float]) -> None:
+    path, optimum = instance
+    result = race(path, 2, backend=RaceBackend.PROCESSES, time_limit=120)
+    assert result.status == "optimal" and result.objective == pytest.approx(optimum)
