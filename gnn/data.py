@@ -28,6 +28,11 @@ class BipartiteData(Data):
     variables.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "num_nodes" not in kwargs and "variable_features" in self:
+            self.num_nodes = int(self.variable_features.size(0))
+
     def __inc__(self, key: str, value: Any, *args: Any, **kwargs: Any) -> Any:
         if key == "edge_index":
             return torch.tensor(
@@ -53,7 +58,6 @@ def to_data(graph: BipartiteGraph, **extra: np.ndarray | torch.Tensor | float | 
         "edge_index": torch.from_numpy(np.ascontiguousarray(graph.edge_index, dtype=np.int64)),
         "edge_attr": torch.from_numpy(np.ascontiguousarray(graph.edge_features)),
         "variable_features": torch.from_numpy(np.ascontiguousarray(graph.variable_features)),
-        "num_nodes": graph.n_variables,
     }
     for key, value in extra.items():
         fields[key] = torch.from_numpy(np.asarray(value)) if isinstance(value, np.ndarray) else value

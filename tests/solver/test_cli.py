@@ -160,7 +160,7 @@ def test_learned_without_a_model_is_bad_input(knapsack: Path, tmp_path: Path) ->
     done = _run_solve(str(knapsack), "--learned", "--model", str(tmp_path / "no-model"))
     assert done.returncode == EXIT_BAD_INPUT
     assert len(done.stderr.splitlines()) == 1
-    assert "no trained model found" in done.stderr
+    assert "no such model file, folder or shipped model set" in done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
 
 
