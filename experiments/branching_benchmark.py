@@ -186,7 +186,7 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
                 print(f"warning: {name} fell back on {rule.n_fallbacks} nodes", file=sys.stderr)
             sizes.extend(observation.sizes[:1])
             runs.append(timed)
-            model.freeProb()
+            model.free()  # freeProb() would leak a model that has Python plugins
         results.append(asdict(_summary(name, runs)))
     return {
         "config": asdict(config),

@@ -106,7 +106,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
             if rule is not None:
                 row[label] |= {"branched": rule.n_branched, "fallbacks": rule.n_fallbacks,
                                "rule_seconds": rule.seconds}
-            model.freeProb()
+            model.free()  # freeProb() would leak a model that has Python plugins
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
 

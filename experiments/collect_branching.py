@@ -261,7 +261,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
         write_samples(job.output, rule.samples, metadata)
         return InstanceResult(len(rule.samples), status, n_nodes, seconds)
     finally:
-        model.freeProb()
+        model.free()  # freeProb() leaks the SCIP instance of a model with Python plugins
 
 
 def _check_scip_params(params: Mapping[str, Any]) -> None:

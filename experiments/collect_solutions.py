@@ -262,7 +262,7 @@ def _collect_one(job: _Job) -> int:
         }
         maximize = model.getObjectiveSense() == "maximize"
     finally:
-        model.freeProb()
+        model.free()  # freeProb() would leak a model that has Python plugins
     job.output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=job.output.parent, prefix=".partial-", suffix=".npz")
     os.close(handle)

@@ -107,7 +107,7 @@ def _solve(instance: Path, time_limit: float, seed: int, policy: Any | None) -> 
             "heuristic": heuristic.stats.as_dict() if heuristic is not None else None,
         }
     finally:
-        model.freeProb()
+        model.free()  # freeProb() would leak a model that has Python plugins
 
 
 def run_benchmark(config: DivingBenchmarkConfig) -> dict[str, Any]:

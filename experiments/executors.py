@@ -164,6 +164,19 @@ def _child_main(
         connection.close()
 
 
+def _block_sigint() -> set[signal.Signals] | None:
+    """Block SIGINT in this thread; return the previous mask (None where unsupported)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _restore_sigmask(previous: set[signal.Signals] | None) -> None:
+    """Restore the mask :func:`_block_sigint` returned; a pending SIGINT is delivered now."""
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _death_message(exitcode: int | None) -> str:
     """Say how a child that sent nothing back ended."""
     if exitcode is not None and exitcode < 0:
@@ -211,7 +224,17 @@ class LocalExecutor(Executor):
         receiver, sender = self._context.Pipe(duplex=False)
         process = self._context.Process(target=_child_main, args=(sender, fn, job), daemon=True)
         started = time.perf_counter()
-        process.start()
+        # SIGINT is blocked across the fork. A Ctrl-C arriving meanwhile then stays pending and
+        # is raised in the parent right after, instead of inside the fork's at-fork hooks, where
+        # Python swallows it ("Exception ignored in _releaseLock") and the run went on to the
+        # end. The child starts with SIGINT blocked, so a Ctrl-C sent to the whole process group
+        # cannot stop SCIP inside it (SCIP installs its own handler over SIG_IGN during a solve),
+        # which would hand back a "userinterrupt" row stored as a finished run.
+        blocked = _block_sigint()
+        try:
+            process.start()
+        finally:
+            _restore_sigmask(blocked)
         sender.close()  # the child holds the only writing end: EOF means it is gone
         return _Running(process, receiver, job, attempt, started)
 

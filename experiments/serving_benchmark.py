@@ -297,7 +297,7 @@ def _learned_solve(job: _SolveJob, scorer: GraphScorer) -> dict[str, float]:
         "learned_nodes": float(rule.n_branched),
         "fallbacks": float(rule.n_fallbacks),
     }
-    model.freeProb()
+    model.free()  # freeProb() would leak a model that has Python plugins
     return result
 
 

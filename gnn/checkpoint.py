@@ -199,7 +199,11 @@ def load_checkpoint(
     path = Path(path)
     if not path.is_file():
         raise CheckpointError(f"{path}: no such checkpoint file")
-    if not zipfile.is_zipfile(path):  # torch.save writes a zip archive; a cut one has no directory
+    try:
+        is_archive = zipfile.is_zipfile(path)
+    except (OSError, zipfile.BadZipFile) as error:  # a damaged end record can raise here too
+        raise CheckpointError(f"{path}: not a readable checkpoint ({_first_line(error)})") from None
+    if not is_archive:  # torch.save writes a zip archive; a cut one has no directory
         raise CheckpointError(f"{path}: not a readable checkpoint (truncated, or not a torch file)")
     try:
         payload = torch.load(path, map_location="cpu", weights_only=True)

@@ -49,8 +49,7 @@ from gnn.features import (
     StaticVariableFeature,
 )
 from gnn.graph import BipartiteGraph
-from gnn.models import BipartiteEncoder, register_model
-from gnn.prenorm import PreNorm
+from gnn.models import EncoderModel, register_model
 
 __all__ = [
     "DIVING_FEATURE_ENUMS",
@@ -157,7 +156,7 @@ def soft_targets(
 
 
 @register_model
-class DivingGNN(nn.Module):
+class DivingGNN(EncoderModel):
     """Bipartite GCNN with a value head and a selection head per variable.
 
     Parameters
@@ -180,14 +179,7 @@ class DivingGNN(nn.Module):
         n_edge_features: int = len(StaticEdgeFeature),
         embedding_size: int = 32,
     ) -> None:
-        super().__init__()
-        self.config = {
-            "n_variable_features": n_variable_features,
-            "n_constraint_features": n_constraint_features,
-            "n_edge_features": n_edge_features,
-            "embedding_size": embedding_size,
-        }
-        self.encoder = BipartiteEncoder(
+        super().__init__(
             n_variable_features, n_constraint_features, n_edge_features, embedding_size
         )
         self.value_head = nn.Sequential(
@@ -196,19 +188,6 @@ class DivingGNN(nn.Module):
         self.selection_head = nn.Sequential(
             nn.Linear(embedding_size, embedding_size), nn.ReLU(), nn.Linear(embedding_size, 1)
         )
-
-    def prenorms(self) -> dict[str, PreNorm]:
-        """The prenorm layers keyed by the batch field they normalise."""
-        return self.encoder.prenorms()
-
-    def fit_prenorm(self, batches: Any) -> None:
-        """Fit every prenorm layer once over training batches."""
-        layers = self.prenorms()
-        for batch in batches:
-            for name, layer in layers.items():
-                layer.update(getattr(batch, name))
-        for layer in layers.values():
-            layer.finish_fit()
 
     def forward(self, batch: Any) -> tuple[Tensor, Tensor]:
         embeddings = self.encoder(batch)

@@ -21,6 +21,7 @@ from gnn.prenorm import PreNorm
 
 __all__ = [
     "BipartiteEncoder",
+    "EncoderModel",
     "GCNNPolicy",
     "HybridPolicy",
     "MODEL_CLASSES",
@@ -103,11 +104,46 @@ class BipartiteEncoder(nn.Module):
         return self.constraints_to_variables((constraints, variables), edge_index, edges)
 
 
-class _PrenormFitting:
-    """Mixin: fit every prenorm layer once over training batches."""
+class EncoderModel(nn.Module):
+    """Base of the checkpointed models: a :class:`BipartiteEncoder`, its config, prenorm fitting.
+
+    Subclasses build their heads after calling ``super().__init__``, so the encoder's
+    parameters are drawn first from torch's generator and keep their ``encoder.*`` names.
+
+    Parameters
+    ----------
+    n_variable_features, n_constraint_features, n_edge_features
+        Input widths of the encoder.
+    embedding_size
+        Width of the encoder's embeddings.
+    **extra_config
+        The subclass's own constructor arguments (plain JSON values), recorded in ``config``
+        after the encoder's so that a checkpoint can rebuild the model.
+    """
+
+    def __init__(
+        self,
+        n_variable_features: int,
+        n_constraint_features: int,
+        n_edge_features: int,
+        embedding_size: int,
+        **extra_config: Any,
+    ) -> None:
+        super().__init__()
+        self.config = {
+            "n_variable_features": n_variable_features,
+            "n_constraint_features": n_constraint_features,
+            "n_edge_features": n_edge_features,
+            "embedding_size": embedding_size,
+            **extra_config,
+        }
+        self.encoder = BipartiteEncoder(
+            n_variable_features, n_constraint_features, n_edge_features, embedding_size
+        )
 
     def prenorms(self) -> dict[str, PreNorm]:
-        raise NotImplementedError
+        """The prenorm layers keyed by the batch field they normalise."""
+        return self.encoder.prenorms()
 
     def fit_prenorm(self, batches: Iterable[Any]) -> None:
         """Fit the shift and scale of every prenorm layer on ``batches`` (training data only)."""
@@ -120,7 +156,7 @@ class _PrenormFitting:
 
 
 @register_model
-class GCNNPolicy(_PrenormFitting, nn.Module):
+class GCNNPolicy(EncoderModel):
     """Gasse et al.'s GCNN: encoder, then a 2-layer head giving one logit per variable.
 
     Parameters
@@ -143,14 +179,7 @@ class GCNNPolicy(_PrenormFitting, nn.Module):
         n_edge_features: int = len(EdgeFeature),
         embedding_size: int = 64,
     ) -> None:
-        super().__init__()
-        self.config = {
-            "n_variable_features": n_variable_features,
-            "n_constraint_features": n_constraint_features,
-            "n_edge_features": n_edge_features,
-            "embedding_size": embedding_size,
-        }
-        self.encoder = BipartiteEncoder(
+        super().__init__(
             n_variable_features, n_constraint_features, n_edge_features, embedding_size
         )
         self.head = nn.Sequential(
@@ -159,15 +188,12 @@ class GCNNPolicy(_PrenormFitting, nn.Module):
             nn.Linear(embedding_size, 1, bias=False),
         )
 
-    def prenorms(self) -> dict[str, PreNorm]:
-        return self.encoder.prenorms()
-
     def forward(self, batch: Any) -> Tensor:
         return self.head(self.encoder(batch)).squeeze(-1)
 
 
 @register_model
-class HybridPolicy(_PrenormFitting, nn.Module):
+class HybridPolicy(EncoderModel):
     """Gupta et al.'s (2020) FiLM hybrid: a GCNN once per solve, a small MLP at every node.
 
     The encoder turns a bipartite graph into variable embeddings; the node scorer is a
@@ -201,24 +227,17 @@ class HybridPolicy(_PrenormFitting, nn.Module):
         embedding_size: int = 64,
         hidden_size: int = 32,
     ) -> None:
-        super().__init__()
-        self.config = {
-            "n_variable_features": n_variable_features,
-            "n_constraint_features": n_constraint_features,
-            "n_edge_features": n_edge_features,
-            "embedding_size": embedding_size,
-            "hidden_size": hidden_size,
-        }
-        self.encoder = BipartiteEncoder(
-            n_variable_features, n_constraint_features, n_edge_features, embedding_size
+        super().__init__(
+            n_variable_features,
+            n_constraint_features,
+            n_edge_features,
+            embedding_size,
+            hidden_size=hidden_size,
         )
         self.node_input = nn.Linear(n_variable_features, hidden_size)
         self.film = nn.Linear(embedding_size, 2 * hidden_size)
         self.node_hidden = nn.Linear(hidden_size, hidden_size)
         self.node_output = nn.Linear(hidden_size, 1, bias=False)
-
-    def prenorms(self) -> dict[str, PreNorm]:
-        return self.encoder.prenorms()
 
     def embed(self, batch: Any) -> Tensor:
         """Variable embeddings (V, embedding_size) of a graph: the part computed once per solve."""

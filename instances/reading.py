@@ -23,6 +23,7 @@ import stat
 import sys
 import tempfile
 import threading
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -210,6 +211,57 @@ def _check_file(path: Path) -> None:
         raise InstanceError(path, f"is {_NOT_A_PROBLEM[suffix]}, not a problem instance")
 
 
+#: MPS row senses; a ROWS line holding one of these and nothing else has no row name.
+_MPS_SENSES = frozenset({"N", "E", "L", "G"})
+
+#: MPS sections of quadratic terms and the fields each of their lines needs.
+_MPS_QUADRATIC_SECTIONS = frozenset({"QUADOBJ", "QMATRIX", "QCMATRIX"})
+
+
+def _mps_text(path: Path) -> bytes:
+    """The file's bytes, decompressed if ``.gz``; as much as decompresses if truncated."""
+    data = path.read_bytes()
+    if path.suffix.lower() != ".gz":
+        return data
+    try:
+        return zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(data)
+    except zlib.error:
+        return b""  # not gzip at all: SCIP's reader says so
+
+
+def _check_mps_lines(path: Path) -> None:
+    """Refuse the MPS lines that crash SCIP 10's reader before SCIP sees them.
+
+    SCIP 10's MPS reader ends the process with a segmentation fault on a ROWS line holding
+    a row type and no name (`` G``), and on a QUADOBJ, QMATRIX or QCMATRIX line with one
+    field, however the file ends (plain, or a truncated ``.gz``). The fuzz campaign
+    (``python -m experiments.fuzz``) found them; other damage is left to SCIP's reader.
+    """
+    try:
+        text = _mps_text(path)
+    except OSError:
+        return  # _check_file has already read it once; SCIP reports what is wrong
+    section = ""
+    for number, raw in enumerate(text.split(b"\n"), start=1):
+        line = raw.rstrip(b"\r")
+        if not line.strip() or line.startswith((b"*", b"$")):
+            continue
+        fields = line.split()
+        if not line[:1].isspace():  # a section header
+            section = fields[0].decode("latin-1").upper()
+            continue
+        if section == "ROWS" and len(fields) == 1:
+            if fields[0].decode("latin-1").upper() in _MPS_SENSES:
+                raise InstanceError(
+                    path, f"line {number}: a row of type {fields[0].decode('latin-1')} has no name"
+                )
+        elif section in _MPS_QUADRATIC_SECTIONS and len(fields) < 3:
+            raise InstanceError(
+                path,
+                f"line {number}: a {section} entry needs two variable names and a coefficient",
+            )
+
+
 def _is_nan_or_inf(value: float, infinity: float) -> bool:
     return math.isnan(value) or abs(value) >= infinity
 
@@ -260,6 +312,13 @@ def validate_model(
                 f"objective coefficient of variable <{var.name}> is {_describe(objective, infinity)}",
             )
         lower, upper = var.getLbOriginal(), var.getUbOriginal()
+        if var.vtype() == "BINARY" and not (-0.5 < lower and upper < 1.5):
+            # SCIP reads these, then stops the solve with "error in input data".
+            raise InstanceError(
+                source,
+                f"binary variable <{var.name}> has bounds [{_describe(lower, infinity)}, "
+                f"{_describe(upper, infinity)}] outside [0, 1]",
+            )
         if math.isnan(lower) or lower >= infinity:
             raise InstanceError(
                 source, f"lower bound of variable <{var.name}> is {_describe(lower, infinity)}"
@@ -323,6 +382,8 @@ def read_instance(path: str | os.PathLike[str], *, require_linear: bool = False)
     """
     path = Path(path)
     _check_file(path)
+    if _problem_suffix(path) == ".mps":
+        _check_mps_lines(path)
     model = pyscipopt.Model()
     model.hideOutput()
     try:
@@ -343,5 +404,11 @@ def read_instance(path: str | os.PathLike[str], *, require_linear: bool = False)
     except InstanceError:
         model.freeProb()
         raise
+    except UnicodeDecodeError as err:
+        # SCIP takes any bytes as names; PySCIPOpt decodes them as UTF-8 on first use.
+        model.freeProb()
+        raise InstanceError(
+            path, f"a variable or constraint name is not valid UTF-8 text ({err.reason} at byte {err.start})"
+        ) from None
     model.hideOutput(quiet=False)
     return model

@@ -133,6 +133,14 @@ class LearnedBranching(Branchrule):
             self._disabled = True
             self._log_once("init", "initialisation failed (%s: %s)", type(error).__name__, error)
 
+    def branchexecext(self, allowaddcons: bool) -> dict[str, Any]:
+        """External candidates are SCIP's to branch on (PySCIPOpt's default would raise)."""
+        return {"result": SCIP_RESULT.DIDNOTRUN}
+
+    def branchexecps(self, allowaddcons: bool) -> dict[str, Any]:
+        """Pseudo solutions (no LP) are SCIP's to branch on (PySCIPOpt's default would raise)."""
+        return {"result": SCIP_RESULT.DIDNOTRUN}
+
     def branchexeclp(self, allowaddcons: bool) -> dict[str, Any]:
         if self._disabled:
             return {"result": SCIP_RESULT.DIDNOTRUN}

@@ -278,6 +278,9 @@ class NeuralDiving(Heur):
         sub = pyscipopt.Model(sourceModel=model, origcopy=True)
         try:
             sub.hideOutput()
+            # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the
+            # main solve's pending interrupt, and the user's Ctrl-C would be lost.
+            sub.setParam("misc/catchctrlc", False)
             sub.setParam("limits/time", max(time_limit, 0.01))
             sub.setParam("limits/nodes", config.submip_node_limit)
             sub.setParam("randomization/randomseedshift", config.seed)

@@ -148,6 +148,7 @@ def resolve_model_set(spec: str | Path | None = None) -> ModelSet:
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: str, mtime_ns: int, size: int) -> Any:
+    import gnn.diving  # noqa: F401  (registers the diving model class with the loader)
     from gnn.checkpoint import load_checkpoint
 
     return load_checkpoint(path).model

@@ -217,7 +217,7 @@ def _solve_worker(spec: _WorkerSpec, stop: Any, interrupter: _Interrupter | None
             interrupter.attach(None)
         if scorer is not None and hasattr(scorer, "close"):
             scorer.close()
-        model.freeProb()
+        model.free()  # freeProb() would leak a model that has Python plugins
 
 
 _PROCESS_STOP: Any = None  # the race's stop event inside a worker process

@@ -14,11 +14,12 @@ SCIP catches SIGINT (Ctrl-C) itself during ``optimize``: the solve stops with st
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,10 @@ def write_best_solution(model: pyscipopt.Model, path: str | os.PathLike[str]) ->
         When the file cannot be written.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        # A device or a pipe (/dev/stdout, a FIFO): write into it. Renaming a file over it
+        # would replace the device node itself (as root, even /dev/null).
+        return _write_into(model, target)
     try:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
@@ -187,6 +192,19 @@ def write_best_solution(model: pyscipopt.Model, path: str | os.PathLike[str]) ->
     return target
 
 
+def _write_into(model: pyscipopt.Model, target: Path) -> Path:
+    """Write the best solution into an existing non-regular file (device, pipe)."""
+    with tempfile.TemporaryDirectory() as folder:
+        staged = Path(folder) / "best.sol"
+        model.writeBestSol(os.fspath(staged))
+        try:
+            with target.open("wb") as stream:
+                stream.write(staged.read_bytes())
+        except OSError as err:
+            raise OutputPathError(f"{target}: cannot write ({err.strerror})") from None
+    return target
+
+
 def summarize(
     model: pyscipopt.Model,
     *,
@@ -201,7 +219,8 @@ def summarize(
     return SolveResult(
         instance=instance,
         status=model.getStatus(),
-        objective=model.getObjVal() if solutions > 0 else None,
+        # An unbounded problem's "solution" can have an infinite objective (SCIP's 1e20).
+        objective=_finite_or_none(model.getObjVal()) if solutions > 0 else None,
         dual_bound=_finite_or_none(model.getDualbound()),
         gap=_finite_or_none(model.getGap()) if solutions > 0 else None,
         nodes=model.getNNodes(),
@@ -226,6 +245,7 @@ def solve_instance(
     model_path: str | os.PathLike[str] | None = None,
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
+    plugins: Callable[[pyscipopt.Model], object] | None = None,
 ) -> SolveResult:
     """Read, configure and solve one instance file; optionally write its best solution.
 
@@ -253,6 +273,9 @@ def solve_instance(
         solution exists.
     show_log
         Let SCIP print its log to standard output.
+    plugins
+        Called with the configured model just before the time limit is set and ``optimize()``
+        runs, to include one's own plugins (what it returns is kept alive during the solve).
 
     Returns
     -------
@@ -279,6 +302,7 @@ def solve_instance(
         raise ValueError(f"gap must be a non-negative number, got {gap!r}")
     target = check_solution_path(solution_path) if solution_path is not None else None
     model = read_instance(path, require_linear=learned)
+    included: object = None
     try:
         model.hideOutput(quiet=not show_log)
         preset.apply(model)
@@ -292,6 +316,7 @@ def solve_instance(
             from solver.plugins import include_learned_plugins
 
             include_learned_plugins(model, model_path=model_path)
+        included = plugins(model) if plugins is not None else None
         if time_limit is not None:
             # The limit covers the whole call: SCIP's clock starts at optimize().
             model.setParam("limits/time", max(time_limit - (time.monotonic() - started), 0.0))
@@ -308,4 +333,22 @@ def solve_instance(
             solution_file=written,
         )
     finally:
-        model.freeProb()
+        del included
+        _release(model, with_plugins=learned or plugins is not None)
+
+
+def _release(model: pyscipopt.Model, *, with_plugins: bool) -> None:
+    """Free a solved model; never let a failure to free hide what happened before."""
+    try:
+        if with_plugins:
+            # With Python plugins freeProb() leaves the SCIP instance alive (a reference cycle,
+            # about 1.9 MB per solve); free() releases it. Without them freeProb() frees the
+            # problem and keeps the (small) SCIP instance, so a caller that kept the model
+            # can still read its parameters; after free() any call on it would crash.
+            model.free()
+        else:
+            model.freeProb()
+    except Exception as err:  # PySCIPOpt raises bare Exception for every SCIP return code
+        # After an error inside optimize() SCIP can be stuck between stages and refuses to
+        # free; the error that got us here is the one to report.
+        logging.getLogger(__name__).debug("could not free the SCIP model: %s", err)

@@ -327,10 +327,13 @@ def run_benchmark(
 
     out_dir = Path(out_dir)
     _check_folder(config, out_dir, resume)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / CONFIG_FILE).write_text(
-        json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8"
-    )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / CONFIG_FILE).write_text(
+            json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8"
+        )
+    except OSError as err:
+        raise BenchError(f"{out_dir}: cannot write the benchmark folder ({err.strerror})") from None
 
     preload_run_modules()
     session = {
@@ -373,7 +376,13 @@ def run_benchmark(
                 row = _crashed_row(outcome.job, outcome.error, outcome.elapsed)
                 row["attempts"] = outcome.attempts
                 crashed += 1
-            store.append(row)
+            try:
+                store.append(row)
+            except OSError as err:
+                raise BenchError(
+                    f"{store.path}: cannot write a result ({err.strerror}); the rows written "
+                    "before are kept: free the space and continue with --resume"
+                ) from None
             bar.set_postfix_str(
                 f"{row['configuration']} {row['instance']}: {row['status']}", refresh=False
             )

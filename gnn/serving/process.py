@@ -22,12 +22,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Client, Connection, Listener
-from types import TracebackType
 
 import numpy as np
 from torch import nn
 
 from gnn.graph import BipartiteGraph
+from gnn.serving.closing import ClosesOnExit
 from gnn.serving.config import ServerConfig
 from gnn.serving.errors import InferenceError, InferenceTimeout, ServerUnavailable
 from gnn.serving.metrics import ServingMetrics
@@ -63,7 +63,7 @@ class ServerAddress:
         return ProcessClient(self, self.timeout_s if timeout_s is None else timeout_s)
 
 
-class ProcessClient:
+class ProcessClient(ClosesOnExit):
     """A :class:`~gnn.serving.scoring.Scorer` talking to a :class:`ProcessInferenceServer`.
 
     One client serves one thread at a time. Close it (or use ``with``) when done.
@@ -151,17 +151,6 @@ class ProcessClient:
         """Disconnect and free the request buffer (idempotent)."""
         self._lose_server()
         self._buffer.close()
-
-    def __enter__(self) -> ProcessClient:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 # -- inside the server process ------------------------------------------------------------
@@ -270,7 +259,7 @@ def _serve_process(
         core.close()
 
 
-class ProcessInferenceServer:
+class ProcessInferenceServer(ClosesOnExit):
     """Runs an :class:`~gnn.serving.server.InferenceServer` in a child process (spawned).
 
     Parameters
@@ -369,14 +358,3 @@ class ProcessInferenceServer:
                 self.process.join()
             self._control.close()
         shutil.rmtree(self._socket_dir, ignore_errors=True)
-
-    def __enter__(self) -> ProcessInferenceServer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -10,13 +10,13 @@ import logging
 import threading
 import time
 from collections import deque
-from types import TracebackType
 
 import numpy as np
 import torch
 from torch import nn
 
 from gnn.graph import BipartiteGraph
+from gnn.serving.closing import ClosesOnExit
 from gnn.serving.config import ServerConfig
 from gnn.serving.errors import InferenceError, InferenceTimeout, ServerUnavailable
 from gnn.serving.metrics import MetricsRecorder, ServingMetrics
@@ -52,7 +52,7 @@ class _Request:
         self.abandoned = False  # the client stopped waiting; skip it if not yet started
 
 
-class InferenceServer:
+class InferenceServer(ClosesOnExit):
     """Owns a model on one device and scores batches of requests from many client threads.
 
     Parameters
@@ -250,19 +250,8 @@ class InferenceServer:
         if threading.current_thread() is not self._thread:
             self._thread.join(timeout_s)
 
-    def __enter__(self) -> InferenceServer:
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class InferenceClient:
+class InferenceClient(ClosesOnExit):
     """A :class:`~gnn.serving.scoring.Scorer` that sends requests to an :class:`InferenceServer`.
 
     One client serves one thread at a time (it has at most one request in flight). Create it
@@ -312,14 +301,3 @@ class InferenceClient:
         if self._open:
             self._open = False
             self._server._register(-1)
-
-    def __enter__(self) -> InferenceClient:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -135,11 +135,7 @@ class Environment:
             self.observation_function.before_reset(model)
             self.information_function.before_reset(model)
             done, action_set = self.dynamics.reset_dynamics(model, *dynamics_args, **dynamics_kwargs)
-            self.can_transition = not done
-            reward_offset = self.reward_function.extract(model, done)
-            observation = None if done else self.observation_function.extract(model, done)
-            info = self.information_function.extract(model, done)
-            return observation, action_set, reward_offset, done, info
+            return self._outcome(model, done, action_set)
         except BaseException:
             self.can_transition = False
             self.dynamics.close()
@@ -167,15 +163,20 @@ class Environment:
             done, action_set = self.dynamics.step_dynamics(
                 model, action, *dynamics_args, **dynamics_kwargs
             )
-            self.can_transition = not done
-            reward_value = self.reward_function.extract(model, done)
-            observation = None if done else self.observation_function.extract(model, done)
-            info = self.information_function.extract(model, done)
-            return observation, action_set, reward_value, done, info
+            return self._outcome(model, done, action_set)
         except BaseException:
             self.can_transition = False
             self.dynamics.close()
             raise
+
+    def _outcome(self, model: Model, done: bool, action_set: Any) -> tuple[Any, ...]:
+        """What ``reset`` and ``step`` return once the dynamics moved: extract the reward (the
+        offset, after ``reset``), the observation (None when done) and the information."""
+        self.can_transition = not done
+        reward = self.reward_function.extract(model, done)
+        observation = None if done else self.observation_function.extract(model, done)
+        info = self.information_function.extract(model, done)
+        return observation, action_set, reward, done, info
 
     def seed(self, value: int) -> None:
         """Seed the generator that draws each episode's SCIP seeds."""

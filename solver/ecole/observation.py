@@ -93,6 +93,15 @@ class coo_matrix:  # noqa: N801 - ecole's name
         return int(self.values.shape[0])
 
 
+def _coefficient_matrix(graph: BipartiteGraph) -> coo_matrix:
+    """The graph's one edge feature, the constraint coefficient, as ecole's sparse matrix."""
+    return coo_matrix(
+        values=graph.edge_features[:, 0].copy(),
+        indices=graph.edge_index,
+        shape=(graph.n_constraints, graph.n_variables),
+    )
+
+
 class _NodeVariableFeatures(IntEnum):
     """ecole's variable feature names, valued by the project's column of each."""
 
@@ -218,11 +227,7 @@ class NodeBipartite:
         return NodeBipartiteObs(
             variable_features=graph.variable_features,
             row_features=graph.constraint_features,
-            edge_features=coo_matrix(
-                values=graph.edge_features[:, 0].copy(),
-                indices=graph.edge_index,
-                shape=(graph.n_constraints, graph.n_variables),
-            ),
+            edge_features=_coefficient_matrix(graph),
             graph=graph,
         )
 
@@ -296,11 +301,7 @@ class MilpBipartite:
         return MilpBipartiteObs(
             variable_features=graph.variable_features,
             constraint_features=graph.constraint_features,
-            edge_features=coo_matrix(
-                values=graph.edge_features[:, 0].copy(),
-                indices=graph.edge_index,
-                shape=(graph.n_constraints, graph.n_variables),
-            ),
+            edge_features=_coefficient_matrix(graph),
             variables=result.variables,
         )
 

@@ -1,0 +1,308 @@
+"""The solving modes every robustness test runs in, defined in this one place.
+
+A mode is what is added to a ``pyscipopt.Model`` before ``optimize()``: nothing (``default``),
+the learned branching rule (``learned-branching``), the neural diving heuristic
+(``neural-diving``) or both (``learned``), each driven by one of two policies built through the
+project's own classes:
+
+- ``random``: a randomly initialised, real network (:class:`gnn.models.GCNNPolicy` served by
+  :class:`gnn.policy.ScorerPolicy`, :class:`gnn.diving.DivingGNN` served by
+  :class:`gnn.diving.DivingPolicy`), seeded explicitly;
+- ``adversarial``: scores that pick the worst candidates (the least fractional one, the rule
+  known to be worst) and diving predictions of the objective-worst value of every binary with
+  full confidence, so the sub-MIPs are infeasible or bad.
+
+A learned mode whose module does not import yet is skipped with the import error as reason.
+``shipped`` is ``solver.include_learned_plugins`` with the package's own models; it skips while
+that function refuses (no model shipped, or not wired yet).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyscipopt
+import pytest
+
+__all__ = [
+    "DIVING_CONFIG_FIELDS",
+    "MODES",
+    "SolveMode",
+    "mode_by_id",
+    "mode_params",
+    "solve_in_mode",
+    "stalled",
+    "missing_module",
+]
+
+#: Settings of the diving heuristic in tests: small sub-MIPs, every coverage level.
+DIVING_CONFIG_FIELDS: dict[str, Any] = {
+    "coverages": (1.0, 0.7, 0.3),
+    "max_submip_seconds": 1.0,
+    "submip_node_limit": 200,
+}
+
+
+def missing_module(name: str) -> str | None:
+    """Why ``name`` cannot be imported (one line), or None when it imports."""
+    try:
+        importlib.import_module(name)
+    except Exception as error:  # any failure to import means the mode cannot run yet
+        return f"{name} does not import yet ({type(error).__name__}: {error})"
+    return None
+
+
+def _seeded_module(make: Callable[[], Any], seed: int) -> Any:
+    """Build a torch module with an explicit seed, leaving the global RNG state as it was."""
+    import torch
+
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        return make()
+
+
+# --- branching policies ---------------------------------------------------------------------
+
+
+def random_branching_policy(seed: int = 0) -> Any:
+    """A randomly initialised GCNN behind the in-process whole-graph policy."""
+    from gnn.models import GCNNPolicy
+    from gnn.policy import ModelScorer, ScorerPolicy
+
+    model = _seeded_module(lambda: GCNNPolicy(embedding_size=8), seed)
+    return ScorerPolicy(ModelScorer(model))
+
+
+class LeastFractionalPolicy:
+    """Adversarial: the highest score goes to the least fractional candidate."""
+
+    def reset(self) -> None:
+        """Nothing is kept between nodes."""
+
+    def score_node(self, node: Any) -> np.ndarray:
+        from gnn.features import VariableFeature
+
+        features = np.asarray(node.candidate_features(), dtype=np.float64)
+        fractionality = features[:, VariableFeature.SOLUTION_FRACTIONALITY]
+        return -np.minimum(fractionality, 1.0 - fractionality)
+
+
+# --- diving predictors ----------------------------------------------------------------------
+
+
+def random_diving_policy(seed: int = 0) -> Any:
+    """A randomly initialised diving network behind :class:`gnn.diving.DivingPolicy`."""
+    from gnn.diving import DivingGNN, DivingPolicy
+
+    return DivingPolicy(_seeded_module(lambda: DivingGNN(embedding_size=8), seed))
+
+
+class WorstValuePredictor:
+    """Adversarial: every binary at the value that worsens the objective, fully confident.
+
+    The static graph's objective column is in the minimisation sense the observation states it
+    in; a positive cost gets 1, so a covering problem gets its costliest solution and a packing
+    problem (maximisation, negated costs) gets nothing chosen.
+    """
+
+    def predict(self, graph: Any) -> tuple[np.ndarray, np.ndarray]:
+        from gnn.features import StaticVariableFeature
+
+        objective = np.asarray(graph.variable_features)[:, StaticVariableFeature.OBJECTIVE]
+        values = (objective > 0).astype(np.float64)
+        return values, np.ones_like(values)
+
+
+# --- faults: wrappers around any policy -------------------------------------------------------
+
+
+class StallingBranching:
+    """Wraps a branching policy; every call first sleeps (a stalled inference call)."""
+
+    def __init__(self, inner: Any, seconds: float) -> None:
+        self.inner, self.seconds = inner, seconds
+
+    def reset(self) -> None:
+        self.inner.reset()
+
+    def score_node(self, node: Any) -> np.ndarray:
+        time.sleep(self.seconds)
+        return self.inner.score_node(node)
+
+
+class StallingPredictor:
+    """Wraps a diving predictor; every call first sleeps (a stalled inference call)."""
+
+    def __init__(self, inner: Any, seconds: float) -> None:
+        self.inner, self.seconds = inner, seconds
+
+    def predict(self, graph: Any) -> tuple[np.ndarray, np.ndarray]:
+        time.sleep(self.seconds)
+        return self.inner.predict(graph)
+
+
+def stalled(mode: SolveMode, seconds: float) -> SolveMode:
+    """``mode`` with every inference call delayed by ``seconds``."""
+    branching, diving = mode.branching, mode.diving
+    return dataclasses.replace(
+        mode,
+        name=f"{mode.name}+stall{seconds:g}s",
+        branching=None if branching is None else lambda: StallingBranching(branching(), seconds),
+        diving=None if diving is None else lambda: StallingPredictor(diving(), seconds),
+    )
+
+
+# --- the modes --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SolveMode:
+    """One way to solve: which plugins, driven by which policy."""
+
+    name: str
+    """Test id, e.g. ``learned-branching[random]``."""
+    branching: Callable[[], Any] | None = None
+    """Builds the branching policy; None: no learned branching."""
+    diving: Callable[[], Any] | None = None
+    """Builds the diving predictor; None: no neural diving."""
+    shipped: bool = False
+    """Use ``solver.include_learned_plugins`` with the shipped models instead."""
+    requires: tuple[str, ...] = field(default=())
+    """Modules that must import for the mode to run."""
+
+    @property
+    def learned(self) -> bool:
+        """Whether anything is added to SCIP."""
+        return self.branching is not None or self.diving is not None or self.shipped
+
+    def unavailable(self) -> str | None:
+        """Why this mode cannot run here, or None."""
+        for module in self.requires:
+            reason = missing_module(module)
+            if reason is not None:
+                return reason
+        return None
+
+    def include(
+        self, model: pyscipopt.Model, *, submip_params: dict[str, Any] | None = None
+    ) -> list[Any]:
+        """Add this mode's plugins to ``model`` (problem stage); returns them (keep them alive).
+
+        ``submip_params`` are extra SCIP parameters for the diving sub-MIPs. Skips the calling
+        test when the mode is unavailable.
+        """
+        reason = self.unavailable()
+        if reason is not None:
+            pytest.skip(reason)
+        plugins: list[Any] = []
+        if self.shipped:
+            from solver.plugins import LearnedModelError, include_learned_plugins
+
+            try:
+                included = include_learned_plugins(model)
+            except LearnedModelError as error:
+                pytest.skip(f"include_learned_plugins refuses: {error}")
+            # The rule and the heuristic it included (None where the shipped set has no model).
+            for name in ("branching", "diving"):
+                plugin = getattr(included, name, None)
+                if plugin is not None:
+                    plugins.append(plugin)
+            return plugins
+        if self.diving is not None:
+            from solver.diving import NeuralDivingConfig, include_neural_diving
+
+            plugins.append(
+                include_neural_diving(
+                    model,
+                    self.diving(),
+                    config=NeuralDivingConfig(
+                        **DIVING_CONFIG_FIELDS, submip_params=dict(submip_params or {})
+                    ),
+                )
+            )
+        if self.branching is not None:
+            from gnn.observation import NodeBipartite
+            from solver.branching import include_learned_branching
+
+            plugins.append(
+                include_learned_branching(model, self.branching(), observation=NodeBipartite())
+            )
+        return plugins
+
+
+_BRANCHING = ("solver.branching", "gnn.models", "gnn.policy")
+_DIVING = ("solver.diving", "gnn.diving")
+
+#: Every mode, in one place. ``default`` first: it is the reference the others are compared to.
+MODES: tuple[SolveMode, ...] = (
+    SolveMode("default"),
+    SolveMode("learned-branching[random]", branching=random_branching_policy, requires=_BRANCHING),
+    SolveMode(
+        "learned-branching[adversarial]", branching=LeastFractionalPolicy, requires=_BRANCHING
+    ),
+    SolveMode("neural-diving[random]", diving=random_diving_policy, requires=_DIVING),
+    SolveMode("neural-diving[adversarial]", diving=WorstValuePredictor, requires=_DIVING),
+    SolveMode(
+        "learned[random]",
+        branching=random_branching_policy,
+        diving=random_diving_policy,
+        requires=_BRANCHING + _DIVING,
+    ),
+    SolveMode(
+        "learned[adversarial]",
+        branching=LeastFractionalPolicy,
+        diving=WorstValuePredictor,
+        requires=_BRANCHING + _DIVING,
+    ),
+    SolveMode("shipped", shipped=True, requires=("solver.plugins",)),
+)
+
+
+def mode_by_id(name: str) -> SolveMode:
+    """The mode called ``name`` (for subprocess helpers that receive it on a command line)."""
+    for mode in MODES:
+        if mode.name == name:
+            return mode
+    raise KeyError(f"unknown mode {name!r} (known: {', '.join(m.name for m in MODES)})")
+
+
+def mode_params(*, learned_only: bool = False) -> list[Any]:
+    """``pytest.param`` per mode, skipped with a reason where the mode cannot run yet."""
+    params = []
+    for mode in MODES:
+        if learned_only and not mode.learned:
+            continue
+        reason = mode.unavailable()
+        marks = [pytest.mark.skip(reason=reason)] if reason else []
+        params.append(pytest.param(mode, id=mode.name, marks=marks))
+    return params
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one solve gave."""
+
+    status: str
+    objective: float | None
+    seconds: float
+
+
+def solve_in_mode(model: pyscipopt.Model, mode: SolveMode) -> Outcome:
+    """Include ``mode``'s plugins in ``model``, solve it, read the outcome and free it."""
+    plugins = mode.include(model)
+    started = time.monotonic()
+    try:
+        model.optimize()
+        seconds = time.monotonic() - started
+        status = model.getStatus()
+        objective = model.getObjVal() if status == "optimal" else None
+        return Outcome(status, objective, seconds)
+    finally:
+        del plugins
+        model.free()

@@ -1,0 +1,221 @@
+"""Interrupts: Ctrl-C during ``solve`` in the learned modes, and during ``neuralmip bench``.
+
+A terminal's Ctrl-C sends SIGINT to the whole foreground process group, workers included; the
+tests here do the same (``os.killpg``), which differs from the tests beside the commands that
+signal the parent alone. (tests/solver/test_cli.py covers ``solve`` in the default mode, and
+tests/experiments/test_collect_branching.py ``collect`` with the parent signalled.)
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from experiments.bench import RESULTS_FILE, ResultStore
+from experiments.bench.store import run_key
+from tests.robustness.modes import SolveMode, mode_params
+from tests.robustness.subprocesses import (
+    REPO_ROOT,
+    last_json,
+    skip_if_unavailable,
+    solve_mode_command,
+    subprocess_env,
+)
+
+EXIT_INTERRUPTED = 130
+
+
+def _interrupt_solve(mode: SolveMode, instance: Path, output: Path, *options: str) -> tuple:
+    process = subprocess.Popen(
+        [*solve_mode_command(mode.name, instance, "--output", str(output), *options)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env=subprocess_env(),
+        start_new_session=True,
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # SCIP's node log header: the search has started
+            if "time | node" in line:
+                break
+        time.sleep(1.5)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGINT)
+        try:
+            rest, err = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            rest, err = process.communicate()
+            raise AssertionError(f"{mode.name}: still running 60 s after Ctrl-C") from None
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    skip_if_unavailable(process.returncode, rest)
+    return process.returncode, rest, err
+
+
+def _learned_quick_or_slow() -> list:
+    return [
+        p
+        if p.id == "learned[random]"
+        else pytest.param(*p.values, id=p.id, marks=[*p.marks, pytest.mark.slow])
+        for p in mode_params(learned_only=True)
+    ]
+
+
+@pytest.mark.parametrize("mode", _learned_quick_or_slow())
+def test_ctrl_c_during_a_learned_solve_writes_the_best_solution(
+    mode: SolveMode, shared_dir: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "interrupted.sol"
+    code, stdout, stderr = _interrupt_solve(
+        mode, shared_dir / "instances" / "miplib" / "markshare1.mps", output
+    )
+    assert code == EXIT_INTERRUPTED, stderr[-3000:]
+    assert "Traceback" not in stderr
+    record = last_json(stdout)
+    assert record["status"] == "userinterrupt"
+    assert record["objective"] is not None
+    first = output.read_text().splitlines()[0]
+    assert first.startswith("objective value:")
+    assert float(first.split(":")[1]) == pytest.approx(record["objective"])
+
+
+def _stall_params() -> list:
+    params = []
+    for p in mode_params(learned_only=True):
+        (mode,) = p.values
+        if mode.shipped:
+            continue
+        params.append(pytest.param(mode, id=p.id, marks=list(p.marks)))
+    return params
+
+
+def _check_stalled_interrupt(
+    mode: SolveMode, shared_dir: Path, tmp_path: Path, *extra: str
+) -> None:
+    output = tmp_path / "interrupted.sol"
+    code, stdout, stderr = _interrupt_solve(
+        mode, shared_dir / "instances" / "miplib" / "markshare1.mps", output, "--stall", "2", *extra
+    )
+    assert code in (EXIT_INTERRUPTED, 1), stderr[-3000:]
+    assert "Traceback" not in stderr
+    record = last_json(stdout)
+    assert record["status"] == "userinterrupt"
+    if record["objective"] is not None:
+        assert output.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", _stall_params())
+def test_ctrl_c_while_an_inference_call_is_stalled(
+    mode: SolveMode, shared_dir: Path, tmp_path: Path
+) -> None:
+    _check_stalled_interrupt(mode, shared_dir, tmp_path)
+
+
+_BENCH_CONFIG = """\
+name = "ctrl-c"
+time_limit = 20.0
+workers = 2
+baseline = "scip"
+[[instance_sets]]
+name = "fl"
+generator = "facilities"
+level = "tiny"
+seed = 5
+count = 8
+[[configurations]]
+name = "scip"
+solver = "scip"
+"""
+
+
+def test_ctrl_c_to_the_process_group_during_bench_then_resume(tmp_path: Path) -> None:
+    config = tmp_path / "ctrl-c.toml"
+    config.write_text(_BENCH_CONFIG)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "experiments.cli", "bench", str(config), "--out", str(out),
+               "--workers", "2", "--no-progress", "--no-report"]  # fmt: skip
+    process = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    results = out / RESULTS_FILE
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if results.exists() and len(results.read_text().splitlines()) >= 2:
+            break
+        time.sleep(0.02)
+    if process.poll() is not None:
+        pytest.skip("the benchmark finished before it could be interrupted (machine too fast)")
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the parent and its workers
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == EXIT_INTERRUPTED, stderr[-3000:]
+    assert "Traceback" not in stderr
+    before = ResultStore(results).latest()
+    # A run stopped by the Ctrl-C is not a finished run: it must not be stored as one.
+    assert all(row["status"] == "optimal" for row in before.values()), {
+        key: row["status"] for key, row in before.items()
+    }
+    assert len(before) < 8
+
+    resumed = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr[-3000:]
+    rows = list(ResultStore(results).records())
+    after = ResultStore(results).latest()
+    assert len(after) == 8 and all(row["status"] == "optimal" for row in after.values())
+    for key, row in before.items():  # nothing finished is lost or redone
+        assert after[key] == row
+    counts = collections.Counter(run_key(row) for row in rows)
+    assert max(counts.values()) == 1, f"duplicated rows: {counts}"
+
+
+@pytest.mark.slow
+def test_ctrl_c_to_the_process_group_during_collect_then_rerun(tmp_path: Path) -> None:
+    from instances.generators import CapacitatedFacilityLocation
+    from instances.generators.writing import write_instance
+
+    folder = tmp_path / "instances"
+    folder.mkdir()
+    params = CapacitatedFacilityLocation(n_customers=30, n_facilities=20, ratio=5.0)
+    for seed in range(6):
+        model = params.generate(seed)
+        write_instance(model, folder / f"facilities_{seed}.mps")
+        model.freeProb()
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "experiments.cli", "collect", "--kind", "branching",
+               "--instances", str(folder), "--out", str(out), "--no-progress", "--workers", "2",
+               "--samples-per-instance", "30"]  # fmt: skip
+    process = subprocess.Popen(
+        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and not list(out.glob("*.npz")):
+        time.sleep(0.02)
+    if process.poll() is not None:
+        pytest.skip("collect finished before it could be interrupted")
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    done = {p.name: p.stat().st_mtime_ns for p in out.glob("*.npz")}
+    if len(done) == 6:
+        pytest.skip("the run finished before the interrupt arrived")
+    assert process.returncode == EXIT_INTERRUPTED, stderr[-3000:]
+    assert "Traceback" not in stderr
+    assert not list(out.glob(".*.tmp"))
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    after = {p.name: p.stat().st_mtime_ns for p in out.glob("*.npz")}
+    assert len(after) == 6
+    for name, mtime in done.items():  # finished files are kept, not redone
+        assert after[name] == mtime
