@@ -1,0 +1,321 @@
+"""Imitation learning of an expert brancher (strong branching) from recorded node samples.
+
+:class:`BranchingTrainer` follows scikit-learn's habits: the constructor stores hyperparameters,
+:meth:`~BranchingTrainer.fit` returns ``self``, learned state ends in ``_``. Samples are
+:class:`~gnn.data.BipartiteData` with ``candidates`` (K,), ``candidate_scores`` (K,) and
+``expert_index`` (the expert's choice as a position in ``candidates``).
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import math
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+from torch import Tensor, nn
+from torch_geometric.loader import DataLoader
+
+__all__ = [
+    "CandidateBatch",
+    "BranchingTrainer",
+    "expert_cross_entropy",
+    "score_distribution_cross_entropy",
+    "segment_log_softmax",
+    "candidate_metrics",
+]
+
+_LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CandidateBatch:
+    """The candidate view of a batch: logits and labels regrouped per sample.
+
+    Attributes
+    ----------
+    logits
+        (K_total,) candidate logits.
+    segment
+        (K_total,) index of the sample each candidate belongs to.
+    n_segments
+        Number of samples.
+    expert
+        (n_segments,) global position (in ``logits``) of each sample's expert choice.
+    scores
+        (K_total,) expert scores (higher is better).
+    """
+
+    logits: Tensor
+    segment: Tensor
+    n_segments: int
+    expert: Tensor
+    scores: Tensor
+
+    @classmethod
+    def from_batch(cls, variable_logits: Tensor, batch: Any) -> CandidateBatch:
+        """Gather candidate logits and labels from a batch collated with ``follow_batch``."""
+        candidates = batch.candidates.long()
+        segment = getattr(batch, "candidates_batch", None)
+        if segment is None:  # a single, uncollated sample
+            segment = torch.zeros_like(candidates)
+        n_segments = int(batch.num_graphs) if hasattr(batch, "num_graphs") else 1
+        counts = torch.bincount(segment, minlength=n_segments)
+        starts = torch.cumsum(counts, 0) - counts
+        expert = starts + batch.expert_index.reshape(-1).long().to(starts.device)
+        return cls(
+            logits=variable_logits[candidates],
+            segment=segment,
+            n_segments=n_segments,
+            expert=expert,
+            scores=batch.candidate_scores.to(variable_logits.dtype),
+        )
+
+
+def segment_log_softmax(values: Tensor, segment: Tensor, n_segments: int) -> Tensor:
+    """Log-softmax of ``values`` within each segment (samples of different sizes in one batch)."""
+    maxima = torch.full((n_segments,), -math.inf, dtype=values.dtype, device=values.device)
+    maxima = maxima.scatter_reduce(0, segment, values.detach(), reduce="amax", include_self=True)
+    shifted = values - maxima[segment]
+    sums = torch.zeros(n_segments, dtype=values.dtype, device=values.device)
+    sums = sums.index_add(0, segment, shifted.exp())
+    return shifted - sums.log()[segment]
+
+
+def expert_cross_entropy(candidates: CandidateBatch) -> Tensor:
+    """Cross-entropy to the expert's choice over each sample's candidates (Gasse et al.)."""
+    log_probs = segment_log_softmax(candidates.logits, candidates.segment, candidates.n_segments)
+    return -log_probs[candidates.expert].mean()
+
+
+def score_distribution_cross_entropy(candidates: CandidateBatch) -> Tensor:
+    """Cross-entropy to the normalised score distribution ``p_i = s_i / sum s`` (Nair et al.).
+
+    Non-finite and negative scores count as zero; a sample whose scores are all zero falls back
+    to the expert's choice as a one-hot target.
+    """
+    scores = torch.nan_to_num(candidates.scores, nan=0.0, posinf=0.0, neginf=0.0).clamp_min(0.0)
+    totals = torch.zeros(candidates.n_segments, dtype=scores.dtype, device=scores.device)
+    totals = totals.index_add(0, candidates.segment, scores)
+    one_hot = torch.zeros_like(scores)
+    one_hot[candidates.expert] = 1.0
+    degenerate = (totals <= 0)[candidates.segment]
+    target = torch.where(degenerate, one_hot, scores / totals.clamp_min(1e-30)[candidates.segment])
+    log_probs = segment_log_softmax(candidates.logits, candidates.segment, candidates.n_segments)
+    per_candidate = -(target * log_probs)
+    per_sample = torch.zeros_like(totals).index_add(0, candidates.segment, per_candidate)
+    return per_sample.mean()
+
+
+def candidate_metrics(candidates: CandidateBatch, ks: Sequence[int] = (1, 5)) -> dict[str, float]:
+    """Summed (not averaged) accuracy counts and score ratios over the samples of one batch.
+
+    ``top{k}``: one of the k highest-logit candidates has the best expert score (ties count).
+    ``score_ratio``: expert score of the top-logit candidate divided by the best score, over
+    samples whose best score is positive and finite. ``n``: samples; ``n_ratio``: samples that
+    entered ``score_ratio``.
+    """
+    sums = {f"top{k}": 0.0 for k in ks} | {"score_ratio": 0.0, "n": 0.0, "n_ratio": 0.0}
+    logits = candidates.logits.detach().cpu()
+    scores = torch.nan_to_num(candidates.scores.detach().cpu(), nan=-math.inf)
+    counts = torch.bincount(candidates.segment.cpu(), minlength=candidates.n_segments).tolist()
+    expert = candidates.expert.cpu()
+    starts = torch.cumsum(torch.tensor(counts), 0) - torch.tensor(counts)
+    for sample, (start, count) in enumerate(zip(starts.tolist(), counts, strict=True)):
+        if count == 0:
+            continue
+        sample_logits = logits[start : start + count]
+        sample_scores = scores[start : start + count]
+        best = sample_scores.max()
+        if not torch.isfinite(best):  # no usable scores: judge against the expert's choice
+            best_set = torch.zeros(count, dtype=torch.bool)
+            best_set[int(expert[sample]) - start] = True
+        else:
+            best_set = sample_scores >= best - 1e-9 * max(1.0, abs(float(best)))
+        order = torch.argsort(sample_logits, descending=True)
+        for k in ks:
+            sums[f"top{k}"] += float(best_set[order[:k]].any())
+        if torch.isfinite(best) and best > 0:
+            chosen = float(sample_scores[order[0]])
+            sums["score_ratio"] += max(chosen, 0.0) / float(best) if math.isfinite(chosen) else 0.0
+            sums["n_ratio"] += 1.0
+        sums["n"] += 1.0
+    return sums
+
+
+class BranchingTrainer:
+    """Train a branching model to imitate an expert over the candidates of recorded nodes.
+
+    Parameters
+    ----------
+    model
+        A model with ``forward(batch) -> Tensor[total_variables]`` and ``fit_prenorm(batches)``.
+        It is trained in place; ``model_`` is it with the best validation weights restored.
+    loss
+        ``loss(CandidateBatch) -> scalar``: :func:`expert_cross_entropy` or
+        :func:`score_distribution_cross_entropy`.
+    learning_rate
+        Adam's initial learning rate.
+    batch_size
+        Samples per step.
+    max_epochs
+        Upper bound on epochs.
+    lr_patience
+        Epochs without validation improvement before the learning rate is multiplied by
+        ``lr_factor``.
+    lr_factor
+        Learning-rate decay on plateau.
+    early_stopping
+        Epochs without validation improvement before training stops.
+    max_seconds
+        Wall-clock budget for training (None: no limit); the best model so far is kept.
+    prenorm_batches
+        Training batches used to fit the prenorm statistics (before training).
+    seed
+        Seeds the model's shuffling generator (initial weights are the caller's: build the model
+        under a seeded generator).
+    device
+        ``"cpu"``, ``"cuda"`` or None (CUDA when present).
+
+    Attributes
+    ----------
+    model_ : nn.Module
+        The trained model (best validation loss), on the CPU, in eval mode.
+    history_ : list of dict
+        Per-epoch training loss, validation loss and metrics, learning rate, seconds.
+    best_epoch_ : int
+        The epoch whose weights ``model_`` holds.
+    best_metrics_ : dict
+        Validation metrics at ``best_epoch_``.
+    """
+
+    def __init__(
+        self,
+        model: nn.Module,
+        *,
+        loss: Callable[[CandidateBatch], Tensor] = expert_cross_entropy,
+        learning_rate: float = 1e-3,
+        batch_size: int = 32,
+        max_epochs: int = 100,
+        lr_patience: int = 10,
+        lr_factor: float = 0.2,
+        early_stopping: int = 20,
+        max_seconds: float | None = None,
+        prenorm_batches: int = 100,
+        seed: int = 0,
+        device: str | None = None,
+    ) -> None:
+        self.model = model
+        self.loss = loss
+        self.learning_rate = learning_rate
+        self.batch_size = batch_size
+        self.max_epochs = max_epochs
+        self.lr_patience = lr_patience
+        self.lr_factor = lr_factor
+        self.early_stopping = early_stopping
+        self.max_seconds = max_seconds
+        self.prenorm_batches = prenorm_batches
+        self.seed = seed
+        self.device = device
+
+    def _loader(self, dataset: Any, *, shuffle: bool) -> DataLoader:
+        generator = torch.Generator().manual_seed(self.seed)
+        return DataLoader(
+            dataset,
+            batch_size=self.batch_size,
+            shuffle=shuffle,
+            generator=generator,
+            follow_batch=["candidates"],
+        )
+
+    def evaluate(self, model: nn.Module, dataset: Any, device: torch.device | str = "cpu") -> dict[str, float]:
+        """Validation loss, top-1/top-5 accuracy and expert-score ratio of ``model`` on ``dataset``."""
+        model.eval()
+        totals: dict[str, float] = {}
+        loss_sum = 0.0
+        with torch.inference_mode():
+            for batch in self._loader(dataset, shuffle=False):
+                batch = batch.to(device)
+                candidates = CandidateBatch.from_batch(model(batch), batch)
+                loss_sum += float(self.loss(candidates)) * candidates.n_segments
+                for key, value in candidate_metrics(candidates).items():
+                    totals[key] = totals.get(key, 0.0) + value
+        n = max(totals.get("n", 0.0), 1.0)
+        return {
+            "loss": loss_sum / n,
+            "top1": totals.get("top1", 0.0) / n,
+            "top5": totals.get("top5", 0.0) / n,
+            "score_ratio": totals.get("score_ratio", 0.0) / max(totals.get("n_ratio", 0.0), 1.0),
+            "n_samples": int(totals.get("n", 0.0)),
+        }
+
+    def fit(self, train_dataset: Any, valid_dataset: Any) -> BranchingTrainer:
+        """Fit prenorm statistics, then train with Adam, lr decay on plateau and early stopping.
+
+        Returns
+        -------
+        BranchingTrainer
+            ``self``.
+        """
+        if len(train_dataset) == 0 or len(valid_dataset) == 0:
+            raise ValueError("training and validation sets must both hold samples")
+        device = torch.device(self.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        model = self.model
+        model.fit_prenorm(
+            batch for index, batch in enumerate(self._loader(train_dataset, shuffle=True))
+            if index < self.prenorm_batches
+        )
+        model.to(device)
+        optimizer = torch.optim.Adam(model.parameters(), lr=self.learning_rate)
+        scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
+            optimizer, mode="min", factor=self.lr_factor, patience=self.lr_patience
+        )
+        train_loader = self._loader(train_dataset, shuffle=True)
+        started = time.perf_counter()
+        best_loss = math.inf
+        best_state = copy.deepcopy(model.state_dict())
+        self.history_: list[dict[str, float]] = []
+        self.best_epoch_ = 0
+        self.best_metrics_: dict[str, float] = {}
+        stale = 0
+        for epoch in range(1, self.max_epochs + 1):
+            model.train()
+            epoch_loss, epoch_samples = 0.0, 0
+            for batch in train_loader:
+                batch = batch.to(device)
+                candidates = CandidateBatch.from_batch(model(batch), batch)
+                loss = self.loss(candidates)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                epoch_loss += loss.item() * candidates.n_segments
+                epoch_samples += candidates.n_segments
+            metrics = self.evaluate(model, valid_dataset, device)
+            scheduler.step(metrics["loss"])
+            record = {
+                "epoch": epoch,
+                "train_loss": epoch_loss / max(epoch_samples, 1),
+                **{f"valid_{key}": value for key, value in metrics.items()},
+                "learning_rate": optimizer.param_groups[0]["lr"],
+                "seconds": time.perf_counter() - started,
+            }
+            self.history_.append(record)
+            _LOGGER.info("epoch %d: %s", epoch, record)
+            if metrics["loss"] < best_loss - 1e-6:
+                best_loss, stale = metrics["loss"], 0
+                best_state = copy.deepcopy(model.state_dict())
+                self.best_epoch_, self.best_metrics_ = epoch, metrics
+            else:
+                stale += 1
+            if stale >= self.early_stopping:
+                break
+            if self.max_seconds is not None and time.perf_counter() - started > self.max_seconds:
+                _LOGGER.info("training stopped by its %.0f s budget", self.max_seconds)
+                break
+        model.load_state_dict(best_state)
+        self.model_ = model.cpu().eval()
+        return self
