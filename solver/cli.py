@@ -3,7 +3,8 @@
 Usage::
 
     solve INSTANCE [--time-limit S] [--gap G] [--seed N] [--preset default|literature]
-          [--output FILE.sol] [--json] [--quiet] [--learned [--model NAME|PATH]] [--verbose]
+          [--output FILE.sol] [--json] [--quiet] [--learned [--model NAME|PATH]]
+          [--workers N] [--verbose]
     solve --list-examples
 
 INSTANCE is a file SCIP reads (``.mps``, ``.lp``, ``.cip``, ... optionally ``.gz``) or the name of
@@ -88,6 +89,13 @@ def _non_negative_gap(text: str) -> float:
     return value
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {text!r}")
+    return value
+
+
 def _seed(text: str) -> int:
     value = int(text)
     if not 0 <= value <= MAX_SEED:
@@ -136,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--learned", action="store_true", help="include the learned branching and diving plugins"
     )
     parser.add_argument("--model", metavar="NAME|PATH", help="learned model to use with --learned")
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="race N differently seeded solves (seeds N, N+1, ...) in threads; the first to "
+        "prove optimality stops the others and the best solution of any is kept",
+    )
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="debug logging; tracebacks on internal errors"
     )
@@ -197,7 +213,14 @@ def _run(args: argparse.Namespace) -> int:
         bad_input = (LearnedModelError, *bad_input)
     try:
         path = resolve_instance(args.instance)
-        result = solve_instance(
+        solve = solve_instance
+        if args.workers > 1:
+            from functools import partial
+
+            from solver.racing import race_instance  # loads the serving stack: only when racing
+
+            solve = partial(race_instance, n_workers=args.workers)
+        result = solve(
             path,
             time_limit=args.time_limit,
             gap=args.gap,

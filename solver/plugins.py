@@ -32,6 +32,7 @@ __all__ = [
     "LearnedPlugins",
     "ModelSet",
     "include_learned_plugins",
+    "load_model_set",
     "resolve_model_set",
     "shipped_model_sets",
 ]
@@ -144,6 +145,24 @@ def resolve_model_set(spec: str | Path | None = None) -> ModelSet:
         f"{name}: no such model file, folder or shipped model set (shipped: {available}); "
         "train one with `neuralmip collect` and `neuralmip train`, then pass it with --model PATH"
     )
+
+
+def load_model_set(spec: str | Path | None = None) -> ModelSet:
+    """Resolve ``spec`` (see :func:`resolve_model_set`) and load its checkpoints now.
+
+    Loaded networks are cached, so the solves that follow (several workers of a race, say)
+    start without reading the files again, and a bad file is reported before any solve starts.
+
+    Raises
+    ------
+    LearnedModelError
+        When nothing usable is found, or a checkpoint cannot be loaded.
+    """
+    models = resolve_model_set(spec)
+    for path in (models.branching, models.diving):
+        if path is not None:
+            _load_module(path)
+    return models
 
 
 @functools.lru_cache(maxsize=16)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import math
 import multiprocessing
 import os
 import threading
@@ -27,15 +28,18 @@ from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
 from gnn.serving import InferenceServer, Scorer, ServerAddress
 from instances.reading import read_instance
-from solver.settings import apply_scip_params, seed_scip
+from solver.settings import DEFAULT, ScipPreset, apply_scip_params, seed_scip
+from solver.solution import SolveResult, check_solution_path, write_best_solution
 
 __all__ = [
     "PROVEN_STATUSES",
+    "LearnedWorkerSetup",
     "RaceBackend",
     "RaceResult",
     "WorkerResult",
     "WorkerSetup",
     "race",
+    "race_instance",
 ]
 
 logger = logging.getLogger(__name__)
@@ -372,3 +376,125 @@ def race(
         wall_seconds=wall_seconds,
         workers=tuple(results),
     )
+
+
+@dataclass(frozen=True)
+class LearnedWorkerSetup:
+    """Race setup that includes the learned plugins in each worker (picklable)."""
+
+    model_path: str | None = None
+    """Model set name, folder or checkpoint (see :func:`solver.plugins.resolve_model_set`)."""
+
+    def __call__(self, model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
+        from solver.plugins import include_learned_plugins
+
+        include_learned_plugins(model, model_path=self.model_path)
+
+
+def _combined_dual_bound(result: RaceResult, minimize: bool) -> float | None:
+    """The tightest dual bound any worker proved (each is valid for the whole problem)."""
+    if result.winner is not None:
+        bounds = [result.workers[result.winner].dual_bound]
+    else:
+        bounds = [worker.dual_bound for worker in result.workers]
+    finite = [b for b in bounds if b is not None and math.isfinite(b) and abs(b) < 1e20]
+    if not finite:
+        return None
+    return max(finite) if minimize else min(finite)
+
+
+def _relative_gap(objective: float | None, bound: float | None) -> float | None:
+    """SCIP's gap: |primal - dual| / min(|primal|, |dual|); None where SCIP's would be infinite."""
+    if objective is None or bound is None:
+        return None
+    if objective == bound:
+        return 0.0
+    if objective * bound <= 0:
+        return None
+    return abs(objective - bound) / min(abs(objective), abs(bound))
+
+
+def race_instance(
+    path: str | os.PathLike[str],
+    n_workers: int,
+    *,
+    time_limit: float | None = None,
+    gap: float | None = None,
+    seed: int = 0,
+    preset: ScipPreset = DEFAULT,
+    learned: bool = False,
+    model_path: str | os.PathLike[str] | None = None,
+    solution_path: str | os.PathLike[str] | None = None,
+    show_log: bool = False,
+) -> SolveResult:
+    """Race ``n_workers`` solves seeded ``seed, seed + 1, ...``; report it as one solve.
+
+    The ``solve --workers N`` path, taking :func:`solver.solution.solve_instance`'s arguments
+    (``show_log`` is accepted for that, but the workers' logs stay hidden: interleaved, they
+    would be unreadable). Learned models are loaded (and checked) once, before any
+    worker starts; the best solution of any worker is checked again by SCIP on a fresh copy of
+    the instance and written to ``solution_path``.
+
+    Returns
+    -------
+    SolveResult
+        ``time`` is the race's wall time, ``nodes`` the sum over workers, ``solutions`` the
+        number of workers that found one, ``dual_bound`` the tightest bound any worker proved.
+
+    Raises
+    ------
+    instances.errors.InstanceError, solver.plugins.LearnedModelError, OutputPathError
+        Bad instance, model or output path, before solving.
+    """
+    target = check_solution_path(solution_path) if solution_path is not None else None
+    setup = None
+    if learned:
+        import torch
+
+        from solver.plugins import load_model_set
+
+        # Several solver threads each running torch's default thread pool can stall one another
+        # on a forward pass; SCIP itself uses one core per worker.
+        torch.set_num_threads(1)
+        load_model_set(model_path)
+        setup = LearnedWorkerSetup(None if model_path is None else os.fspath(model_path))
+    params = dict(preset.params)
+    if gap is not None:
+        params["limits/gap"] = gap
+    result = race(
+        path,
+        n_workers,
+        seeds=[seed + worker for worker in range(n_workers)],
+        time_limit=time_limit,
+        setup=setup,
+        scip_params=params,
+    )
+    checked = read_instance(path)
+    try:
+        checked.hideOutput()
+        minimize = checked.getObjectiveSense() == "minimize"
+        written = None
+        if target is not None and result.solution is not None:
+            solution = checked.createSol()
+            by_name = {var.name: var for var in checked.getVars()}
+            for name, value in result.solution.items():
+                checked.setSolVal(solution, by_name[name], value)
+            if checked.addSol(solution):
+                written = os.fspath(write_best_solution(checked, target))
+        dual_bound = _combined_dual_bound(result, minimize)
+        return SolveResult(
+            instance=os.fspath(path),
+            status=result.status,
+            objective=result.objective,
+            dual_bound=dual_bound,
+            gap=_relative_gap(result.objective, dual_bound),
+            nodes=sum(worker.n_nodes for worker in result.workers),
+            time=result.wall_seconds,
+            seed=seed,
+            preset=preset.name,
+            learned=learned,
+            solutions=sum(worker.objective is not None for worker in result.workers),
+            solution_file=written,
+        )
+    finally:
+        checked.freeProb()

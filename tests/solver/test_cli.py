@@ -383,3 +383,26 @@ def test_solve_runs_as_a_module(knapsack: Path) -> None:
     )
     assert done.returncode == EXIT_OK, done.stderr
     assert json.loads(done.stdout)["objective"] == pytest.approx(9.0)
+
+
+@pytest.mark.parametrize("learned", [False, True], ids=["default", "learned"])
+def test_racing_workers_agree_with_one_solve(miplib: Path, tmp_path: Path, learned: bool) -> None:
+    instance = miplib / "bell5.mps"
+    output = tmp_path / "raced.sol"
+    extra = ["--learned"] if learned else []
+    done = _run_solve(
+        str(instance), "--workers", "2", "--json", "--output", str(output), *extra, timeout=300
+    )
+    assert done.returncode == EXIT_OK, done.stderr
+    record = json.loads(done.stdout)
+    assert record["status"] == "optimal"
+    assert record["objective"] == pytest.approx(_plain_objective(instance), rel=1e-9)
+    assert record["solutions"] >= 1 and record["nodes"] >= 1
+    first = output.read_text().splitlines()[0]
+    assert float(first.split(":")[1]) == pytest.approx(record["objective"], rel=1e-9)
+
+
+def test_workers_must_be_positive(knapsack: Path) -> None:
+    done = _run_solve(str(knapsack), "--workers", "0")
+    assert done.returncode == EXIT_BAD_INPUT
+    assert "--workers" in done.stderr and "Traceback" not in done.stderr
