@@ -155,7 +155,11 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
     train = _materialise(BranchingDataset(train_files), config.max_samples, config.seed)
     valid = _materialise(BranchingDataset(valid_files), None, config.seed)
     if not train or not valid:
-        raise ValueError(f"{config.data[0]}: the samples files hold no samples")
+        raise ValueError(
+            f"{config.data[0]}: too few samples to train: {len(train)} in the training files "
+            f"({len(train_files)}), {len(valid)} in the validation files ({len(valid_files)}); "
+            "collect more instances (the split is by file)"
+        )
     logger.info("%d training samples (%d files), %d validation samples (%d files)",
                 len(train), len(train_files), len(valid), len(valid_files))
 
