@@ -105,7 +105,7 @@ def test_diving_loss_coverage_penalty_and_mask() -> None:
     selected.total.backward()
     assert values.grad is not None and values.grad[3] == 0  # masked variable has no gradient
     empty = diving_loss(values, values, targets, torch.zeros(4, dtype=torch.bool))
-    assert float(empty.total) == 0.0
+    assert float(empty.total.detach()) == 0.0
 
 
 def test_prepare_graph_is_finite_and_scale_free() -> None:
