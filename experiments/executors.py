@@ -83,6 +83,26 @@ def _call(fn: Callable[[Any], Any], job: Any) -> tuple[bool, Any, str | None]:
         return False, None, _describe(exc)
 
 
+class _JobFeed:
+    """The jobs an executor still has to start: retries first, then fresh jobs, lazily."""
+
+    def __init__(self, jobs: Iterable[Any]) -> None:
+        self._fresh = iter(jobs)
+        self._retries: deque[tuple[Any, int]] = deque()
+
+    def retry(self, job: Any, attempt: int) -> None:
+        """Queue ``job`` again as its ``attempt``-th try."""
+        self._retries.append((job, attempt))
+
+    def next(self) -> tuple[Any, int] | None:
+        """The next ``(job, attempt)`` to start, or None when nothing is left to start."""
+        if self._retries:
+            return self._retries.popleft()
+        for job in self._fresh:
+            return job, 1
+        return None
+
+
 class Executor(abc.ABC):
     """Runs independent jobs; use as a context manager so workers are always cleaned up.
 
@@ -266,23 +286,12 @@ class LocalExecutor(Executor):
         retries: int | None = None,
     ) -> Iterator[JobOutcome[JobT, ValueT]]:
         max_attempts = 1 + (self.retries if retries is None else retries)
-        pending: Iterator[JobT] = iter(jobs)
-        again: deque[tuple[Any, int]] = deque()
+        feed = _JobFeed(jobs)
         running: dict[multiprocessing.connection.Connection, _Running] = {}
-        exhausted = False
         try:
             while True:
-                while len(running) < self.workers:
-                    if again:
-                        job, attempt = again.popleft()
-                    elif not exhausted:
-                        try:
-                            job, attempt = next(pending), 1
-                        except StopIteration:
-                            exhausted = True
-                            continue
-                    else:
-                        break
+                while len(running) < self.workers and (start := feed.next()) is not None:
+                    job, attempt = start
                     entry = self._start(fn, job, attempt)
                     running[entry.connection] = entry
                 if not running:
@@ -294,7 +303,7 @@ class LocalExecutor(Executor):
                     elapsed = time.perf_counter() - entry.started
                     if not ok and entry.attempt < max_attempts:
                         _LOG.info("retrying job %r after: %s", entry.job, error)
-                        again.append((entry.job, entry.attempt + 1))
+                        feed.retry(entry.job, entry.attempt + 1)
                         continue
                     yield JobOutcome(entry.job, ok, value, error, elapsed, entry.attempt)
         finally:
@@ -355,23 +364,12 @@ class RayExecutor(Executor):
     ) -> Iterator[JobOutcome[JobT, ValueT]]:
         ray = self._ray
         max_attempts = 1 + (self.retries if retries is None else retries)
-        pending: Iterator[JobT] = iter(jobs)
-        again: deque[tuple[Any, int]] = deque()
+        feed = _JobFeed(jobs)
         running: dict[Any, tuple[Any, int, float]] = {}
-        exhausted = False
         try:
             while True:
-                while len(running) < self._in_flight:
-                    if again:
-                        job, attempt = again.popleft()
-                    elif not exhausted:
-                        try:
-                            job, attempt = next(pending), 1
-                        except StopIteration:
-                            exhausted = True
-                            continue
-                    else:
-                        break
+                while len(running) < self._in_flight and (start := feed.next()) is not None:
+                    job, attempt = start
                     running[self._remote.remote(fn, job)] = (job, attempt, time.perf_counter())
                 if not running:
                     return
@@ -385,7 +383,7 @@ class RayExecutor(Executor):
                     elapsed = time.perf_counter() - started
                     if not ok and attempt < max_attempts:
                         _LOG.info("retrying job %r after: %s", job, error)
-                        again.append((job, attempt + 1))
+                        feed.retry(job, attempt + 1)
                         continue
                     yield JobOutcome(job, ok, value, error, elapsed, attempt)
         finally:

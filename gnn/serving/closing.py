@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import TypeVar
 
 __all__ = ["ClosesOnExit"]
+
+_Closing = TypeVar("_Closing", bound="ClosesOnExit")  # typing.Self needs Python 3.11
 
 
 class ClosesOnExit:
@@ -18,7 +20,7 @@ class ClosesOnExit:
         """Release what the object holds (idempotent)."""
         raise NotImplementedError
 
-    def __enter__(self) -> Self:
+    def __enter__(self: _Closing) -> _Closing:
         return self
 
     def __exit__(
