@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import pyscipopt
@@ -28,6 +28,7 @@ from gnn.policy import BranchingPolicy, NodeContext
 
 __all__ = [
     "BranchingRuleConfig",
+    "CandidateObservationFunction",
     "LearnedBranching",
     "NodeObservationFunction",
     "ObservationMismatch",
@@ -45,6 +46,16 @@ class NodeObservationFunction(Protocol):
 
     def extract(self, model: pyscipopt.Model) -> BipartiteGraph | None:
         """The bipartite graph of the current node (None when there is none to give)."""
+
+
+@runtime_checkable
+class CandidateObservationFunction(NodeObservationFunction, Protocol):
+    """An observation function that can also observe the candidates alone, more cheaply."""
+
+    def candidate_features(
+        self, model: pyscipopt.Model, candidates: list[pyscipopt.Variable]
+    ) -> np.ndarray | None:
+        """The variable feature rows of ``candidates``, as :meth:`extract` would give them."""
 
 
 class ObservationMismatch(ValueError):
@@ -192,6 +203,7 @@ class LearnedBranching(Branchrule):
             keys,
             graph=self._checked_graph(positions),
             column_keys=lambda: [column.getVar().name for column in model.getLPColsData()],
+            candidate_features=self._checked_candidate_features(candidates),
         )
         scores = np.asarray(self.policy.score_node(node), dtype=np.float64)
         if scores.shape != (len(candidates),):
@@ -201,6 +213,21 @@ class LearnedBranching(Branchrule):
         if not np.isfinite(scores).all():
             raise FloatingPointError("policy returned non-finite scores")
         return candidates[int(np.argmax(scores))]
+
+    def _checked_candidate_features(
+        self, candidates: list[pyscipopt.Variable]
+    ) -> Callable[[], np.ndarray] | None:
+        observation = self.observation
+        if not isinstance(observation, CandidateObservationFunction):
+            return None  # the policy reads the candidates' rows of the full graph
+
+        def extract() -> np.ndarray:
+            features = observation.candidate_features(self.model, candidates)
+            if features is None:
+                raise ObservationMismatch("the observation function returned no features")
+            return features
+
+        return extract
 
     def _checked_graph(self, positions: np.ndarray) -> Callable[[], BipartiteGraph]:
         def extract() -> BipartiteGraph:

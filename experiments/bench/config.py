@@ -92,6 +92,10 @@ class GeneratedInstanceSet:
     """Overrides of the preset's fields."""
     time_limit: float | None = None
     """Seconds per run on this set; ``None`` uses the benchmark's ``time_limit``."""
+    model: str | None = None
+    """Learned models that configurations without their own ``model_path`` use on this set: a
+    shipped model set name (e.g. the set's class, ``facilities``), a folder or a checkpoint;
+    ``None``: the default shipped set."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
@@ -101,7 +105,7 @@ class GeneratedInstanceSet:
         return (
             type(self),
             (self.name, self.generator, self.level, self.seed, self.count, dict(self.params),
-             self.time_limit),
+             self.time_limit, self.model),
         )  # fmt: skip
 
     def materialize(self, out_dir: Path) -> list[Path]:
@@ -127,6 +131,7 @@ class GeneratedInstanceSet:
             "count": self.count,
             "params": dict(self.params),
             "time_limit": self.time_limit,
+            "model": self.model,
         }
 
 
@@ -140,6 +145,10 @@ class FileInstanceSet:
     """Absolute paths or globs (relative ones were resolved against the config's folder)."""
     time_limit: float | None = None
     """Seconds per run on this set; ``None`` uses the benchmark's ``time_limit``."""
+    model: str | None = None
+    """Learned models that configurations without their own ``model_path`` use on this set: a
+    shipped model set name (e.g. the set's class, ``facilities``), a folder or a checkpoint;
+    ``None``: the default shipped set."""
 
     def materialize(self, out_dir: Path) -> list[Path]:
         """Expand the patterns, sorted and without duplicates; ``out_dir`` is not used."""
@@ -156,6 +165,7 @@ class FileInstanceSet:
             "name": self.name,
             "patterns": list(self.patterns),
             "time_limit": self.time_limit,
+            "model": self.model,
         }
 
 
@@ -249,13 +259,14 @@ def _instance_set(table: Mapping[str, Any], base: Path) -> InstanceSet:
     name = str(table["name"])
     limit = table.get("time_limit")
     time_limit = None if limit is None else _positive(limit, f"instance set {name!r}: time_limit")
+    model = None if table.get("model") is None else str(table["model"])
     if "files" in table:
         files = table["files"]
         patterns = [files] if isinstance(files, str) else list(files)
         resolved = tuple(
             os.path.normpath(os.path.join(base, os.path.expanduser(str(p)))) for p in patterns
         )
-        return FileInstanceSet(name=name, patterns=resolved, time_limit=time_limit)
+        return FileInstanceSet(name=name, patterns=resolved, time_limit=time_limit, model=model)
     if "generator" in table:
         from instances.generators import preset
 
@@ -269,6 +280,7 @@ def _instance_set(table: Mapping[str, Any], base: Path) -> InstanceSet:
             count=int(table.get("count", 1)),
             params=dict(table.get("params", {})),
             time_limit=time_limit,
+            model=model,
         )
     raise ValueError(f"instance set {name!r} needs either 'files' or 'generator'")
 

@@ -64,6 +64,8 @@ class SolveRequest:
     """Wall-clock limit in seconds."""
     settings: str = "default"
     """Name of the SCIP settings preset in ``solver.settings.PRESETS`` (SCIP only)."""
+    model_path: str | None = None
+    """Learned models of the instance's set, for configurations whose ``model_path`` is None."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ class ScipConfiguration:
                 model,
                 branching=self.learned_branching,
                 diving=self.neural_diving,
-                model_path=self.model_path,
+                model_path=self.model_path if self.model_path is not None else request.model_path,
             )
         return attach_bound_trajectory(model)
 

@@ -84,6 +84,8 @@ class RunJob:
     """Seconds."""
     settings: str
     """SCIP settings preset name."""
+    model: str | None = None
+    """The instance set's learned models (used by configurations that name none)."""
 
     def key_fields(self) -> dict[str, Any]:
         """The fields that identify the run in the store."""
@@ -106,7 +108,11 @@ def instance_name(path: Path) -> str:
 def run_job(job: RunJob) -> dict[str, Any]:
     """Solve one job and return its result row (runs in a worker process)."""
     request = SolveRequest(
-        instance=Path(job.path), seed=job.seed, time_limit=job.time_limit, settings=job.settings
+        instance=Path(job.path),
+        seed=job.seed,
+        time_limit=job.time_limit,
+        settings=job.settings,
+        model_path=job.model,
     )
     started = time.perf_counter()
     try:
@@ -122,6 +128,7 @@ def run_job(job: RunJob) -> dict[str, Any]:
         "solver": getattr(job.configuration, "solver", type(job.configuration).__name__),
         "time_limit": job.time_limit,
         "settings": job.settings,
+        "model": job.model,
         **dataclasses.asdict(result),
         "solve_wall_time": solve_wall_time,
         "host": socket.gethostname(),
@@ -163,6 +170,7 @@ def plan_jobs(config: BenchConfig, instances: dict[str, list[Path]]) -> list[Run
                             seed=seed,
                             time_limit=time_limit,
                             settings=config.settings,
+                            model=instance_set.model,
                         )
                     )
     return jobs

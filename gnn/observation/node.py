@@ -142,6 +142,8 @@ class NodeBipartite:
         self._columns: _ColumnCache | None = None
         self._rows: dict[tuple[int, str, int, float], _RowCoefficients] = {}
         self._layout: _Layout | None = None
+        self._candidate_tolerances: ScipTolerances | None = None
+        self._candidate_norm: tuple[tuple[int, int], float] | None = None
         self._statistics = {"extracts": 0, "column_builds": 0, "row_builds": 0, "layout_builds": 0}
 
     @property
@@ -155,6 +157,8 @@ class NodeBipartite:
         self._columns = None
         self._rows = {}
         self._layout = None
+        self._candidate_tolerances = None
+        self._candidate_norm = None
 
     def extract(self, model: pyscipopt.Model) -> BipartiteGraph | None:
         """Observe the current node's LP; ``None`` unless solving with an optimal LP."""
@@ -238,38 +242,68 @@ class NodeBipartite:
         objective_norm: float,
         n_lps: float,
     ) -> np.ndarray:
-        columns = cache.columns
-        tol = cache.tolerances
-        lower = np.array([column.getLb() for column in columns], dtype=np.float64)
-        upper = np.array([column.getUb() for column in columns], dtype=np.float64)
-        solution = np.array([column.getPrimsol() for column in columns], dtype=np.float64)
-        reduced_cost = np.array([model.getColRedCost(column) for column in columns])
-        age = np.array([column.getAge() for column in columns], dtype=np.float64)
-        basis = np.array([_BASIS_INDEX[column.getBasisStatus()] for column in columns])
+        return _column_features(
+            model,
+            cache.columns,
+            cache.variables,
+            cache.type_features.copy(),
+            cache.is_continuous,
+            cache.tolerances,
+            objective,
+            objective_norm,
+            n_lps,
+            self.no_incumbent_value,
+        )
 
-        features = cache.type_features.copy()
-        features[:, _V.OBJECTIVE] = objective / objective_norm
-        features[:, _V.HAS_LOWER_BOUND] = ~tol.is_infinite(lower)
-        features[:, _V.HAS_UPPER_BOUND] = ~tol.is_infinite(upper)
-        features[:, _V.SOLUTION_AT_LOWER_BOUND] = tol.is_eq(solution, lower)
-        features[:, _V.SOLUTION_AT_UPPER_BOUND] = tol.is_eq(solution, upper)
-        fractionality = tol.feas_frac(solution)
-        fractionality[cache.is_continuous] = 0.0
-        features[:, _V.SOLUTION_FRACTIONALITY] = fractionality
-        features[np.arange(len(columns)), _V.BASIS_LOWER + basis] = 1.0
-        features[:, _V.REDUCED_COST] = reduced_cost / objective_norm
-        features[:, _V.AGE] = age / (n_lps + _AGE_OFFSET)
-        features[:, _V.SOLUTION_VALUE] = solution
+    # -- candidates only -----------------------------------------------------------------------
 
-        incumbent = model.getBestSol()
-        if incumbent is None:
-            features[:, _V.INCUMBENT_VALUE] = self.no_incumbent_value
-            features[:, _V.AVERAGE_INCUMBENT_VALUE] = self.no_incumbent_value
-        else:
-            variables = cache.variables
-            features[:, _V.INCUMBENT_VALUE] = [incumbent[var] for var in variables]
-            features[:, _V.AVERAGE_INCUMBENT_VALUE] = [var.getAvgSol() for var in variables]
-        return features
+    def candidate_features(
+        self, model: pyscipopt.Model, candidates: list[pyscipopt.Variable]
+    ) -> np.ndarray | None:
+        """The variable features of ``candidates`` only, equal to their rows of :meth:`extract`.
+
+        A per-node model that reuses root embeddings (Gupta et al.'s hybrid) needs nothing else,
+        and on an LP with thousands of columns and rows this costs a small fraction of a full
+        extraction: one accessor call per candidate, plus the objective norm once per run.
+        ``None`` when :meth:`extract` would return ``None``.
+        """
+        if model.getStage() != SCIP_STAGE.SOLVING:
+            return None
+        if model.getLPSolstat() != SCIP_LPSOLSTAT.OPTIMAL or not candidates:
+            return None
+        if self._model is None or self._model() is not model:
+            self.before_reset(model)
+        columns = [var.getCol() for var in candidates]
+        type_index = np.array([variable_type_index(var) for var in candidates], dtype=np.int64)
+        type_features = np.zeros((len(candidates), len(VariableFeature)), dtype=np.float32)
+        type_features[np.arange(len(candidates)), _V.TYPE_BINARY + type_index] = 1.0
+        objective = np.array([column.getObjCoeff() for column in columns], dtype=np.float64)
+        return _column_features(
+            model,
+            columns,
+            candidates,
+            type_features,
+            type_index == 3,
+            self._tolerances(model),
+            objective,
+            self._objective_norm(model),
+            float(model.getNLPs()),
+            self.no_incumbent_value,
+        )
+
+    def _tolerances(self, model: pyscipopt.Model) -> ScipTolerances:
+        if self._candidate_tolerances is None:
+            self._candidate_tolerances = ScipTolerances.of(model)
+        return self._candidate_tolerances
+
+    def _objective_norm(self, model: pyscipopt.Model) -> float:
+        # The LP objective changes only with the column set: a new run or columns added/removed.
+        key = (model.getNRuns(), model.getNLPCols())
+        if self._candidate_norm is None or self._candidate_norm[0] != key:
+            columns = model.getLPColsData()
+            norm = float(np.linalg.norm([column.getObjCoeff() for column in columns]))
+            self._candidate_norm = (key, norm if norm > 0.0 else 1.0)
+        return self._candidate_norm[1]
 
     # -- rows ----------------------------------------------------------------------------------
 
@@ -388,6 +422,49 @@ class NodeBipartite:
         self._layout = layout
         self._statistics["layout_builds"] += 1
         return layout
+
+
+def _column_features(
+    model: pyscipopt.Model,
+    columns: list[pyscipopt.Column],
+    variables: list[pyscipopt.Variable],
+    features: np.ndarray,
+    is_continuous: np.ndarray,
+    tol: ScipTolerances,
+    objective: np.ndarray,
+    objective_norm: float,
+    n_lps: float,
+    no_incumbent_value: float,
+) -> np.ndarray:
+    """Fill ``features`` (type one-hot already set) with the LP state of ``columns``."""
+    lower = np.array([column.getLb() for column in columns], dtype=np.float64)
+    upper = np.array([column.getUb() for column in columns], dtype=np.float64)
+    solution = np.array([column.getPrimsol() for column in columns], dtype=np.float64)
+    reduced_cost = np.array([model.getColRedCost(column) for column in columns])
+    age = np.array([column.getAge() for column in columns], dtype=np.float64)
+    basis = np.array([_BASIS_INDEX[column.getBasisStatus()] for column in columns])
+
+    features[:, _V.OBJECTIVE] = objective / objective_norm
+    features[:, _V.HAS_LOWER_BOUND] = ~tol.is_infinite(lower)
+    features[:, _V.HAS_UPPER_BOUND] = ~tol.is_infinite(upper)
+    features[:, _V.SOLUTION_AT_LOWER_BOUND] = tol.is_eq(solution, lower)
+    features[:, _V.SOLUTION_AT_UPPER_BOUND] = tol.is_eq(solution, upper)
+    fractionality = tol.feas_frac(solution)
+    fractionality[is_continuous] = 0.0
+    features[:, _V.SOLUTION_FRACTIONALITY] = fractionality
+    features[np.arange(len(columns)), _V.BASIS_LOWER + basis] = 1.0
+    features[:, _V.REDUCED_COST] = reduced_cost / objective_norm
+    features[:, _V.AGE] = age / (n_lps + _AGE_OFFSET)
+    features[:, _V.SOLUTION_VALUE] = solution
+
+    incumbent = model.getBestSol()
+    if incumbent is None:
+        features[:, _V.INCUMBENT_VALUE] = no_incumbent_value
+        features[:, _V.AVERAGE_INCUMBENT_VALUE] = no_incumbent_value
+    else:
+        features[:, _V.INCUMBENT_VALUE] = [incumbent[var] for var in variables]
+        features[:, _V.AVERAGE_INCUMBENT_VALUE] = [var.getAvgSol() for var in variables]
+    return features
 
 
 def _row_coefficients(row: pyscipopt.scip.Row) -> _RowCoefficients:

@@ -249,3 +249,34 @@ def test_a_killed_benchmark_loses_no_row_and_resume_completes_it(tmp_path: Path)
     assert all(row["status"] == "optimal" for row in after.values())
     for key, row in before.items():
         assert after[key] == row
+
+
+def test_an_instance_sets_model_reaches_its_learned_runs(tmp_path: Path) -> None:
+    from experiments.bench.runner import plan_jobs, run_job
+
+    missing = tmp_path / "no-such-model.pt"
+    config = parse_bench_config(
+        {
+            "name": "models",
+            "time_limit": 20,
+            "instance_sets": [
+                {"name": "own", "generator": "setcover", "level": "tiny", "count": 1,
+                 "model": str(missing)},
+                {"name": "default", "generator": "setcover", "level": "tiny", "count": 1},
+            ],
+            "configurations": [
+                {"name": "learned", "solver": "scip", "learned_branching": True},
+                {"name": "pinned", "solver": "scip", "learned_branching": True,
+                 "model_path": "setcover"},
+            ],
+        },
+        tmp_path,
+    )
+    instances = {s.name: s.materialize(tmp_path / "instances") for s in config.instance_sets}
+    rows = {(job.instance_set, job.configuration.name): run_job(job)
+            for job in plan_jobs(config, instances)}
+    # The set's model is used where the configuration names none, and only there.
+    assert rows["own", "learned"]["status"] == "error"
+    assert str(missing) in rows["own", "learned"]["error"]
+    assert rows["own", "pinned"]["status"] == "optimal"
+    assert rows["default", "learned"]["status"] == "optimal"

@@ -340,6 +340,61 @@ def test_node_rebuilds_after_restart():
     assert observation.statistics["column_builds"] >= 2
 
 
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: multi_knapsack(np.random.default_rng(1)),
+        lambda: mixed_instance(np.random.default_rng(3)),
+    ],
+    ids=["knapsack-with-cuts", "mixed-types"],
+)
+def test_candidate_features_equal_the_candidate_rows_of_a_full_extraction(build):
+    model = build()
+    candidate_observation = NodeBipartite()  # used alone, as the hybrid policy uses it
+    full_observation = NodeBipartite()
+    compared: list[int] = []
+
+    def on_node(m: pyscipopt.Model) -> None:
+        variables, *_, n_priority, _ = m.getLPBranchCands()
+        candidates = variables[:n_priority]
+        features = candidate_observation.candidate_features(m, candidates)
+        graph = full_observation.extract(m)
+        assert features is not None and graph is not None
+        rows = [var.getCol().getLPPos() for var in candidates]
+        np.testing.assert_allclose(features, graph.variable_features[rows], rtol=1e-6, atol=1e-7)
+        compared.append(len(candidates))
+
+    run_nodes(model, on_node, max_nodes=40)
+    assert len(compared) >= 5
+
+
+def test_candidate_features_follow_a_restart():
+    model = multi_knapsack(np.random.default_rng(5), n_items=50, n_knapsacks=5)
+    observation = NodeBipartite()
+    runs: list[int] = []
+
+    def on_node(m: pyscipopt.Model) -> None:
+        variables, *_, n_priority, _ = m.getLPBranchCands()
+        features = observation.candidate_features(m, variables[:n_priority])
+        reference = reference_node_observation(m)
+        rows = [var.getCol().getLPPos() for var in variables[:n_priority]]
+        assert features is not None
+        np.testing.assert_allclose(
+            features, reference.variable_features[rows], rtol=1e-5, atol=1e-6
+        )
+        runs.append(m.getNRuns())
+        if len(runs) == 5:
+            m.restartSolve()
+
+    run_nodes(model, on_node, max_nodes=60)
+    assert max(runs) > min(runs), "SCIP did not restart"
+
+
+def test_candidate_features_outside_solving_are_none():
+    model = multi_knapsack(np.random.default_rng(0))
+    assert NodeBipartite().candidate_features(model, model.getVars()) is None
+
+
 def test_node_incumbent_features_without_incumbent():
     """An odd parity constraint over binaries: the LP is feasible, no integral point is."""
     rng = np.random.default_rng(0)

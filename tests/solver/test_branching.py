@@ -97,6 +97,16 @@ class FractionalityPolicy:
         return node.candidate_features()[:, VariableFeature.SOLUTION_FRACTIONALITY]
 
 
+class GraphFractionalityPolicy(FractionalityPolicy):
+    """The same scores read from the candidates' rows of the full graph, as the GCNN reads them."""
+
+    def score_node(self, node):
+        from gnn.features import VariableFeature
+
+        rows = node.graph().variable_features[node.candidates]
+        return rows[:, VariableFeature.SOLUTION_FRACTIONALITY]
+
+
 class ShrunkObservation(NodeBipartite):
     """Drops the last LP columns, as a stale observation after a restart would."""
 
@@ -145,10 +155,25 @@ def test_faulty_policy_falls_back_to_scip_and_logs_once(policy, optimum, caplog)
 
 def test_candidate_outside_the_observation_falls_back(optimum):
     model = _model()
-    rule = include_learned_branching(model, FractionalityPolicy(), observation=ShrunkObservation())
+    rule = include_learned_branching(
+        model, GraphFractionalityPolicy(), observation=ShrunkObservation()
+    )
     model.optimize()
     _assert_same_optimum(model, optimum)
     assert rule.n_fallbacks > 0
+
+
+def test_the_hybrid_observes_the_full_graph_only_for_its_encoder(optimum):
+    torch.manual_seed(0)
+    observation = NodeBipartite()
+    policy = HybridBranchingPolicy(HybridPolicy())
+    model = _model()
+    rule = include_learned_branching(model, policy, observation=observation)
+    model.optimize()
+    _assert_same_optimum(model, optimum)
+    assert rule.n_branched > 3 and rule.n_fallbacks == 0
+    # Later nodes read the candidates' features alone (far cheaper on large LPs).
+    assert observation.statistics["extracts"] == policy.refreshes_ >= 1
 
 
 @pytest.mark.parametrize("network", [GCNNPolicy, HybridPolicy])
