@@ -53,11 +53,38 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", required=True, choices=tuple(KIND_MODULES), help="what to train")
     parser.add_argument("--out", required=True, metavar="FILE.pt", help="checkpoint to write")
     parser.add_argument("--seed", type=int, default=0, help="seed of split, weights, batches (default: 0)")
+    helps: dict[str, dict[str, str]] = {}
     for kind in KIND_MODULES:
         module = _kind_module(kind)
         if module is not None:
             module.add_arguments(parser)
+            helps[kind] = _option_helps(module)
+    _merge_shared_helps(parser, helps)
     parser.set_defaults(func=run)
+
+
+def _option_helps(module: ModuleType) -> dict[str, str]:
+    """``dest -> help`` of the options one kind declares, read from a parser of its own."""
+    alone = argparse.ArgumentParser(add_help=False)
+    module.add_arguments(alone)
+    return {action.dest: action.help or "" for action in alone._actions}
+
+
+def _merge_shared_helps(parser: argparse.ArgumentParser, helps: dict[str, dict[str, str]]) -> None:
+    # An option both kinds declare is kept once, with the help (and default) of the last kind
+    # and under its heading: list it under both kinds' heading, with each kind's default.
+    shared = []
+    for action in parser._actions:
+        per_kind = {kind: h[action.dest] for kind, h in helps.items() if action.dest in h}
+        if len(per_kind) > 1:
+            shared.append(action)
+            if len(set(per_kind.values())) > 1:
+                action.help = "; ".join(f"{kind}: {text}" for kind, text in per_kind.items())
+    if not shared:
+        return
+    for group in parser._action_groups:
+        group._group_actions[:] = [a for a in group._group_actions if a not in shared]
+    parser.add_argument_group("both kinds")._group_actions.extend(shared)
 
 
 def run(args: argparse.Namespace) -> int:
