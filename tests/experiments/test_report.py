@@ -94,12 +94,19 @@ def test_summary_table_by_hand(folder: Path) -> None:
     assert float(a[5]) == pytest.approx(10.0) and float(b[5]) == pytest.approx(40.0)
     # wins: a fastest on inst1, b the only solver of inst2
     assert a[7] == "1" and b[7] == "1"
-    mean_a = (0.5 + 0.5 * 10 / 110 + 1 + 3 * 10 / 60 + 6 * 5 / 55) / 2
-    assert float(a[8]) == pytest.approx(mean_a, abs=0.01)
-    assert float(b[8]) == pytest.approx((2 + 6) / 2, abs=0.01)
+    # primal integrals, compared by their 1-shifted geometric mean (Nair et al.)
+    integrals_a = (0.5 + 0.5 * 10 / 110, 1 + 3 * 10 / 60 + 6 * 5 / 55)
+    sgm_a = math.sqrt((integrals_a[0] + 1) * (integrals_a[1] + 1)) - 1
+    sgm_b = math.sqrt((2 + 1) * (6 + 1)) - 1
+    assert float(a[8]) == pytest.approx(sgm_a, abs=0.01)
+    assert float(b[8]) == pytest.approx(sgm_b, abs=0.01)
+    assert float(b[9]) == pytest.approx(sgm_b / sgm_a, abs=0.01)
     # time to a 1 % gap: a at 1 s on inst1, never on inst2 (10 s); b at 2 s and 6 s
     assert float(a[11]) == pytest.approx(math.sqrt(2 * 11) - 1, abs=0.01)
     assert float(b[11]) == pytest.approx(math.sqrt(3 * 7) - 1, abs=0.01)
+    assert float(b[12]) == pytest.approx((math.sqrt(21) - 1) / (math.sqrt(22) - 1), abs=0.005)
+    # no learned plugin ran in a or b: no cost to report
+    assert a[13] == a[14] == b[13] == b[14] == "-"
     assert "LearnedModelError: no model" in report
     for name in ("profile-s.png", "primal-gap-s.png"):
         assert (folder / name).stat().st_size > 1000
@@ -123,3 +130,28 @@ def test_a_partial_last_line_is_skipped_and_the_next_row_is_kept(tmp_path: Path)
         stream.write('{"instance_set": "s", "inst')  # a writer killed mid-line
     store.append(_row("inst2", "a", "optimal", 1.0, 1, 1.0, []))
     assert [row["instance"] for row in store.records()] == ["inst1", "inst2"]
+
+
+def test_learned_plugins_cost_is_reported_apart(tmp_path: Path) -> None:
+    config = {
+        "name": "costs", "time_limit": 10.0, "seeds": [0], "settings": "default",
+        "baseline": "a", "instance_sets": [{"kind": "files", "name": "s", "patterns": []}],
+        "configurations": [{"solver": "scip", "name": "a"}, {"solver": "scip", "name": "both"}],
+    }  # fmt: skip
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    store = ResultStore(tmp_path / RESULTS_FILE)
+    store.append(_row("inst1", "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
+    store.append(_row("inst2", "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
+    for instance, branched in (("inst1", 100), ("inst2", 300)):
+        row = _row(instance, "both", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]])
+        row["inference"] = {"mode": "local", "branched": branched, "rule_seconds": branched / 1e3}
+        row["heuristic"] = {"total_seconds": 0.5}
+        store.append(row)
+    report = write_report(tmp_path).read_text()
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+    both = rows["both"]
+    # own time: (0.1 + 0.5 + 0.3 + 0.5) / 2 runs; per node: 0.4 s over 400 branched nodes
+    assert float(both[13]) == pytest.approx(0.7, abs=0.005)
+    assert float(both[14]) == pytest.approx(1.0, abs=0.005)
+    assert rows["a (baseline)"][13] == "-"
