@@ -50,6 +50,10 @@ class ComparisonConfig:
     """Per solve, seconds."""
     max_depth: int = -1
     """Learned rule down to this depth (-1: every node)."""
+    shortlist_size: int = 0
+    """Strong-branch the policy's best candidates (``BranchingRuleConfig.shortlist_size``)."""
+    shortlist_max_depth: int = -1
+    """Deepest depth with a strong-branched shortlist (-1: all)."""
     threads: int = 1
     """``torch.set_num_threads``."""
 
@@ -66,7 +70,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     from gnn.observation import NodeBipartite
     from gnn.policy import policy_for_model
     from instances.generators import preset
-    from solver.branching import include_learned_branching
+    from solver.branching import BranchingRuleConfig, include_learned_branching
     from solver.settings import LITERATURE, seed_scip
 
     torch.set_num_threads(config.threads)
@@ -90,7 +94,14 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
             rule = None
             if label == "learned":
                 rule = include_learned_branching(
-                    model, make_policy(), observation=NodeBipartite(), max_depth=config.max_depth
+                    model,
+                    make_policy(),
+                    observation=NodeBipartite(),
+                    config=BranchingRuleConfig(
+                        max_depth=config.max_depth,
+                        shortlist_size=config.shortlist_size,
+                        shortlist_max_depth=config.shortlist_max_depth,
+                    ),
                 )
             started = time.perf_counter()
             model.optimize()
@@ -105,6 +116,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
             }
             if rule is not None:
                 row[label] |= {"branched": rule.n_branched, "fallbacks": rule.n_fallbacks,
+                               "shortlisted": rule.n_shortlisted,
                                "rule_seconds": rule.seconds}
             model.free()  # freeProb() would leak a model that has Python plugins
         rows.append(row)
@@ -147,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scip-seed", type=int, default=defaults.scip_seed)
     parser.add_argument("--time-limit", type=float, default=defaults.time_limit)
     parser.add_argument("--max-depth", type=int, default=defaults.max_depth)
+    parser.add_argument("--shortlist", dest="shortlist_size", type=int,
+                        default=defaults.shortlist_size)
+    parser.add_argument("--shortlist-depth", dest="shortlist_max_depth", type=int,
+                        default=defaults.shortlist_max_depth)
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)

@@ -11,10 +11,12 @@ Three measurements, printed and written as JSON (with the config, library versio
     worker doing its own inference on the CPU: wall time and nodes per second.
 (c) ``race``: ``solver.racing.race`` on one instance with threads against processes.
 
-The model is the shipped branching checkpoint (``solver/models/*.pt``) when one loads, else a
-randomly initialised :class:`gnn.models.GCNNPolicy` (inference cost does not depend on weights).
-Sized to finish within 10 minutes on a 16-core machine with one GPU with
-``--workers 1 4 16``; the defaults suit a 2-core machine.
+The model is a shipped whole-graph GCNN checkpoint (``solver/models/*.pt``) when one loads, else
+a randomly initialised :class:`gnn.models.GCNNPolicy` (inference cost does not depend on
+weights); the shipped models are hybrids, whose served form (the encoder, once per solve) is
+measured by :mod:`experiments.gpu_check`, the one-shot GPU check of this issue. Sized to finish
+within 10 minutes on a 16-core machine with one GPU with ``--workers 1 4 16``; the defaults suit
+a 2-core machine.
 """
 
 from __future__ import annotations

@@ -184,11 +184,16 @@ class HybridBranchingPolicy:
     def _refresh(self, node: NodeContext) -> None:
         if self.refreshes_ >= self.max_refreshes:
             raise KeyError(f"candidates missing from the embedding cache after {self.refreshes_} encoder runs")
-        graph = node.graph()
-        with torch.inference_mode():
-            self._embeddings = self.model.embed(to_data(graph))
+        self._embeddings = self._embed(node.graph())
         self._rows = {key: row for row, key in enumerate(node.column_keys())}
         self.refreshes_ += 1
+
+    def _embed(self, graph: BipartiteGraph) -> torch.Tensor:
+        """Variable embeddings ``(V, embedding_size)`` of ``graph``, by the encoder in this
+        process; a hook for policies that run the encoder elsewhere
+        (:class:`gnn.serving.hybrid.ServedHybridPolicy`)."""
+        with torch.inference_mode():
+            return self.model.embed(to_data(graph))
 
     def score_node(self, node: NodeContext) -> np.ndarray:
         if self._embeddings is None or any(key not in self._rows for key in node.candidate_keys):

@@ -22,6 +22,7 @@ import pyscipopt
 
 if TYPE_CHECKING:
     from gnn.policy import BranchingPolicy
+    from gnn.serving import Scorer
     from solver.branching import BranchingRuleConfig, LearnedBranching
     from solver.diving import DivingPredictor, NeuralDiving, NeuralDivingConfig
 
@@ -190,13 +191,17 @@ def _load_module(path: Path) -> Any:
         raise LearnedModelError(f"{path}: cannot read the model ({error.strerror})") from None
 
 
-def _branching_policy(path: Path) -> BranchingPolicy:
+def _branching_policy(path: Path, server: Scorer | None = None) -> BranchingPolicy:
     from gnn.diving import DivingGNN
     from gnn.policy import policy_for_model
 
     network = _load_module(path)
     if isinstance(network, DivingGNN):
         raise LearnedModelError(f"{path}: holds a diving model, not a branching model")
+    if server is not None:
+        from gnn.serving import served_branching_policy
+
+        return served_branching_policy(network, server)
     return policy_for_model(network)
 
 
@@ -221,6 +226,8 @@ def include_learned_plugins(
     diving_policy: DivingPredictor | None = None,
     branching_config: BranchingRuleConfig | None = None,
     diving_config: NeuralDivingConfig | None = None,
+    branching_server: Scorer | None = None,
+    torch_threads: int | None = 1,
 ) -> LearnedPlugins:
     """Include the learned branching rule and the neural diving heuristic in ``model``.
 
@@ -238,6 +245,18 @@ def include_learned_plugins(
         inference server, or a model of your own).
     branching_config, diving_config
         Settings of the branching rule and the diving heuristic (defaults otherwise).
+    branching_server
+        A client of a batching inference server that holds this model set's branching network
+        as :func:`gnn.serving.servable_module` made it (see
+        :class:`gnn.serving.ServableCheckpoint`): the branching policy then runs its network
+        there (the hybrid: its encoder) and falls back to this process when the server fails.
+        The caller closes the client after the solve. Ignored with ``branching_policy``.
+    torch_threads
+        ``torch.set_num_threads`` for this process (None: leave it). The default, 1, is what
+        pays: the networks score one small graph at a time on the solver's own thread, where
+        intra-op threads gain nothing, and their idle spinning takes the cores that SCIP and
+        any other solver processes run on (measured on a loaded 2-core machine: 310 ms instead
+        of 23 ms per node with 2 threads; ``solver/models/README.md``).
 
     Returns
     -------
@@ -249,12 +268,14 @@ def include_learned_plugins(
     LearnedModelError
         When a needed model is missing or unusable; nothing is added to ``model`` then.
     """
+    if torch_threads is not None and torch_threads < 1:
+        raise ValueError(f"torch_threads must be >= 1 or None, got {torch_threads}")
     need_branching = branching and branching_policy is None
     need_diving = diving and diving_policy is None
     if need_branching or need_diving:
         models = resolve_model_set(model_path)
         if need_branching and models.branching is not None:
-            branching_policy = _branching_policy(models.branching)
+            branching_policy = _branching_policy(models.branching, branching_server)
         if need_diving and models.diving is not None:
             diving_policy = _diving_policy(models.diving)
         if (branching and branching_policy is None) and (diving and diving_policy is None):
@@ -262,6 +283,11 @@ def include_learned_plugins(
 
     from solver.branching import include_learned_branching
     from solver.diving import include_neural_diving
+
+    if torch_threads is not None:
+        import torch
+
+        torch.set_num_threads(torch_threads)
 
     rule = None
     heuristic = None

@@ -1,5 +1,8 @@
 """The benchmark harness: configs, solver configurations, the results store and the runner.
 
+Learned configurations run their networks in each worker or through one shared inference
+server per machine (:mod:`experiments.bench.inference`, ``inference`` in the config).
+
 ``neuralmip bench CONFIG.toml --out DIR`` is :func:`run_benchmark` on a :class:`BenchConfig`
 loaded by :func:`load_bench_config`; ``neuralmip report DIR`` is
 :func:`experiments.report.write_report`.
@@ -22,6 +25,7 @@ from experiments.bench.configurations import (
     SolveRequest,
     SolveResult,
 )
+from experiments.bench.inference import INFERENCE_FILE, InferenceMode, SharedInference
 from experiments.bench.runner import BenchError, BenchSummary, RunJob, run_benchmark, run_job
 from experiments.bench.store import RESULTS_FILE, ResultStore
 
@@ -34,11 +38,14 @@ __all__ = [
     "FileInstanceSet",
     "GeneratedInstanceSet",
     "HighsConfiguration",
+    "INFERENCE_FILE",
+    "InferenceMode",
     "ParamSetting",
     "RESULTS_FILE",
     "ResultStore",
     "RunJob",
     "ScipConfiguration",
+    "SharedInference",
     "SolveRequest",
     "SolveResult",
     "SolverConfiguration",

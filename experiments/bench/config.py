@@ -9,6 +9,8 @@ Format (all keys but ``instance_sets`` and ``configurations`` optional)::
     baseline = "scip-default"     # configuration the report's ratios divide by
     workers = 2                   # default for --workers
     retries = 0                   # extra attempts for a run whose worker died
+    inference = "auto"            # learned networks: "shared" server, "local" per worker, or
+                                  # "auto" (shared when CUDA is available); see bench.inference
 
     [[instance_sets]]             # generated: instances.generators presets
     name = "setcover-easy"
@@ -53,6 +55,7 @@ from types import MappingProxyType
 from typing import Any
 
 from experiments.bench.configurations import CONFIGURATION_TYPES, SolverConfiguration
+from experiments.bench.inference import InferenceMode
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -196,6 +199,9 @@ class BenchConfig:
     """Extra attempts for a run whose worker died."""
     known_optima: Mapping[str, float] = field(default_factory=dict)
     """Reference objectives by instance name (file stem); others use the best run."""
+    inference: InferenceMode = InferenceMode.AUTO
+    """Where learned configurations run their networks when the command line does not say
+    (:mod:`experiments.bench.inference`)."""
     source: str | None = None
     """The TOML file this was read from."""
 
@@ -224,6 +230,7 @@ class BenchConfig:
             "baseline": self.baseline_name,
             "workers": self.workers,
             "retries": self.retries,
+            "inference": self.inference.value,
             "instance_sets": [instance_set.describe() for instance_set in self.instance_sets],
             "configurations": [configuration.describe() for configuration in self.configurations],
             "known_optima": dict(self.known_optima),
@@ -236,8 +243,16 @@ def _rebuild_config(values: dict[str, Any]) -> BenchConfig:
 
 _TOP_KEYS = {
     "name", "time_limit", "seeds", "settings", "baseline", "workers", "retries",
-    "instance_sets", "configurations", "known_optima",
+    "instance_sets", "configurations", "known_optima", "inference",
 }  # fmt: skip
+
+
+def _inference_mode(value: Any) -> InferenceMode:
+    try:
+        return InferenceMode(str(value))
+    except ValueError:
+        choices = ", ".join(mode.value for mode in InferenceMode)
+        raise ValueError(f"inference must be one of: {choices}; got {value!r}") from None
 
 
 def _seeds(value: Any) -> tuple[int, ...]:
@@ -355,6 +370,7 @@ def parse_bench_config(
         workers=int(data.get("workers", 1)),
         retries=int(data.get("retries", 0)),
         known_optima={str(k): float(v) for k, v in data.get("known_optima", {}).items()},
+        inference=_inference_mode(data.get("inference", InferenceMode.AUTO.value)),
         source=source,
     )
 

@@ -26,7 +26,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from gnn.serving import ServerAddress
 
 __all__ = [
     "SolveRequest",
@@ -66,6 +69,9 @@ class SolveRequest:
     """Name of the SCIP settings preset in ``solver.settings.PRESETS`` (SCIP only)."""
     model_path: str | None = None
     """Learned models of the instance's set, for configurations whose ``model_path`` is None."""
+    inference: ServerAddress | None = None
+    """The shared inference server that learned branching scores through; ``None``: the
+    worker runs its networks itself (:mod:`experiments.bench.inference`)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,15 @@ class SolveResult:
     """Dual bound values over time."""
     error: str | None = None
     """One line saying what went wrong, when ``status`` is ``error``."""
+    inference: Mapping[str, Any] | None = None
+    """How learned branching ran its networks (learned runs only): ``mode`` (``shared`` or
+    ``local``), encoder or scoring calls ``served`` by the shared server and run ``local``-ly,
+    ``fell_back`` (why the server was given up, if it was), nodes ``branched`` by the rule and
+    handed back to SCIP (``rule_fallbacks``), and the rule's ``rule_seconds``."""
+    heuristic: Mapping[str, Any] | None = None
+    """What neural diving spent and found (diving runs only): its calls, sub-MIPs, solutions
+    tried, accepted and improving, and its own cost apart from the solve's
+    (``extraction_seconds``, ``inference_seconds``, ``submip_seconds``, ``total_seconds``)."""
 
 
 @runtime_checkable
@@ -141,6 +156,8 @@ class ScipConfiguration:
 
     Applied in this order: the request's settings preset, the heuristics meta setting, then
     ``scip_params`` (so explicit parameters win), SCIP's seed, the time limit, the plugins.
+    Learned runs set torch to one intra-op thread (a run owns one core); with
+    ``request.inference``, learned branching scores through that shared server.
     """
 
     name: str
@@ -202,10 +219,11 @@ class ScipConfiguration:
             model = read_instance(request.instance)
         except InstanceError as err:
             return SolveResult(status=STATUS_ERROR, error=str(err))
+        server = self._connect(request)
         try:
             model.hideOutput()
             try:
-                recorder = self._configure(model, request)
+                recorder, plugins = self._configure(model, request, server)
             except (LearnedModelError, KeyError, ValueError, LookupError) as err:
                 return SolveResult(status=STATUS_ERROR, error=f"{type(err).__name__}: {err}")
             model.optimize()
@@ -221,14 +239,37 @@ class ScipConfiguration:
                 sense=model.getObjectiveSense(),
                 primal_trajectory=thin_trajectory(trajectory.primal, request.time_limit),
                 dual_trajectory=thin_trajectory(trajectory.dual, request.time_limit),
+                inference=_inference_record(plugins, server is not None),
+                heuristic=_heuristic_record(plugins),
             )
         finally:
             # The trajectory recorder is a Python plugin: freeProb() would leak the SCIP
             # instance (about 1.9 MB per run); free() releases it.
             model.free()
+            if server is not None:
+                server.close()
 
-    def _configure(self, model: Any, request: SolveRequest) -> Any:
-        """Apply settings, seed, limit and plugins; return the trajectory recorder."""
+    def checkpoint_path(self, set_model: str | None) -> str | None:
+        """The model set spec this configuration's learned plugins load on an instance set
+        whose ``model`` is ``set_model`` (its own ``model_path`` wins)."""
+        return self.model_path if self.model_path is not None else set_model
+
+    def _connect(self, request: SolveRequest) -> Any:
+        """A client of the request's shared server, when this configuration branches with a
+        learned model and the server answers; ``None`` otherwise (the worker runs it itself)."""
+        if request.inference is None or not self.learned_branching:
+            return None
+        from gnn.serving import ServerUnavailable
+
+        try:
+            return request.inference.client()
+        except ServerUnavailable as err:
+            _LOG.warning("%s; this run's learned branching runs in the worker", err)
+            return None
+
+    def _configure(self, model: Any, request: SolveRequest, server: Any = None) -> Any:
+        """Apply settings, seed, limit and plugins; return the trajectory recorder and the
+        included learned plugins (``None`` without any)."""
         from solver.plugins import include_learned_plugins
         from solver.settings import PRESETS, apply_scip_params, seed_scip
         from solver.trajectory import attach_bound_trajectory
@@ -239,14 +280,56 @@ class ScipConfiguration:
         apply_scip_params(model, self.scip_params)
         seed_scip(model, request.seed)
         model.setParam("limits/time", float(request.time_limit))
+        plugins = None
         if self.learned_branching or self.neural_diving:
-            include_learned_plugins(
+            import torch
+
+            # A run owns one core, as SCIP uses one: torch's default team of one thread per core
+            # in every worker (and waiting on one another beside busy solvers) made each node
+            # of a small model about 100x slower on a loaded 2-core machine.
+            torch.set_num_threads(1)
+            plugins = include_learned_plugins(
                 model,
                 branching=self.learned_branching,
                 diving=self.neural_diving,
-                model_path=self.model_path if self.model_path is not None else request.model_path,
+                model_path=self.checkpoint_path(request.model_path),
+                branching_server=server,
             )
-        return attach_bound_trajectory(model)
+        return attach_bound_trajectory(model), plugins
+
+
+@runtime_checkable
+class _ServingCounters(Protocol):
+    """What served policies and scorers count (:mod:`gnn.serving`)."""
+
+    n_served: int
+    n_local: int
+
+
+def _inference_record(plugins: Any, shared: bool) -> dict[str, Any] | None:
+    """:attr:`SolveResult.inference` of a run (None without learned branching)."""
+    rule = getattr(plugins, "branching", None)
+    if rule is None:
+        return None
+    record: dict[str, Any] = {
+        "mode": "shared" if shared else "local",
+        "branched": int(rule.n_branched),
+        "rule_fallbacks": int(rule.n_fallbacks),
+        "rule_seconds": float(rule.seconds),
+    }
+    # The served hybrid policy counts itself; whole-graph scoring counts in its scorer.
+    for counted in (rule.policy, getattr(rule.policy, "scorer", None)):
+        if isinstance(counted, _ServingCounters):
+            record["served"] = int(counted.n_served)
+            record["local"] = int(counted.n_local)
+            record["fell_back"] = getattr(counted, "fell_back", None)
+    return record
+
+
+def _heuristic_record(plugins: Any) -> dict[str, Any] | None:
+    """:attr:`SolveResult.heuristic` of a run (None without neural diving)."""
+    heuristic = getattr(plugins, "diving", None)
+    return None if heuristic is None else heuristic.stats.as_dict()
 
 
 @dataclass(frozen=True)

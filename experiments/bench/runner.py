@@ -5,7 +5,9 @@ A benchmark folder holds:
 - ``config.json``: the resolved config (refused on ``--resume`` if the config changed);
 - ``results.jsonl``: one row per run (:mod:`experiments.bench.store`), appended as runs finish;
 - ``sessions.jsonl``: one line per invocation: command, host, library versions, git commit,
-  executor, and the calibration solve;
+  executor, where learned networks ran (``inference``), and the calibration solve;
+- ``inference.jsonl``: the metrics of each shared inference server, one line per server and
+  invocation (:mod:`experiments.bench.inference`);
 - ``instances/``: generated instance files;
 - ``report.md`` and ``*.png``: written at the end (:mod:`experiments.report`).
 """
@@ -26,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from experiments.bench.config import BenchConfig
 from experiments.bench.configurations import (
@@ -35,8 +37,17 @@ from experiments.bench.configurations import (
     SolveRequest,
     SolveResult,
 )
+from experiments.bench.inference import (
+    INFERENCE_FILE,
+    InferenceMode,
+    SharedInference,
+    uses_learned_branching,
+)
 from experiments.bench.store import RESULTS_FILE, ResultStore, run_key
 from experiments.executors import Executor
+
+if TYPE_CHECKING:
+    from gnn.serving import ServerAddress, ServerConfig
 
 __all__ = [
     "BenchError",
@@ -86,6 +97,8 @@ class RunJob:
     """SCIP settings preset name."""
     model: str | None = None
     """The instance set's learned models (used by configurations that name none)."""
+    inference: ServerAddress | None = None
+    """The shared inference server of the run's learned branching; ``None``: in the worker."""
 
     def key_fields(self) -> dict[str, Any]:
         """The fields that identify the run in the store."""
@@ -113,6 +126,7 @@ def run_job(job: RunJob) -> dict[str, Any]:
         time_limit=job.time_limit,
         settings=job.settings,
         model_path=job.model,
+        inference=job.inference,
     )
     started = time.perf_counter()
     try:
@@ -288,7 +302,7 @@ def _check_folder(config: BenchConfig, out_dir: Path, resume: bool) -> None:
     if resume and config_path.exists():
         previous = json.loads(config_path.read_text(encoding="utf-8"))
         current = json.loads(json.dumps(config.to_json()))
-        ignore = {"workers", "source"}
+        ignore = {"workers", "source", "inference"}  # where a run infers does not change it
         if {k: v for k, v in previous.items() if k not in ignore} != {
             k: v for k, v in current.items() if k not in ignore
         }:
@@ -306,6 +320,8 @@ def run_benchmark(
     progress: bool = True,
     command: Sequence[str] | None = None,
     calibration: bool = True,
+    inference: InferenceMode | None = None,
+    server_config: ServerConfig | None = None,
 ) -> BenchSummary:
     """Run every job of ``config`` not yet done, appending each row to ``out_dir``'s store.
 
@@ -325,6 +341,11 @@ def run_benchmark(
         The command line to record; default ``sys.argv``.
     calibration
         Solve the calibration instance first and record it.
+    inference
+        Where learned configurations run their networks; default ``config.inference``
+        (:mod:`experiments.bench.inference`).
+    server_config
+        Settings of the shared inference servers (default :class:`gnn.serving.ServerConfig`).
 
     Raises
     ------
@@ -344,6 +365,9 @@ def run_benchmark(
         raise BenchError(f"{out_dir}: cannot write the benchmark folder ({err.strerror})") from None
 
     preload_run_modules()
+    requested = inference if inference is not None else config.inference
+    # torch is imported (to look for CUDA) only when a learned network could be served.
+    shared_mode = uses_learned_branching(config.configurations) and requested.shares()
     session = {
         "started_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "command": list(sys.argv if command is None else command),
@@ -351,6 +375,7 @@ def run_benchmark(
         "executor": type(executor).__name__,
         "parallelism": executor.parallelism,
         **environment_info(),
+        "inference": {"requested": requested.value, "mode": "shared" if shared_mode else "local"},
         "calibration": calibrate() if calibration else None,
     }
     with (out_dir / SESSIONS_FILE).open("a", encoding="utf-8") as stream:
@@ -368,6 +393,12 @@ def run_benchmark(
     done = {key for key, row in store.latest().items() if row.get("status") != STATUS_CRASHED}
     all_jobs = plan_jobs(config, instances)
     jobs = [job for job in all_jobs if run_key(job.key_fields()) not in done]
+    shared = _start_shared_inference(jobs, out_dir, server_config) if shared_mode else None
+    if shared is not None:
+        jobs = [
+            dataclasses.replace(job, inference=shared.address_for(job.configuration, job.model))
+            for job in jobs
+        ]
 
     crashed = errors = 0
     bar = tqdm(
@@ -397,6 +428,8 @@ def run_benchmark(
             bar.update(1)
     finally:
         bar.close()
+        if shared is not None:
+            _stop_shared_inference(shared, out_dir)
     return BenchSummary(
         total=len(all_jobs),
         skipped=len(all_jobs) - len(jobs),
@@ -404,6 +437,37 @@ def run_benchmark(
         crashed=crashed,
         errors=errors,
     )
+
+
+def _start_shared_inference(
+    jobs: Sequence[RunJob], out_dir: Path, server_config: ServerConfig | None
+) -> SharedInference | None:
+    """Start the servers the jobs' learned branching uses; None (runs infer in their workers)
+    when there is nothing to serve or a server fails to start (recorded in inference.jsonl)."""
+    from gnn.serving import InferenceError
+
+    try:
+        shared = SharedInference([(job.configuration, job.model) for job in jobs], server_config)
+    except InferenceError as err:
+        _LOG.warning("no shared inference server (%s); workers run their own inference", err)
+        line = {"error": str(err), "mode": "local"}
+        with (out_dir / INFERENCE_FILE).open("a", encoding="utf-8") as stream:
+            stream.write(json.dumps(line, sort_keys=True) + "\n")
+        return None
+    if shared.n_servers == 0:
+        shared.close()
+        return None
+    return shared
+
+
+def _stop_shared_inference(shared: SharedInference, out_dir: Path) -> None:
+    """Record the servers' metrics, then stop them."""
+    try:
+        shared.record(out_dir)
+    except OSError as err:
+        _LOG.warning("%s: cannot record the inference metrics (%s)", out_dir, err.strerror)
+    finally:
+        shared.close()
 
 
 def _outcomes(executor: Executor, jobs: list[RunJob], retries: int) -> Iterator[Any]:

@@ -33,6 +33,15 @@ def add_parser(subparsers: Any) -> None:
         help="run on Ray: `auto` joins this machine's cluster or starts a local one",
     )
     parser.add_argument(
+        "--inference",
+        choices=("auto", "shared", "local"),
+        default=None,
+        help="where learned configurations run their networks: `shared` starts one batching "
+        "inference server per machine (and branching model) for all workers, `local` runs them "
+        "in each worker, `auto` shares when CUDA is available (default: the config's "
+        "`inference`, else auto); workers fall back to local inference if the server fails",
+    )
+    parser.add_argument(
         "--resume", action="store_true", help="continue DIR: skip finished runs, redo crashed ones"
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -43,6 +52,7 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark; 0 on success, 2 on a bad config or folder, 1 if runs crashed."""
     from experiments.bench import BenchConfigError, BenchError, load_bench_config, run_benchmark
+    from experiments.bench.inference import InferenceMode
     from experiments.executors import make_executor
     from experiments.report import ReportError, write_report
 
@@ -66,7 +76,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with executor:
             summary = run_benchmark(
-                config, args.out, executor, resume=args.resume, progress=not args.no_progress
+                config,
+                args.out,
+                executor,
+                resume=args.resume,
+                progress=not args.no_progress,
+                inference=None if args.inference is None else InferenceMode(args.inference),
             )
     except (BenchError, ValueError) as err:
         print(f"neuralmip bench: {err}", file=sys.stderr)

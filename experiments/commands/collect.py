@@ -8,6 +8,11 @@ Examples::
     neuralmip collect --kind solutions --generate indset --preset easy --count 20 --out data/sol
 
 Re-running the same command skips instances whose output exists, so an interrupted run resumes.
+
+Neither kind runs a learned network: branching samples come from SCIP's strong branching (the
+expert) and pseudocost exploration, solutions from SCIP's own solution pool. So ``collect`` has no
+``--inference`` option and starts no inference server (``neuralmip bench --inference`` does, for
+learned configurations).
 """
 
 from __future__ import annotations
@@ -43,7 +48,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Solve instances (files, or a generated batch written to OUT/instances) and record "
             "training data into OUT, one file per instance. Existing outputs are skipped, so "
-            "re-running resumes an interrupted run."
+            "re-running resumes an interrupted run. No learned network runs here (the labels "
+            "come from SCIP's strong branching and its solution pool), so no inference server "
+            "is started; workers are SCIP processes only."
         ),
     )
     parser.add_argument(

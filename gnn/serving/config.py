@@ -32,8 +32,11 @@ class ServerConfig:
     caller_runs: bool = True
     """When a request completes a batch (always, with no ``max_wait_s``) while a forward slot
     is free, the requesting thread runs the batch itself instead of waking the server thread
-    (two thread switches fewer per request; the deadline then bounds the wait for the model,
-    not the caller's own pass)."""
+    (two thread switches fewer per request). A pass in the caller's own thread cannot be
+    abandoned at the deadline, so the caller does so only when its remaining deadline is
+    several times longer than every recent forward pass (and never before a pass has been
+    seen); otherwise the request waits for the server thread with its deadline, as without
+    ``caller_runs``. A pass that stalls therefore makes the next requests time out on time."""
     concurrent_forwards: int | None = None
     """Most forward passes running at once (in callers' threads or the server thread);
     ``None``: 1 on CUDA, where one device runs one batch at a time, and the number of usable

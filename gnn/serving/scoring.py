@@ -44,7 +44,9 @@ def score_batch(
     Parameters
     ----------
     model
-        A module on ``device`` with ``model(batch) -> Tensor[total_variables]``.
+        A module on ``device`` with ``model(batch) -> Tensor[total_variables, ...]``: one
+        logit per variable, or one row per variable (e.g. the hybrid's encoder,
+        :class:`gnn.serving.hybrid.HybridEncoder`, gives embeddings).
     graphs
         The graphs, batched in this order.
     candidates
@@ -55,12 +57,12 @@ def score_batch(
     Returns
     -------
     list of numpy.ndarray
-        For each graph, float32 scores of its candidates.
+        For each graph, float32 scores (or rows) of its candidates, in their order.
 
     Raises
     ------
     InferenceError
-        The model returned a tensor that is not one value per variable.
+        The model returned a tensor that is not one value (or row) per variable.
     """
     if len(graphs) == 1:  # no collation: models take a single graph as a batch of one
         batch = to_data(graphs[0]).to(device)
@@ -78,9 +80,9 @@ def score_batch(
     total_variables = int(sum(graph.n_variables for graph in graphs))
     with torch.inference_mode():
         logits = model(batch)
-        if logits.dim() != 1 or logits.shape[0] != total_variables:
+        if logits.dim() < 1 or logits.shape[0] != total_variables:
             raise InferenceError(
-                f"model returned shape {tuple(logits.shape)}, expected ({total_variables},)"
+                f"model returned shape {tuple(logits.shape)}, expected ({total_variables}, ...)"
             )
         picked = logits[torch.from_numpy(flat).to(device)].float().cpu().numpy()
     return np.split(picked, np.cumsum(counts)[:-1])

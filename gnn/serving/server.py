@@ -26,6 +26,13 @@ __all__ = ["InferenceServer", "InferenceClient"]
 
 _log = logging.getLogger(__name__)
 
+#: How many recent forward passes decide whether a caller may run a batch itself.
+_RECENT_FORWARDS = 32
+#: A caller runs a batch itself only if its remaining deadline exceeds this many times the
+#: longest recent forward pass: a forward running in the caller's own thread cannot be abandoned
+#: at the deadline, so the caller must be sure it will end well before it.
+_CALLER_RUNS_MARGIN = 4.0
+
 
 class _Request:
     """One scoring request and the slot its answer is written to."""
@@ -85,6 +92,10 @@ class InferenceServer(ClosesOnExit):
         self._closed = False
         self._logged_failure = False
         self._metrics = MetricsRecorder()
+        # Durations of the most recent forward passes, whoever ran them: a caller runs a batch
+        # itself only when its deadline is far beyond all of them (see _caller_may_run).
+        self._recent_forwards: deque[float] = deque(maxlen=_RECENT_FORWARDS)
+        self._forwards_started: list[float] = []  # start times of the passes running now
         self._thread = threading.Thread(target=self._serve, name="neuralmip-inference", daemon=True)
         self._thread.start()
 
@@ -120,6 +131,7 @@ class InferenceServer(ClosesOnExit):
             if (
                 self.config.caller_runs
                 and self._batch_complete()
+                and self._caller_may_run(request)
                 and self._forward_slots.acquire(blocking=False)
             ):
                 batch = self._take_batch()
@@ -132,13 +144,31 @@ class InferenceServer(ClosesOnExit):
                 self._run_batch(batch)
             finally:
                 self._forward_slots.release()
-        if not request.done.wait(timeout_s):
+        # The deadline counts from the request's arrival, whoever ran its batch.
+        if not request.done.wait(max(0.0, request.deadline - time.monotonic())):
             request.abandoned = True
             raise InferenceTimeout(f"no scores within {timeout_s * 1e3:.1f} ms")
         if request.error is not None:
             raise request.error
         assert request.scores is not None
         return request.scores
+
+    def _caller_may_run(self, request: _Request) -> bool:
+        """Whether the caller of ``request`` may run its batch itself (call under the lock).
+
+        The server thread's forward passes can be abandoned at the deadline (the client stops
+        waiting); a caller's own pass cannot. So a caller runs the batch only once passes have
+        been seen (the first ones, with lazy initialisation, are the slowest) and only when its
+        remaining deadline is ``_CALLER_RUNS_MARGIN`` times longer than every recent pass. A pass
+        that stalls makes every following request wait for the server thread, with its
+        deadline, until passes are fast again.
+        """
+        if not self._recent_forwards:
+            return False
+        now = time.monotonic()
+        # A pass still running counts with its time so far: it may be the one that stalls.
+        longest = max([*self._recent_forwards, *(now - t for t in self._forwards_started)])
+        return request.deadline - now > _CALLER_RUNS_MARGIN * longest
 
     # -- the server thread -----------------------------------------------------------------
 
@@ -200,6 +230,8 @@ class InferenceServer(ClosesOnExit):
                     request.done.set()
         if not live:
             return
+        with self._condition:
+            self._forwards_started.append(started)
         error: InferenceError | None = None
         try:
             scores = score_batch(
@@ -217,6 +249,9 @@ class InferenceServer(ClosesOnExit):
             )
             scores = [np.empty(0, dtype=np.float32)] * len(live)
         finished = time.monotonic()
+        with self._condition:
+            self._forwards_started.remove(started)
+            self._recent_forwards.append(finished - started)
         self._metrics.record_batch(
             [started - r.arrived for r in live], finished - started, error is not None
         )

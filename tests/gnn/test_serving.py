@@ -19,18 +19,23 @@ from torch_geometric.nn import MessagePassing
 
 from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 from gnn.graph import BipartiteGraph
+from gnn.models import HybridPolicy
 from gnn.observation import NodeBipartite
-from gnn.policy import ScorerPolicy
+from gnn.policy import HybridBranchingPolicy, ModelScorer, NodeContext, ScorerPolicy
 from gnn.serving import (
+    FallbackScorer,
     InferenceError,
     InferenceServer,
     InferenceTimeout,
     ProcessInferenceServer,
     Scorer,
+    ServedHybridPolicy,
     ServerAddress,
     ServerConfig,
     ServerUnavailable,
     score_batch,
+    servable_module,
+    served_branching_policy,
 )
 from solver.branching import include_learned_branching
 
@@ -417,3 +422,208 @@ def test_solve_through_the_server_finishes_correctly_when_the_server_dies() -> N
     assert rule.n_branched == 5  # learned decisions while the server lived
     assert rule.n_fallbacks > 0 and set(scorer.errors) == {ServerUnavailable}  # then SCIP's rules
     assert elapsed < 30.0
+
+
+# -- caller-runs keeps the deadline ---------------------------------------------------------------
+
+
+class ThreadRecordingGNN(TinyBipartiteGNN):
+    """The tiny GNN that notes which thread ran each forward pass, and can be made to stall."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: list[str] = []
+        self.stall_s = 0.0
+
+    def forward(self, batch: object) -> Tensor:
+        self.threads.append(threading.current_thread().name)
+        time.sleep(self.stall_s)
+        return super().forward(batch)
+
+
+def test_caller_runs_a_batch_only_once_passes_are_known_to_be_fast() -> None:
+    graph, candidates = random_requests(seed=21, n=1)[0]
+    model = ThreadRecordingGNN()
+    config = ServerConfig(request_timeout_s=10.0, caller_runs=True)
+    with InferenceServer(model, config) as server, server.client() as client:
+        for _ in range(3):
+            client.score(graph, candidates)
+    # The first pass (no timing seen yet) goes to the server thread, the others to the caller.
+    assert model.threads[0] == "neuralmip-inference"
+    assert model.threads[1:] == [threading.current_thread().name] * 2
+
+
+def test_caller_runs_mode_keeps_the_deadline_when_the_model_stalls() -> None:
+    graph, candidates = random_requests(seed=22, n=1)[0]
+    model = ThreadRecordingGNN()
+    model.stall_s = 1.5
+    config = ServerConfig(request_timeout_s=0.1, caller_runs=True)
+    with InferenceServer(model, config) as server, server.client() as client:
+        started = time.monotonic()
+        for _ in range(4):
+            with pytest.raises(InferenceTimeout):
+                client.score(graph, candidates)
+        elapsed = time.monotonic() - started
+        assert elapsed < 1.0, f"4 requests with a 0.1 s deadline took {elapsed:.2f} s"
+        model.stall_s = 0.0
+        deadline = time.monotonic() + 10.0
+        while time.monotonic() < deadline:  # the stalled passes drain, then answers come again
+            try:
+                scores = client.score(graph, candidates, timeout_s=5.0)
+                break
+            except InferenceTimeout:
+                continue
+    assert "neuralmip-inference" in model.threads
+    assert threading.current_thread().name not in model.threads[:2]  # no caller ran a stall
+    np.testing.assert_allclose(scores, direct_scores(TinyBipartiteGNN(), graph, candidates), atol=1e-5)
+
+
+# -- serving the hybrid policy and falling back ----------------------------------------------------
+
+
+def _hybrid_node(graph: BipartiteGraph, candidates: np.ndarray) -> NodeContext:
+    keys = [f"x{i}" for i in range(graph.n_variables)]
+    return NodeContext(
+        candidates, [keys[i] for i in candidates], graph=lambda: graph, column_keys=lambda: keys
+    )
+
+
+def _hybrid_model() -> HybridPolicy:
+    torch.manual_seed(0)  # explicit seed: the weights only need to be fixed and non-trivial
+    return HybridPolicy(embedding_size=8, hidden_size=8).eval()
+
+
+@pytest.mark.parametrize("server_kind", ["in_process", "process"])
+def test_served_hybrid_scores_equal_in_process_hybrid_scores(server_kind: str) -> None:
+    model = _hybrid_model()
+    requests = random_requests(seed=23, n=3)
+    reference = HybridBranchingPolicy(model)
+    expected = []
+    for graph, candidates in requests:
+        reference.reset()  # a new solve per graph: each one runs the encoder
+        expected.append(reference.score_node(_hybrid_node(graph, candidates)))
+    config = ServerConfig(request_timeout_s=30.0, torch_threads=1)
+    make_server = InferenceServer if server_kind == "in_process" else ProcessInferenceServer
+    with make_server(servable_module(model), config) as server, server.client() as client:
+        served = served_branching_policy(model, client)
+        assert isinstance(served, ServedHybridPolicy)
+        for (graph, candidates), scores in zip(requests, expected, strict=True):
+            served.reset()
+            node = _hybrid_node(graph, candidates)
+            np.testing.assert_allclose(served.score_node(node), scores, atol=1e-5)
+            # Later nodes of the same solve reuse the cached embeddings: no new request.
+            np.testing.assert_allclose(served.score_node(node), scores, atol=1e-5)
+        metrics = server.metrics()
+    assert served.n_served == len(requests) and served.n_local == 0
+    assert metrics.n_requests == len(requests)
+
+
+def test_served_hybrid_runs_the_encoder_itself_once_the_server_is_gone() -> None:
+    model = _hybrid_model()
+    graph, candidates = random_requests(seed=24, n=1)[0]
+    expected = HybridBranchingPolicy(model).score_node(_hybrid_node(graph, candidates))
+    server = InferenceServer(servable_module(model))
+    client = server.client()
+    served = ServedHybridPolicy(model, client)
+    server.close()
+    for _ in range(2):
+        served.reset()
+        np.testing.assert_allclose(
+            served.score_node(_hybrid_node(graph, candidates)), expected, atol=1e-5
+        )
+    client.close()
+    assert served.n_served == 0 and served.n_local == 2
+
+
+def test_served_hybrid_refuses_embeddings_of_another_model() -> None:
+    model = _hybrid_model()
+    graph, candidates = random_requests(seed=25, n=1)[0]
+    expected = HybridBranchingPolicy(model).score_node(_hybrid_node(graph, candidates))
+    # The server holds a whole-graph model: one logit per variable, not embeddings.
+    with InferenceServer(TinyBipartiteGNN()) as server, server.client() as client:
+        served = ServedHybridPolicy(model, client)
+        scores = served.score_node(_hybrid_node(graph, candidates))
+    np.testing.assert_allclose(scores, expected, atol=1e-5)
+    assert served.n_local == 1 and served.n_served == 0
+
+
+class ScriptedScorer:
+    """A scorer that raises the given errors in turn, then answers with zeros."""
+
+    def __init__(self, errors: list[Exception]) -> None:
+        self.errors = list(errors)
+        self.calls = 0
+
+    def score(self, graph: BipartiteGraph, candidates: np.ndarray) -> np.ndarray:
+        self.calls += 1
+        if self.errors:
+            raise self.errors.pop(0)
+        return np.zeros(len(candidates), dtype=np.float32)
+
+
+def test_fallback_scorer_gives_up_a_stalled_server_after_consecutive_timeouts() -> None:
+    graph, candidates = random_requests(seed=26, n=1)[0]
+    model = TinyBipartiteGNN().eval()
+    served = ScriptedScorer([InferenceTimeout("late"), InferenceTimeout("late")])
+    scorer = FallbackScorer(served, lambda: ModelScorer(model), max_consecutive_timeouts=3)
+    for _ in range(2):  # late answers: SCIP's rule takes those nodes
+        with pytest.raises(InferenceTimeout):
+            scorer.score(graph, candidates)
+    assert np.all(scorer.score(graph, candidates) == 0.0)  # on time again: the count restarts
+    assert scorer.fell_back is None
+    served.errors = [InferenceTimeout("late")] * 3
+    for _ in range(2):
+        with pytest.raises(InferenceTimeout):
+            scorer.score(graph, candidates)
+    np.testing.assert_allclose(  # the third in a row: the local model answers, from now on
+        scorer.score(graph, candidates), direct_scores(model, graph, candidates), atol=1e-5
+    )
+    calls = served.calls
+    scorer.score(graph, candidates)
+    assert served.calls == calls and scorer.n_local == 2 and scorer.n_served == 1
+    assert "timeouts" in scorer.fell_back
+
+
+def test_fallback_scorer_switches_at_once_when_the_server_is_gone() -> None:
+    graph, candidates = random_requests(seed=27, n=1)[0]
+    model = TinyBipartiteGNN().eval()
+    served = ScriptedScorer([])
+    scorer = FallbackScorer(served, lambda: ModelScorer(model))
+    assert np.all(scorer.score(graph, candidates) == 0.0)  # the server's answer
+    served.errors = [ServerUnavailable("gone")]
+    np.testing.assert_allclose(
+        scorer.score(graph, candidates), direct_scores(model, graph, candidates), atol=1e-5
+    )
+    assert scorer.n_served == 1 and scorer.n_local == 1 and "unavailable" in scorer.fell_back
+    served.errors = [InferenceError("not asked again")]
+    scorer.score(graph, candidates)
+    assert served.calls == 2
+
+
+def test_served_policy_goes_on_in_process_when_the_server_dies_mid_solve() -> None:
+    reference = knapsack(seed=0)
+    reference.optimize()
+    server = ProcessInferenceServer(
+        TinyBipartiteGNN(), ServerConfig(request_timeout_s=5.0, torch_threads=1)
+    )
+    # One intra-op thread for the in-process fallback, as a solver worker has: torch's team of
+    # threads waiting on each other beside a busy 2-core machine made nodes 100x slower.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with server.client() as client:
+            killer = KillServerAfter(client, server, n_calls=5)
+            policy = served_branching_policy(TinyBipartiteGNN(), killer)
+            model = knapsack(seed=0)
+            rule = include_learned_branching(model, policy, observation=NodeBipartite())
+            model.optimize()
+    finally:
+        torch.set_num_threads(threads)
+        server.close()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(reference.getObjVal())
+    fallback = policy.scorer
+    assert isinstance(fallback, FallbackScorer)
+    assert fallback.n_served == 5 and fallback.n_local > 0 and "unavailable" in fallback.fell_back
+    # Every node was still decided by the model: first through the server, then in-process.
+    assert rule.n_fallbacks == 0 and rule.n_branched == fallback.n_served + fallback.n_local

@@ -96,3 +96,19 @@ def test_plugins_are_freed_with_their_model():
     del model
     gc.collect()
     assert rule() is None and heuristic() is None
+
+
+def test_torch_runs_one_thread_unless_told_otherwise():
+    import torch
+
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        include_learned_plugins(_instance(), diving=False, torch_threads=None).branching.model.free()
+        assert torch.get_num_threads() == 2
+        include_learned_plugins(_instance(), diving=False).branching.model.free()
+        assert torch.get_num_threads() == 1
+        with pytest.raises(ValueError, match="torch_threads"):
+            include_learned_plugins(_instance(), torch_threads=0)
+    finally:
+        torch.set_num_threads(before)
