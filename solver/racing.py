@@ -388,7 +388,9 @@ class LearnedWorkerSetup:
     def __call__(self, model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
         from solver.plugins import include_learned_plugins
 
-        include_learned_plugins(model, model_path=self.model_path)
+        # With a shared server, the branching network runs there (the hybrid: its encoder) and
+        # each worker falls back to its own copy if the server fails.
+        include_learned_plugins(model, model_path=self.model_path, branching_server=scorer)
 
 
 def _combined_dual_bound(result: RaceResult, minimize: bool) -> float | None:
@@ -412,6 +414,17 @@ def _relative_gap(objective: float | None, bound: float | None) -> float | None:
     if objective * bound <= 0:
         return None
     return abs(objective - bound) / min(abs(objective), abs(bound))
+
+
+def _branching_server(checkpoint: Path) -> InferenceServer:
+    """One in-process server for the workers of a race: the branching network (the hybrid's
+    encoder) on the GPU when there is one, batching the workers' requests."""
+    from gnn.checkpoint import load_checkpoint
+    from gnn.serving import ServerConfig, servable_module
+
+    # The server thread gets a copy of its own: workers keep theirs for the node MLP and as
+    # the fallback when the server fails.
+    return InferenceServer(servable_module(load_checkpoint(checkpoint).model), ServerConfig())
 
 
 def race_instance(
@@ -448,6 +461,7 @@ def race_instance(
     """
     target = check_solution_path(solution_path) if solution_path is not None else None
     setup = None
+    server = None
     if learned:
         import torch
 
@@ -456,19 +470,25 @@ def race_instance(
         # Several solver threads each running torch's default thread pool can stall one another
         # on a forward pass; SCIP itself uses one core per worker.
         torch.set_num_threads(1)
-        load_model_set(model_path)
+        models = load_model_set(model_path)
         setup = LearnedWorkerSetup(None if model_path is None else os.fspath(model_path))
+        server = None if models.branching is None else _branching_server(models.branching)
     params = dict(preset.params)
     if gap is not None:
         params["limits/gap"] = gap
-    result = race(
-        path,
-        n_workers,
-        seeds=[seed + worker for worker in range(n_workers)],
-        time_limit=time_limit,
-        setup=setup,
-        scip_params=params,
-    )
+    try:
+        result = race(
+            path,
+            n_workers,
+            seeds=[seed + worker for worker in range(n_workers)],
+            time_limit=time_limit,
+            setup=setup,
+            scip_params=params,
+            server=server,
+        )
+    finally:
+        if server is not None:
+            server.close()
     checked = read_instance(path)
     try:
         checked.hideOutput()

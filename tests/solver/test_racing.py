@@ -79,3 +79,32 @@ def test_processes_race_finds_the_optimum(instance: tuple[Path, float]) -> None:
     path, optimum = instance
     result = race(path, 2, backend=RaceBackend.PROCESSES, time_limit=120)
     assert result.status == "optimal" and result.objective == pytest.approx(optimum)
+
+
+# No cuts: the tiny instance then needs a tree, and the branching rule is asked.
+_BRANCH_MORE = {"separating/maxrounds": 0, "separating/maxroundsroot": 0,
+                "presolving/maxrestarts": 0}  # fmt: skip
+
+
+def test_learned_workers_share_the_shipped_models_server(tmp_path: Path) -> None:
+    from instances.generators import SetCover
+    from solver.plugins import resolve_model_set
+    from solver.racing import LearnedWorkerSetup, _branching_server
+
+    path = tmp_path / "setcover.mps"
+    model = SetCover(n_rows=200, n_cols=300, density=0.05).generate(1)
+    model.writeProblem(str(path), verbose=False)
+    model.optimize()
+    optimum = model.getObjVal()
+    model.freeProb()
+    server = _branching_server(resolve_model_set("setcover").branching)
+    try:
+        result = race(path, 2, seeds=[0, 1], server=server, setup=LearnedWorkerSetup("setcover"),
+                      time_limit=120, scip_params=_BRANCH_MORE)  # fmt: skip
+        metrics = server.metrics()
+    finally:
+        server.close()
+    assert result.status == "optimal" and result.objective == pytest.approx(optimum)
+    assert sum(worker.n_nodes for worker in result.workers) > 2
+    # Each worker that branched ran the hybrid's encoder through the server.
+    assert metrics.n_requests >= 1 and metrics.n_clients == 0
