@@ -255,8 +255,8 @@ def include_learned_plugins(
         ``torch.set_num_threads`` for this process (None: leave it). The default, 1, is what
         pays: the networks score one small graph at a time on the solver's own thread, where
         intra-op threads gain nothing, and their idle spinning takes the cores that SCIP and
-        any other solver processes run on (measured on a loaded 2-core machine: 310 ms instead
-        of 23 ms per node with 2 threads; ``solver/models/README.md``).
+        any other solver processes run on (on a loaded 2-core machine: a median 12.3 ms instead
+        of 0.7 ms per node with 2 threads; ``solver/models/README.md``).
 
     Returns
     -------
