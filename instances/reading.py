@@ -233,7 +233,7 @@ def _check_mps_lines(path: Path) -> None:
     """Refuse the MPS lines that crash SCIP 10's reader before SCIP sees them.
 
     SCIP 10's MPS reader ends the process with a segmentation fault on a ROWS line holding
-    a row type and no name (`` G``), and on a QUADOBJ, QMATRIX or QCMATRIX line with one
+    one field (a row type and no name, `` G``, or any other word), and on a QUADOBJ, QMATRIX or QCMATRIX line with one
     field, however the file ends (plain, or a truncated ``.gz``). The fuzz campaign
     (``python -m experiments.fuzz``) found them; other damage is left to SCIP's reader.
     """
@@ -251,10 +251,13 @@ def _check_mps_lines(path: Path) -> None:
             section = fields[0].decode("latin-1").upper()
             continue
         if section == "ROWS" and len(fields) == 1:
-            if fields[0].decode("latin-1").upper() in _MPS_SENSES:
-                raise InstanceError(
-                    path, f"line {number}: a row of type {fields[0].decode('latin-1')} has no name"
-                )
+            # Every ROWS entry is a type and a name; SCIP crashes on any one-field entry.
+            field = fields[0].decode("latin-1")
+            if field.upper() in _MPS_SENSES:
+                raise InstanceError(path, f"line {number}: a row of type {field} has no name")
+            raise InstanceError(
+                path, f"line {number}: a ROWS entry needs a row type (N, E, L, G) and a name"
+            )
         elif section in _MPS_QUADRATIC_SECTIONS and len(fields) < 3:
             raise InstanceError(
                 path,

@@ -9,6 +9,12 @@ SCIP's next branching rule (reliability pseudocost by default) decides. Nodes de
 ``max_depth`` are left to SCIP without calling the rule at all (SCIP's own ``maxdepth``), and a
 policy that is too slow on ``slow_node_limit`` consecutive nodes is switched off for the rest of
 the solve.
+
+Each policy call is bounded in time (:mod:`gnn.bounded`): by the solve's remaining time
+(``limits/time`` minus SCIP's solving time), so an inference call in flight when the limit comes
+does not hold the solve past it, and by ``inference_timeout_seconds`` per node. A call past its
+bound is left running on a worker thread and the node goes to SCIP; later nodes go to SCIP at
+once until that call returns. With neither bound the policy is called directly.
 """
 
 from __future__ import annotations
@@ -23,8 +29,11 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT, Branchrule
 
+from gnn.bounded import BoundedCaller, CallGate
 from gnn.graph import BipartiteGraph
 from gnn.policy import BranchingPolicy, NodeContext
+from solver.strong_branching import strong_branch
+from solver.time_budget import call_bound
 
 __all__ = [
     "BranchingRuleConfig",
@@ -76,8 +85,28 @@ class BranchingRuleConfig:
     """A node whose observation plus inference takes longer counts as slow (None: no limit)."""
     slow_node_limit: int = 3
     """After this many consecutive slow nodes the rule stops for the rest of the solve."""
+    inference_timeout_seconds: float | None = None
+    """Longest wait for the policy at one node, seconds (None: bounded only by the solve's
+    remaining time, when it has a time limit).
+
+    A node that waited, say, a second for a branching decision is a stalled inference call (a
+    hung server, a forward pass that a ``caller_runs`` client runs itself), not a slow one: the
+    node goes to SCIP, and so do the following nodes until the stalled call returns. Bounding a
+    call runs it on a worker thread (about 15-40 us a call), which is why unlimited solves are
+    not bounded by default; the root encoder on a large LP of a loaded machine can take over a
+    second, and a per-node bound that cuts it off leaves the whole solve to SCIP."""
     name: str = "neuralmip-learned"
     """Name of the rule inside SCIP."""
+    shortlist_size: int = 0
+    """Strong-branch on the policy's ``shortlist_size`` best candidates and branch on the best of
+    them by strong branching's product score (0 or 1: branch on the policy's best). The policy
+    ranks, strong branching (the expert it imitates) decides among few: far cheaper than full
+    strong branching, far more accurate than a weak policy alone."""
+    shortlist_max_depth: int = -1
+    """Deepest node depth at which the shortlist is strong-branched (-1: all); deeper nodes
+    branch on the policy's best."""
+    shortlist_iteration_limit: int = 2**31 - 1
+    """LP iterations per strong branching child of the shortlist (default: unlimited)."""
 
     def __post_init__(self) -> None:
         if self.max_depth < -1:
@@ -88,6 +117,19 @@ class BranchingRuleConfig:
             raise ValueError(f"slow_node_seconds must be > 0 or None, got {self.slow_node_seconds}")
         if self.slow_node_limit < 1:
             raise ValueError(f"slow_node_limit must be >= 1, got {self.slow_node_limit}")
+        if self.shortlist_size < 0:
+            raise ValueError(f"shortlist_size must be >= 0, got {self.shortlist_size}")
+        if self.shortlist_max_depth < -1:
+            raise ValueError(
+                f"shortlist_max_depth must be -1 or >= 0, got {self.shortlist_max_depth}"
+            )
+        if self.shortlist_iteration_limit < 1:
+            raise ValueError(
+                f"shortlist_iteration_limit must be >= 1, got {self.shortlist_iteration_limit}"
+            )
+        timeout = self.inference_timeout_seconds
+        if timeout is not None and not timeout > 0:
+            raise ValueError(f"inference_timeout_seconds must be > 0 or None, got {timeout}")
 
 
 class LearnedBranching(Branchrule):
@@ -107,6 +149,8 @@ class LearnedBranching(Branchrule):
     ----------
     n_branched, n_fallbacks : int
         Nodes the rule branched on and nodes it handed back to SCIP, in the current solve.
+    n_shortlisted : int
+        Nodes where the policy's shortlist was strong-branched, in the current solve.
     seconds : float
         Time spent in observation and inference in the current solve.
     """
@@ -120,11 +164,13 @@ class LearnedBranching(Branchrule):
         self.observation = observation
         self.policy = policy
         self.config = config or BranchingRuleConfig()
+        self._caller = BoundedCaller(name="neuralmip-branching-inference")
         self._reset_counters()
 
     def _reset_counters(self) -> None:
         self.n_branched = 0
         self.n_fallbacks = 0
+        self.n_shortlisted = 0
         self.seconds = 0.0
         self._slow_streak = 0
         self._disabled = False
@@ -138,11 +184,17 @@ class LearnedBranching(Branchrule):
     def branchinitsol(self) -> None:
         self._reset_counters()
         try:
-            self.policy.reset()
+            # Refused (CallerBusy) while a call of an earlier solve is still stalled: the policy
+            # is not reset under its feet, and this solve leaves branching to SCIP.
+            self._caller.call(self.policy.reset, timeout=None)
             self.observation.before_reset(self.model)
         except Exception as error:  # a plugin never breaks a solve
             self._disabled = True
             self._log_once("init", "initialisation failed (%s: %s)", type(error).__name__, error)
+
+    def branchexitsol(self) -> None:
+        """End the inference worker thread with the solve (a stalled call ends it later)."""
+        self._caller.close()
 
     def branchexecext(self, allowaddcons: bool) -> dict[str, Any]:
         """External candidates are SCIP's to branch on (PySCIPOpt's default would raise)."""
@@ -196,23 +248,57 @@ class LearnedBranching(Branchrule):
         candidates = variables[:n_priority]
         if not candidates:
             return None
-        positions = np.fromiter((var.getCol().getLPPos() for var in candidates), np.int64, len(candidates))
+        positions = np.fromiter(
+            (var.getCol().getLPPos() for var in candidates), np.int64, len(candidates)
+        )
         keys = [var.name for var in candidates]
+        # The policy may run on a worker thread: it reads SCIP only while this callback waits.
+        gate = CallGate()
+        candidate_features = self._checked_candidate_features(candidates)
+        if candidate_features is not None:
+            candidate_features = gate.guard(candidate_features)
         node = NodeContext(
             positions,
             keys,
-            graph=self._checked_graph(positions),
-            column_keys=lambda: [column.getVar().name for column in model.getLPColsData()],
-            candidate_features=self._checked_candidate_features(candidates),
+            graph=gate.guard(self._checked_graph(positions)),
+            column_keys=gate.guard(
+                lambda: [column.getVar().name for column in model.getLPColsData()]
+            ),
+            candidate_features=candidate_features,
         )
-        scores = np.asarray(self.policy.score_node(node), dtype=np.float64)
+        try:
+            answer = self._caller.call(
+                self.policy.score_node, node, timeout=self._inference_bound(), gate=gate
+            )
+        finally:
+            gate.close()
+        scores = np.asarray(answer, dtype=np.float64)
         if scores.shape != (len(candidates),):
             raise ObservationMismatch(
                 f"policy returned {scores.shape} scores for {len(candidates)} candidates"
             )
         if not np.isfinite(scores).all():
             raise FloatingPointError("policy returned non-finite scores")
+        if self._shortlist_applies(len(candidates)):
+            shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
+            expert = strong_branch(
+                model,
+                [candidates[i] for i in shortlist],
+                self.config.shortlist_iteration_limit,
+            )
+            self.n_shortlisted += 1
+            return candidates[int(shortlist[expert.best])]
         return candidates[int(np.argmax(scores))]
+
+    def _shortlist_applies(self, n_candidates: int) -> bool:
+        config = self.config
+        if config.shortlist_size < 2 or n_candidates < 2:
+            return False
+        return config.shortlist_max_depth < 0 or self.model.getDepth() <= config.shortlist_max_depth
+
+    def _inference_bound(self) -> float | None:
+        """Seconds the policy may take at this node: the solve's time left, the per-node limit."""
+        return call_bound(self.model, self.config.inference_timeout_seconds)
 
     def _checked_candidate_features(
         self, candidates: list[pyscipopt.Variable]
@@ -292,4 +378,3 @@ def include_learned_branching(
         maxbounddist=config.max_bound_distance,
     )
     return rule
-

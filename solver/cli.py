@@ -197,6 +197,16 @@ def _print_json(result: SolveResult) -> None:
     print(json.dumps(record, allow_nan=False))
 
 
+def _import_learned_stack() -> None:
+    """Import what the learned plugins load on first use (torch: seconds on a busy machine).
+
+    This is start-up, like the interpreter's own: done here, it is not charged to the solve's
+    ``--time-limit``, which counts from reading the instance.
+    """
+    import gnn.diving  # noqa: F401
+    import gnn.policy  # noqa: F401
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.list_examples:
         for name, path in list_examples().items():
@@ -211,6 +221,7 @@ def _run(args: argparse.Namespace) -> int:
         from solver.plugins import LearnedModelError
 
         bad_input = (LearnedModelError, *bad_input)
+        _import_learned_stack()
     try:
         path = resolve_instance(args.instance)
         solve = solve_instance

@@ -14,6 +14,11 @@ aggregation to undo), solutions come back as original-space solutions (``createO
 SCIP checks in full, and on a 300 x 600 set cover the copy took 2-3 ms while solving, against
 about 0.6 s for a copy of the transformed problem of a 500 x 1000 one (NOTES-scip.md).
 ``copyLargeNeighborhoodSearch`` is not used: it is unsafe while solving in PySCIPOpt 6.3.
+
+The prediction is bounded in time (:mod:`gnn.bounded`): by the main solve's remaining time, so a
+prediction in flight when the limit comes does not hold the solve past it, and by
+``inference_timeout_seconds``. A prediction past its bound is left running on a worker thread
+and the heuristic stands down for the rest of the solve.
 """
 
 from __future__ import annotations
@@ -29,7 +34,9 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_HEURTIMING, SCIP_RESULT, SCIP_STAGE, Heur
 
+from gnn.bounded import BoundedCaller
 from gnn.graph import BipartiteGraph
+from solver.time_budget import call_bound, remaining_seconds
 
 __all__ = [
     "DivingObservation",
@@ -41,9 +48,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-#: SCIP's "no limit" for ``limits/time``.
-_NO_TIME_LIMIT = 1e20
 
 
 class DivingObservation(Protocol):
@@ -96,16 +100,26 @@ class NeuralDivingConfig:
     """Random seed shift of the sub-MIPs."""
     submip_params: Mapping[str, Any] = field(default_factory=dict)
     """Extra SCIP parameters for each sub-MIP."""
+    inference_timeout_seconds: float | None = 30.0
+    """Longest wait for the prediction, seconds (None: bounded only by the time limit).
+
+    The root waits while the network predicts; a prediction that takes longer is stalled (a
+    hung device or server), and SCIP goes on without diving."""
 
     def __post_init__(self) -> None:
         if not self.coverages or any(not 0.0 < c <= 1.0 for c in self.coverages):
-            raise ValueError(f"coverages must be non-empty fractions in (0, 1], got {self.coverages}")
+            raise ValueError(
+                f"coverages must be non-empty fractions in (0, 1], got {self.coverages}"
+            )
         if not 0.0 < self.time_fraction <= 1.0:
             raise ValueError(f"time_fraction must be in (0, 1], got {self.time_fraction}")
         if not self.max_total_seconds > 0.0:
             raise ValueError(f"max_total_seconds must be positive, got {self.max_total_seconds}")
         if not 0.0 <= self.soft_radius <= 1.0:
             raise ValueError(f"soft_radius must be in [0, 1], got {self.soft_radius}")
+        timeout = self.inference_timeout_seconds
+        if timeout is not None and not timeout > 0:
+            raise ValueError(f"inference_timeout_seconds must be > 0 or None, got {timeout}")
 
 
 @dataclass
@@ -194,8 +208,13 @@ class NeuralDiving(Heur):
         self.stats = NeuralDivingStats()
         self._prediction: tuple[np.ndarray, np.ndarray] | None = None
         self._failed = False
+        self._caller = BoundedCaller(name="neuralmip-diving-inference")
 
     # SCIP callbacks -------------------------------------------------------------------------
+    def heurexitsol(self) -> None:
+        """End the inference worker thread with the solve (a stalled call ends it later)."""
+        self._caller.close()
+
     def heurexec(self, heurtiming: Any, nodeinfeasible: bool) -> dict[str, Any]:
         """Run the dive; any failure is logged once and answered with DIDNOTRUN."""
         try:
@@ -204,15 +223,18 @@ class NeuralDiving(Heur):
             if not self._failed:
                 self._failed = True
                 self.stats.error = f"{type(error).__name__}: {error}"
-                logger.warning("neural diving failed, SCIP continues without it: %s", self.stats.error)
+                logger.warning(
+                    "neural diving failed, SCIP continues without it: %s", self.stats.error
+                )
             return {"result": SCIP_RESULT.DIDNOTRUN}
 
     # The work -------------------------------------------------------------------------------
     def _remaining_seconds(self) -> float:
-        limit = float(self.model.getParam("limits/time"))
-        if limit >= _NO_TIME_LIMIT:
-            return math.inf
-        return limit - self.model.getSolvingTime() - self.config.safety_seconds
+        return remaining_seconds(self.model) - self.config.safety_seconds
+
+    def _inference_bound(self) -> float | None:
+        """Seconds the prediction may take: the main solve's time left, the per-call limit."""
+        return call_bound(self.model, self.config.inference_timeout_seconds)
 
     def _execute(self) -> Any:
         model, config = self.model, self.config
@@ -234,11 +256,16 @@ class NeuralDiving(Heur):
             self.stats.first_call_time = model.getSolvingTime()
         if self._prediction is None:
             start = time.perf_counter()
-            probability, confidence = self.policy.predict(self.graph)
+            probability, confidence = self._caller.call(
+                self.policy.predict, self.graph, timeout=self._inference_bound()
+            )
             self.stats.inference_seconds += time.perf_counter() - start
             probability = np.asarray(probability, dtype=np.float64).reshape(-1)
             confidence = np.asarray(confidence, dtype=np.float64).reshape(-1)
-            if probability.shape != (len(self.variable_names),) or confidence.shape != probability.shape:
+            if (
+                probability.shape != (len(self.variable_names),)
+                or confidence.shape != probability.shape
+            ):
                 raise ValueError(
                     f"policy returned shapes {probability.shape} and {confidence.shape} for "
                     f"{len(self.variable_names)} variables"
@@ -253,8 +280,10 @@ class NeuralDiving(Heur):
         values = {self.variable_names[r]: float(probability[r] >= 0.5) for r in order}
         ranked = [self.variable_names[r] for r in order]
 
-        budget = min(remaining, remaining * config.time_fraction) if math.isfinite(remaining) else (
-            config.max_submip_seconds * len(config.coverages)
+        budget = (
+            min(remaining, remaining * config.time_fraction)
+            if math.isfinite(remaining)
+            else (config.max_submip_seconds * len(config.coverages))
         )
         budget = min(budget, config.max_total_seconds)
         deadline = time.perf_counter() + budget
@@ -425,7 +454,9 @@ def include_neural_diving(
         If ``model`` is past its problem stage.
     """
     if model.getStage() != SCIP_STAGE.PROBLEM:
-        raise ValueError("include_neural_diving needs a model in its problem stage (before optimize)")
+        raise ValueError(
+            "include_neural_diving needs a model in its problem stage (before optimize)"
+        )
     if observation is None:
         from gnn.observation import MilpBipartite
 
@@ -456,4 +487,3 @@ def _split_observation(observation: Any) -> tuple[BipartiteGraph, Sequence[pysci
     if isinstance(observation, tuple) and len(observation) == 2:
         return observation[0], observation[1]
     return observation.graph, observation.variables
-

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,16 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared folder not found at {path} (set {SHARED_DIR_ENV_VAR} to point at it)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _stalled_calls_end_with_their_test() -> Iterator[None]:
+    """Let inference calls that a test left stalled (on purpose) return before the next test.
+
+    A plugin's stalled call runs on until it returns (:mod:`gnn.bounded`); a test that counts
+    threads or memory must not see one that an earlier test left behind end under it.
+    """
+    yield
+    bounded = sys.modules.get("gnn.bounded")  # only where a test has used it
+    if bounded is not None and not bounded.wait_for_stalled_calls(60.0):
+        pytest.fail("an inference call was still running 60 s after its test ended")

@@ -173,6 +173,9 @@ class SolveMode:
     """Builds the diving predictor; None: no neural diving."""
     shipped: bool = False
     """Use ``solver.include_learned_plugins`` with the shipped models instead."""
+    hostile: bool = False
+    """Driven by a deliberately bad policy (random or adversarial): it may cost any amount of
+    time, so only correctness is asked of it where a time limit cuts it short."""
     requires: tuple[str, ...] = field(default=())
     """Modules that must import for the mode to run."""
 
@@ -242,25 +245,41 @@ _DIVING = ("solver.diving", "gnn.diving")
 #: Every mode, in one place. ``default`` first: it is the reference the others are compared to.
 MODES: tuple[SolveMode, ...] = (
     SolveMode("default"),
-    SolveMode("learned-branching[random]", branching=random_branching_policy, requires=_BRANCHING),
     SolveMode(
-        "learned-branching[adversarial]", branching=LeastFractionalPolicy, requires=_BRANCHING
+        "learned-branching[random]",
+        branching=random_branching_policy,
+        requires=_BRANCHING,
+        hostile=True,
     ),
-    SolveMode("neural-diving[random]", diving=random_diving_policy, requires=_DIVING),
-    SolveMode("neural-diving[adversarial]", diving=WorstValuePredictor, requires=_DIVING),
+    SolveMode(
+        "learned-branching[adversarial]",
+        branching=LeastFractionalPolicy,
+        requires=_BRANCHING,
+        hostile=True,
+    ),
+    SolveMode(
+        "neural-diving[random]", diving=random_diving_policy, requires=_DIVING, hostile=True
+    ),
+    SolveMode(
+        "neural-diving[adversarial]", diving=WorstValuePredictor, requires=_DIVING, hostile=True
+    ),
     SolveMode(
         "learned[random]",
         branching=random_branching_policy,
         diving=random_diving_policy,
         requires=_BRANCHING + _DIVING,
+        hostile=True,
     ),
     SolveMode(
         "learned[adversarial]",
         branching=LeastFractionalPolicy,
         diving=WorstValuePredictor,
         requires=_BRANCHING + _DIVING,
+        hostile=True,
     ),
-    SolveMode("shipped", shipped=True, requires=("solver.plugins",)),
+    # The modules include_learned_plugins imports on first use (torch: seconds), so that the
+    # subprocess tests count them as start-up, as for the other modes.
+    SolveMode("shipped", shipped=True, requires=("solver.plugins", *_BRANCHING, *_DIVING)),
 )
 
 
@@ -291,6 +310,11 @@ class Outcome:
     status: str
     objective: float | None
     seconds: float
+    primal: float | None = None
+    """Best solution's objective, whatever the status (None without one)."""
+    dual: float | None = None
+    """Final dual bound (original objective sense)."""
+    minimize: bool = True
 
 
 def solve_in_mode(model: pyscipopt.Model, mode: SolveMode) -> Outcome:
@@ -302,7 +326,15 @@ def solve_in_mode(model: pyscipopt.Model, mode: SolveMode) -> Outcome:
         seconds = time.monotonic() - started
         status = model.getStatus()
         objective = model.getObjVal() if status == "optimal" else None
-        return Outcome(status, objective, seconds)
+        primal = model.getObjVal() if model.getNSols() > 0 else None
+        return Outcome(
+            status,
+            objective,
+            seconds,
+            primal=primal,
+            dual=model.getDualbound(),
+            minimize=model.getObjectiveSense() == "minimize",
+        )
     finally:
         del plugins
         model.free()

@@ -311,6 +311,8 @@ _MPS_HEAD = _KNAPSACK_MPS.split("ENDATA")[0]
 _CRASHERS = {
     "row type without a name": "NAME t\nROWS\n N  obj\n G\n",
     "row type without a name at the end": "NAME t\nROWS\n N  obj\n L  c1\n G",
+    "ROWS entry of one unknown word": "NAME x\nROWS\n X\n",
+    "ROWS entry of one brace": "NAME x\nROWS\n }\n",
     "QUADOBJ entry with one field": _MPS_HEAD + "QUADOBJ\n    x\nENDATA\n",
     "QMATRIX entry with one field": _MPS_HEAD + "QMATRIX\n    x         y         1.0\n    y\n",
     "QCMATRIX entry with one field": _MPS_HEAD + "QCMATRIX   cap\n    x\nENDATA\n",

@@ -1,5 +1,6 @@
 import gc
 import logging
+import threading
 import time
 import weakref
 
@@ -8,6 +9,7 @@ import pyscipopt
 import pytest
 import torch
 
+from gnn.bounded import CallTimeout
 from gnn.models import GCNNPolicy, HybridPolicy
 from gnn.observation import NodeBipartite
 from gnn.policy import (
@@ -34,8 +36,8 @@ INSTANCE = SetCover(n_rows=200, n_cols=300, density=0.05)
 SEED = 1
 
 
-def _model() -> pyscipopt.Model:
-    model = INSTANCE.generate(SEED)
+def _model(instance: SetCover = INSTANCE) -> pyscipopt.Model:
+    model = instance.generate(SEED)
     model.hideOutput()
     model.setParam("presolving/maxrestarts", 0)
     model.setParam("separating/maxrounds", 0)
@@ -229,6 +231,114 @@ def test_config_rejects_bad_values():
         BranchingRuleConfig(max_depth=-2)
     with pytest.raises(ValueError, match="slow_node_seconds"):
         BranchingRuleConfig(slow_node_seconds=0.0)
+    for timeout in (0.0, -1.0, float("nan")):
+        with pytest.raises(ValueError, match="inference_timeout_seconds"):
+            BranchingRuleConfig(inference_timeout_seconds=timeout)
+
+
+# --- stalled inference: every call is bounded in time ---------------------------------------
+
+
+class StalledPolicy:
+    """Every call waits (a hung inference server) until the test releases it.
+
+    After the wait it reads the node's graph, as a whole-graph policy would, and records what
+    that gave: by then the rule has stopped waiting and the node is gone.
+    """
+
+    def __init__(self):
+        self.release = threading.Event()
+        self.calls = 0
+        self.threads = []
+        self.late_reads = []
+
+    def reset(self):
+        pass
+
+    def score_node(self, node):
+        self.calls += 1
+        self.threads.append(threading.current_thread())
+        self.release.wait(30.0)
+        try:
+            self.late_reads.append(node.graph())
+        except Exception as error:
+            self.late_reads.append(error)
+        return np.zeros(len(node.candidates))
+
+
+@pytest.fixture
+def stalled_policy():
+    policy = StalledPolicy()
+    yield policy
+    policy.release.set()  # let the worker thread finish
+
+
+def _seconds_to_solve(model) -> float:
+    started = time.monotonic()
+    model.optimize()
+    return time.monotonic() - started
+
+
+def test_a_stalled_policy_costs_one_bounded_wait(stalled_policy, optimum):
+    """No time limit: the per-node bound ends the wait; later nodes do not queue behind it."""
+    reference = _model()
+    scip_seconds = _seconds_to_solve(reference)
+    reference.freeProb()
+
+    model = _model()
+    config = BranchingRuleConfig(inference_timeout_seconds=0.5)
+    rule = include_learned_branching(
+        model, stalled_policy, observation=NodeBipartite(), config=config
+    )
+    seconds = _seconds_to_solve(model)
+    _assert_same_optimum(model, optimum)
+    assert stalled_policy.calls == 1, "later nodes must not call a policy that is still stalled"
+    assert rule.n_branched == 0 and rule.n_fallbacks > 1
+    assert seconds < scip_seconds + 0.5 + 1.0
+
+    stalled_policy.release.set()
+    deadline = time.monotonic() + 10.0
+    while not stalled_policy.late_reads and time.monotonic() < deadline:
+        time.sleep(0.01)
+    # The late call found the node closed instead of reading SCIP after the rule moved on.
+    assert len(stalled_policy.late_reads) == 1
+    assert isinstance(stalled_policy.late_reads[0], CallTimeout)
+    model.freeProb()
+
+
+def test_the_time_limit_bounds_a_call_in_flight(stalled_policy):
+    model = _model()
+    limit = 2.0  # the root LP comes well before it, even on a busy machine
+    model.setParam("limits/time", limit)
+    config = BranchingRuleConfig(inference_timeout_seconds=None)  # the time limit alone
+    include_learned_branching(model, stalled_policy, observation=NodeBipartite(), config=config)
+    seconds = _seconds_to_solve(model)
+    assert stalled_policy.calls == 1
+    assert model.getStatus() == "timelimit"
+    assert seconds < limit + 0.5
+    model.freeProb()
+
+
+def test_a_bounded_call_runs_on_a_worker_and_an_unbounded_one_in_place(optimum):
+    bounded = StalledPolicy()
+    bounded.release.set()
+    model = _model()
+    config = BranchingRuleConfig(max_depth=1, inference_timeout_seconds=5.0)
+    include_learned_branching(model, bounded, observation=NodeBipartite(), config=config)
+    model.optimize()
+    _assert_same_optimum(model, optimum)
+    assert bounded.calls > 0
+    assert all(thread is not threading.current_thread() for thread in bounded.threads)
+    model.freeProb()
+
+    # The default: no per-node bound, and without a time limit nothing to bound the call by.
+    direct = StalledPolicy()
+    direct.release.set()
+    model, _ = _solve(direct, max_depth=1)
+    _assert_same_optimum(model, optimum)
+    assert direct.calls > 0
+    assert all(thread is threading.current_thread() for thread in direct.threads)
+    model.freeProb()
 
 
 def test_policy_from_a_checkpoint_drives_the_rule(tmp_path, optimum):
@@ -236,10 +346,84 @@ def test_policy_from_a_checkpoint_drives_the_rule(tmp_path, optimum):
     from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 
     torch.manual_seed(0)
-    path = save_checkpoint(tmp_path / "hybrid.pt", HybridPolicy(embedding_size=8),
-                           feature_enums=(VariableFeature, ConstraintFeature, EdgeFeature))
+    path = save_checkpoint(
+        tmp_path / "hybrid.pt",
+        HybridPolicy(embedding_size=8),
+        feature_enums=(VariableFeature, ConstraintFeature, EdgeFeature),
+    )
     policy = load_branching_policy(path)
     assert isinstance(policy, HybridBranchingPolicy)
     model, rule = _solve(policy, max_depth=1)
     _assert_same_optimum(model, optimum)
     assert rule.n_branched > 0
+
+
+def test_a_shortlist_of_every_candidate_branches_as_full_strong_branching():
+    from solver.strong_branching import include_strong_branching
+
+    small = SetCover(n_rows=120, n_cols=250, density=0.05)  # full strong branching is slow
+    expert_model = _model(small)
+    expert = include_strong_branching(expert_model)
+    expert_model.optimize()
+    optimum = expert_model.getObjVal()
+    expert_nodes = expert_model.getNNodes()
+    expert_model.free()
+
+    # A shortlist holding every candidate hands the whole decision to strong branching: the
+    # same tree as the expert's (equal scores keep SCIP's candidate order, so ties break alike).
+    model = _model(small)
+    rule = include_learned_branching(
+        model,
+        ConstantPolicy(np.zeros),
+        observation=NodeBipartite(),
+        config=BranchingRuleConfig(shortlist_size=10_000),
+    )
+    model.optimize()
+    _assert_same_optimum(model, optimum)
+    assert expert.n_expert == rule.n_branched == rule.n_shortlisted > 1
+    assert model.getNNodes() == expert_nodes
+
+
+def test_the_shortlist_stops_at_its_depth(optimum):
+    model, rule = _solve(
+        FractionalityPolicy(),
+        config=BranchingRuleConfig(shortlist_size=3, shortlist_max_depth=0),
+    )
+    _assert_same_optimum(model, optimum)
+    assert rule.n_shortlisted == 1 and rule.n_branched > 1 and rule.n_fallbacks == 0
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("shortlist_size", -1), ("shortlist_max_depth", -2), ("shortlist_iteration_limit", 0)],
+)
+def test_bad_shortlist_settings_are_refused(field, value):
+    with pytest.raises(ValueError, match=field):
+        BranchingRuleConfig(**{field: value})
+
+
+class ResetCountingStalledPolicy(StalledPolicy):
+    def __init__(self):
+        super().__init__()
+        self.resets = 0
+
+    def reset(self):
+        self.resets += 1
+
+
+def test_a_policy_whose_call_is_still_stalled_is_not_reset_by_the_next_solve(optimum):
+    policy = ResetCountingStalledPolicy()
+    try:
+        model = _model()
+        config = BranchingRuleConfig(inference_timeout_seconds=0.2)
+        rule = include_learned_branching(model, policy, observation=NodeBipartite(), config=config)
+        model.optimize()
+        assert policy.calls == 1 and policy.resets == 1
+        model.freeTransform()
+        model.optimize()  # the same rule again, while its first call still waits
+        _assert_same_optimum(model, optimum)
+        assert policy.resets == 1 and policy.calls == 1
+        assert rule.n_branched == 0 and rule.n_fallbacks == 0  # off for this solve
+        model.freeProb()
+    finally:
+        policy.release.set()

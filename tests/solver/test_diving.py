@@ -4,6 +4,7 @@ continuous-only problems, tight time limits) never change the optimum SCIP prove
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -77,7 +78,10 @@ def _solve_with(
 def test_oracle_prediction_is_found_and_submitted(class_name: str) -> None:
     optimum, values = _optimum(class_name, seed=3)
     model, heuristic = _solve_with(
-        class_name, 3, lambda m: FixedPolicy(_row_values(m, values)), NeuralDivingConfig(coverages=(0.9,))
+        class_name,
+        3,
+        lambda m: FixedPolicy(_row_values(m, values)),
+        NeuralDivingConfig(coverages=(0.9,)),
     )
     assert heuristic.stats.n_calls == 1
     assert heuristic.stats.n_solutions_accepted >= 1
@@ -113,7 +117,8 @@ def test_adversarial_policy_keeps_the_optimum(class_name: str, soft: bool) -> No
     assert model.getObjVal() == pytest.approx(optimum)
     assert heuristic.stats.error is None
     assert heuristic.stats.n_submips >= 1
-    if heuristic.stats.best_objective is not None:  # a worse solution may be found, never a better one
+    # A worse solution may be found, never a better one.
+    if heuristic.stats.best_objective is not None:
         worse_or_equal = (
             heuristic.stats.best_objective >= optimum - 1e-6
             if model.getObjectiveSense() == "minimize"
@@ -126,7 +131,10 @@ def test_infeasible_submips_return_didnotfind() -> None:
     # Set cover with every column fixed to 0 is infeasible.
     optimum, _ = _optimum("setcover", seed=8)
     model, heuristic = _solve_with(
-        "setcover", 8, lambda m: FixedPolicy(np.zeros(m.getNVars())), NeuralDivingConfig(coverages=(1.0,))
+        "setcover",
+        8,
+        lambda m: FixedPolicy(np.zeros(m.getNVars())),
+        NeuralDivingConfig(coverages=(1.0,)),
     )
     assert heuristic.stats.submip_status == ["1:infeasible"]
     assert heuristic.stats.n_solutions_tried == 0
@@ -139,8 +147,13 @@ def test_submip_hitting_its_node_limit_continues() -> None:
         "setcover",
         7,
         lambda m: FixedPolicy(np.full(m.getNVars(), 0.5)),
-        NeuralDivingConfig(coverages=(0.1,), submip_node_limit=1, soft=True, soft_radius=1.0,
-                           submip_params={"presolving/maxrounds": 0, "separating/maxroundsroot": 0}),
+        NeuralDivingConfig(
+            coverages=(0.1,),
+            submip_node_limit=1,
+            soft=True,
+            soft_radius=1.0,
+            submip_params={"presolving/maxrounds": 0, "separating/maxroundsroot": 0},
+        ),
     )
     assert heuristic.stats.n_submips == 1
     assert heuristic.stats.submip_status[0].split(":")[1] in {"nodelimit", "optimal", "infeasible"}
@@ -148,7 +161,9 @@ def test_submip_hitting_its_node_limit_continues() -> None:
 
 
 @pytest.mark.parametrize("policy", [RaisingPolicy(), NanPolicy()], ids=["raises", "nan"])
-def test_broken_policy_is_logged_once_and_skipped(policy: object, caplog: pytest.LogCaptureFixture) -> None:
+def test_broken_policy_is_logged_once_and_skipped(
+    policy: object, caplog: pytest.LogCaptureFixture
+) -> None:
     optimum, _ = _optimum("setcover", seed=8)
     model, heuristic = _solve_with("setcover", 8, policy, NeuralDivingConfig(max_calls=5))
     assert heuristic.stats.error is not None
@@ -199,7 +214,9 @@ def _general_integer_model(with_binaries: bool) -> pyscipopt.Model:
 
 
 @pytest.mark.parametrize(
-    "build", [_continuous_model, lambda: _general_integer_model(False)], ids=["continuous", "integers"]
+    "build",
+    [_continuous_model, lambda: _general_integer_model(False)],
+    ids=["continuous", "integers"],
 )
 def test_no_binaries_means_didnotrun(build) -> None:
     reference = build()
@@ -219,7 +236,9 @@ def test_huge_integer_bounds_only_binaries_are_fixed() -> None:
     for value in (0.0, 1.0):  # both directions: one of them is wrong
         model = _general_integer_model(True)
         heuristic = include_neural_diving(
-            model, FixedPolicy(np.full(model.getNVars(), value)), config=NeuralDivingConfig(coverages=(1.0,))
+            model,
+            FixedPolicy(np.full(model.getNVars(), value)),
+            config=NeuralDivingConfig(coverages=(1.0,)),
         )
         model.optimize()
         assert heuristic.stats.error is None and heuristic.stats.n_submips == 1
@@ -233,7 +252,9 @@ def test_time_limit_is_respected() -> None:
     heuristic = include_neural_diving(
         model,
         FixedPolicy(np.full(model.getNVars(), 0.5)),
-        config=NeuralDivingConfig(time_fraction=1.0, max_submip_seconds=100.0, soft=True, soft_radius=1.0),
+        config=NeuralDivingConfig(
+            time_fraction=1.0, max_submip_seconds=100.0, soft=True, soft_radius=1.0
+        ),
     )
     start = time.perf_counter()
     model.optimize()
@@ -251,3 +272,66 @@ def test_include_needs_problem_stage() -> None:
 def test_config_rejects_bad_coverages() -> None:
     with pytest.raises(ValueError, match="coverages"):
         NeuralDivingConfig(coverages=(0.0,))
+
+
+def test_config_rejects_bad_inference_timeouts() -> None:
+    for timeout in (0.0, -1.0, float("nan")):
+        with pytest.raises(ValueError, match="inference_timeout_seconds"):
+            NeuralDivingConfig(inference_timeout_seconds=timeout)
+
+
+# --- a stalled prediction is bounded in time ---------------------------------------------------
+
+
+class StalledPolicy:
+    """Every prediction waits (a hung device or server) until the test releases it."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.calls = 0
+
+    def predict(self, graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
+        self.calls += 1
+        self.release.wait(30.0)
+        return np.zeros(graph.n_variables), np.ones(graph.n_variables)
+
+
+@pytest.fixture
+def stalled_policy():
+    policy = StalledPolicy()
+    yield policy
+    policy.release.set()  # let the worker thread finish
+
+
+def test_a_stalled_prediction_is_abandoned_at_its_bound(stalled_policy: StalledPolicy) -> None:
+    optimum, _ = _optimum("setcover", 8)
+    model = _tiny("setcover", 8)
+    heuristic = include_neural_diving(
+        model, stalled_policy, config=NeuralDivingConfig(inference_timeout_seconds=0.3, max_calls=5)
+    )
+    started = time.monotonic()
+    model.optimize()
+    seconds = time.monotonic() - started
+    assert model.getStatus() == "optimal" and model.getObjVal() == pytest.approx(optimum)
+    assert stalled_policy.calls == 1 and heuristic.stats.n_submips == 0
+    assert heuristic.stats.error is not None and "CallTimeout" in heuristic.stats.error
+    assert 0.3 <= seconds < 0.3 + 1.5
+    model.freeProb()
+
+
+def test_the_time_limit_bounds_a_prediction_in_flight(stalled_policy: StalledPolicy) -> None:
+    model = preset("setcover", "easy").generate(11)
+    model.hideOutput()
+    limit = 2.0  # the root LP comes well before it, even on a busy machine
+    model.setParam("limits/time", limit)
+    heuristic = include_neural_diving(
+        model, stalled_policy, config=NeuralDivingConfig(inference_timeout_seconds=None)
+    )
+    started = time.monotonic()
+    model.optimize()
+    seconds = time.monotonic() - started
+    assert stalled_policy.calls == 1
+    assert heuristic.stats.error is not None and "CallTimeout" in heuristic.stats.error
+    assert model.getStatus() == "timelimit"
+    assert seconds < limit + 0.5
+    model.freeProb()
