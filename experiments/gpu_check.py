@@ -46,7 +46,7 @@ import pyscipopt
 import torch
 from torch import nn
 
-from experiments.serving_benchmark import random_graph, write_instances
+from experiments.serving_benchmark import branching_heavy, random_graph, write_instances
 from gnn.checkpoint import library_versions, load_checkpoint
 from gnn.models import GCNNPolicy
 from gnn.observation import NodeBipartite
@@ -243,13 +243,6 @@ class _SolveJob:
     server: ServerAddress | None = None
 
 
-def _branching_heavy(model: pyscipopt.Model) -> None:
-    """Heuristics and cuts off: the search is mostly branching, where inference is spent."""
-    model.setHeuristics(pyscipopt.SCIP_PARAMSETTING.OFF)
-    model.setParam("separating/maxrounds", 0)
-    model.setParam("separating/maxroundsroot", 0)
-
-
 def _solve(job: _SolveJob) -> dict[str, Any]:
     """Body of a worker process: one learned solve, scoring through the server or itself."""
     torch.set_num_threads(1)  # one core per worker
@@ -263,7 +256,7 @@ def _solve(job: _SolveJob) -> dict[str, Any]:
         model.setParam("limits/nodes", job.node_limit)
         model.setParam("limits/time", job.time_limit)
         model.setParam("randomization/randomseedshift", job.seed)
-        _branching_heavy(model)
+        branching_heavy(model)
         if client is not None:
             policy = served_branching_policy(network, client)
         elif isinstance(network, GCNNPolicy):

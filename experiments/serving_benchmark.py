@@ -61,7 +61,7 @@ from solver.branching import include_learned_branching
 from solver.plugins import SHIPPED_MODELS_DIR
 from solver.racing import RaceBackend, race
 
-__all__ = ["ServingBenchmarkConfig", "run_benchmark", "main"]
+__all__ = ["ServingBenchmarkConfig", "branching_heavy", "run_benchmark", "main"]
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ class _SolveJob:
     server: ServerAddress | None
 
 
-def _branching_heavy(model: pyscipopt.Model) -> None:
+def branching_heavy(model: pyscipopt.Model) -> None:
     """Heuristics and cuts off: the search is mostly branching, where inference is spent."""
     model.setHeuristics(SCIP_PARAMSETTING.OFF)
     model.setParam("separating/maxrounds", 0)
@@ -288,7 +288,7 @@ def _learned_solve(job: _SolveJob, scorer: GraphScorer) -> dict[str, float]:
     model.setParam("limits/nodes", job.node_limit)
     model.setParam("limits/time", job.time_limit)
     model.setParam("randomization/randomseedshift", job.seed)
-    _branching_heavy(model)
+    branching_heavy(model)
     rule = include_learned_branching(model, ScorerPolicy(scorer), observation=NodeBipartite())
     started = time.perf_counter()
     model.optimizeNogil()
@@ -433,7 +433,7 @@ def measure_end_to_end(
 
 
 def _learned_race_setup(model: pyscipopt.Model, worker: int, scorer: GraphScorer | None) -> None:
-    _branching_heavy(model)
+    branching_heavy(model)
     if scorer is not None:
         include_learned_branching(model, ScorerPolicy(scorer), observation=NodeBipartite())
 
