@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import atexit
 import queue
-import sys
 import threading
 import time
 import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
+
+from gnn.torch_threads import use_process_torch_threads
 
 __all__ = [
     "EXIT_GRACE_SECONDS",
@@ -165,24 +166,10 @@ def _wait_at_exit() -> None:
         wait_for_stalled_calls(EXIT_GRACE_SECONDS)
 
 
-def _adopt_torch_threads() -> None:
-    """Give this thread the process's torch intra-op thread count.
-
-    torch applies ``torch.set_num_threads`` to another thread only once that thread runs one
-    of torch's own parallel loops; until then a small matrix product (a policy's node MLP) goes
-    to the BLAS library's OpenMP team at its default size, every core, which cost a loaded
-    2-core machine 45 ms a node instead of 0.06 ms. Cheap enough to do before every call, so
-    that a later ``torch.set_num_threads`` of the process reaches the worker too.
-    """
-    torch = sys.modules.get("torch")  # only if a policy has loaded it; never import it here
-    if torch is not None:
-        torch.set_num_threads(torch.get_num_threads())
-
-
 def _work(jobs: queue.SimpleQueue) -> None:
     """The worker loop; it holds only the queue, so the caller can be collected."""
     while (job := jobs.get()) is not None:
-        _adopt_torch_threads()
+        use_process_torch_threads()
         job.run()
         del job
 
@@ -264,6 +251,7 @@ class BoundedCaller:
             self.n_refused += 1
             raise CallerBusy("an earlier inference call that timed out is still running")
         if timeout is None or timeout >= _UNBOUNDED:
+            use_process_torch_threads()  # the caller may be a thread torch did not start
             return function(*args, **kwargs)
         if not timeout > 0:  # also NaN
             raise CallTimeout(f"no time left for the call ({timeout:.3g} s)")

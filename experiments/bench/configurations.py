@@ -282,12 +282,8 @@ class ScipConfiguration:
         model.setParam("limits/time", float(request.time_limit))
         plugins = None
         if self.learned_branching or self.neural_diving:
-            import torch
-
-            # A run owns one core, as SCIP uses one: torch's default team of one thread per core
-            # in every worker (and waiting on one another beside busy solvers) made each node
-            # of a small model about 100x slower on a loaded 2-core machine.
-            torch.set_num_threads(1)
+            # A run owns one core, as SCIP uses one: include_learned_plugins gives torch one
+            # thread (its torch_threads default).
             plugins = include_learned_plugins(
                 model,
                 branching=self.learned_branching,

@@ -15,7 +15,6 @@ itself for that solve's refresh: the solve goes on exactly as with the in-proces
 from __future__ import annotations
 
 import logging
-import threading
 
 import numpy as np
 import torch
@@ -26,27 +25,11 @@ from gnn.models import HybridPolicy
 from gnn.policy import HybridBranchingPolicy, NodeContext
 from gnn.serving.errors import InferenceError, ServerUnavailable
 from gnn.serving.scoring import Scorer
+from gnn.torch_threads import use_process_torch_threads
 
 __all__ = ["HybridEncoder", "ServedHybridPolicy"]
 
 _log = logging.getLogger(__name__)
-
-_thread_state = threading.local()
-
-
-def _use_process_torch_threads() -> None:
-    """Give this thread the process's torch intra-op thread count, once per thread.
-
-    torch applies ``torch.set_num_threads`` to another thread only when that thread first runs
-    one of torch's own parallel loops; a thread whose first work is the node MLP (its small
-    matrix products go to the BLAS library's OpenMP team) ran them with OpenMP's default, every
-    core: on a loaded 2-core machine that cost 45 ms a node instead of 0.06 ms, when the
-    branching rule called the policy on its worker thread.
-    """
-    if not getattr(_thread_state, "configured", False):
-        torch.set_num_threads(torch.get_num_threads())
-        _thread_state.configured = True
-
 
 class HybridEncoder(nn.Module):
     """The encoder of a :class:`~gnn.models.HybridPolicy`, as a servable per-variable model.
@@ -101,7 +84,7 @@ class ServedHybridPolicy(HybridBranchingPolicy):
         self._logged = False
 
     def score_node(self, node: NodeContext) -> np.ndarray:
-        _use_process_torch_threads()
+        use_process_torch_threads()
         return super().score_node(node)
 
     def _embed(self, graph: BipartiteGraph) -> torch.Tensor:
