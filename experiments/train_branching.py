@@ -138,6 +138,7 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
     """
     import torch
 
+    from experiments.fit_domain import domain_of_folders
     from gnn.checkpoint import save_checkpoint
     from gnn.dataset import BranchingDataset, sample_files
     from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
@@ -199,6 +200,9 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
         for field in dataclasses.fields(config)
     }
     command = command if command is not None else " ".join(sys.argv)
+    domain = domain_of_folders(config.data)  # where the model may be used (gnn.domain)
+    if domain is None:
+        logger.warning("no instance files beside the data: the model records no domain")
     save_checkpoint(
         config.out,
         trainer.model_,
@@ -206,8 +210,10 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
         training_config=resolved,
         metrics=metrics,
         command=command,
+        domain=domain,
     )
-    sidecar = {"config": resolved, "metrics": metrics, "command": command}
+    sidecar = {"config": resolved, "metrics": metrics, "command": command,
+               "domain": domain.to_dict() if domain is not None else None}
     Path(config.out).with_suffix(".json").write_text(json.dumps(sidecar, indent=2) + "\n")
     return metrics
 

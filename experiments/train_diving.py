@@ -86,6 +86,7 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         One line naming the file or folder when the data is missing or unreadable.
     """
     from experiments.collect_solutions import load_solution_record
+    from experiments.fit_domain import domain_of_folders
     from gnn.checkpoint import save_checkpoint
     from gnn.diving import DIVING_FEATURE_ENUMS, DivingTrainer, diving_example, fixing_metrics
 
@@ -142,6 +143,9 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         for key, value in dataclasses.asdict(config).items()
     }
     resolved["files"] = [str(path) for path in files]
+    domain = domain_of_folders(config.data)  # where the model may be used (gnn.domain)
+    if domain is None:
+        logger.warning("no instance files beside the data: the model records no domain")
     save_checkpoint(
         config.out,
         trainer.model_,
@@ -149,8 +153,10 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         training_config=resolved,
         metrics=metrics,
         command=command,
+        domain=domain,
     )
-    summary = {"config": resolved, "metrics": metrics, "command": command or " ".join(sys.argv)}
+    summary = {"config": resolved, "metrics": metrics, "command": command or " ".join(sys.argv),
+               "domain": domain.to_dict() if domain is not None else None}
     Path(config.out).with_suffix(".json").write_text(json.dumps(summary, indent=2) + "\n")
     return metrics
 

@@ -25,6 +25,7 @@ import torch
 from torch import nn
 
 from gnn import features as _features
+from gnn.domain import DomainError, ModelDomain
 from gnn.models import MODEL_CLASSES
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "library_versions",
     "load_checkpoint",
     "save_checkpoint",
+    "set_checkpoint_domain",
 ]
 
 #: Identifies neuralmip checkpoints (a foreign ``.pt`` file lacks it).
@@ -59,12 +61,15 @@ class Checkpoint:
         Where it was read from.
     metadata
         Everything else the file records: ``feature_schema``, ``training_config``, ``metrics``,
-        ``versions``, ``command``, ``created``, ``model_class``, ``model_config``.
+        ``versions``, ``command``, ``created``, ``model_class``, ``model_config``, ``domain``.
+    domain
+        The instance profiles the model was trained on (None: not recorded, no check).
     """
 
     model: nn.Module
     path: Path
     metadata: dict[str, Any] = field(default_factory=dict)
+    domain: ModelDomain | None = None
 
 
 def feature_schema(enums: Iterable[type[Enum]]) -> dict[str, list[str]]:
@@ -109,6 +114,7 @@ def save_checkpoint(
     training_config: Mapping[str, Any] | None = None,
     metrics: Mapping[str, Any] | None = None,
     command: str | None = None,
+    domain: ModelDomain | None = None,
 ) -> Path:
     """Write ``model`` and its provenance to one file (atomically: a killed run leaves no stub).
 
@@ -125,6 +131,9 @@ def save_checkpoint(
         The resolved training config and the validation metrics.
     command
         The command line that produced the model (defaults to this process's ``sys.argv``).
+    domain
+        The training instances' profile ranges (:mod:`gnn.domain`), checked before the model is
+        used on an instance.
 
     Returns
     -------
@@ -147,13 +156,28 @@ def save_checkpoint(
         "versions": library_versions(),
         "command": command if command is not None else " ".join(sys.argv),
         "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "domain": domain.to_dict() if domain is not None else None,
     }
+    return _write(path, payload)
+
+
+def _write(path: str | Path, payload: dict[str, Any]) -> Path:
+    """``torch.save`` through a temporary file, so that a killed run leaves no stub."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     torch.save(payload, partial)
     os.replace(partial, path)
     return path
+
+
+def set_checkpoint_domain(path: str | Path, domain: ModelDomain) -> Path:
+    """Record ``domain`` in an existing checkpoint, leaving weights and provenance as they are
+    (for models trained before checkpoints carried their domain)."""
+    load_checkpoint(path)  # refuses what is not a usable checkpoint, before rewriting it
+    payload = torch.load(Path(path), map_location="cpu", weights_only=True)
+    payload["domain"] = domain.to_dict()
+    return _write(path, payload)
 
 
 def _first_line(error: BaseException) -> str:
@@ -247,5 +271,11 @@ def load_checkpoint(
             f"{path}: weights do not fit {payload['model_class']} ({_first_line(error)})"
         ) from error
     model.eval()
+    domain = None
+    if payload.get("domain") is not None:
+        try:
+            domain = ModelDomain.from_dict(payload["domain"])
+        except DomainError as error:
+            raise CheckpointError(f"{path}: unusable training domain ({error})") from None
     metadata = {key: value for key, value in payload.items() if key != "state_dict"}
-    return Checkpoint(model=model, path=path, metadata=metadata)
+    return Checkpoint(model=model, path=path, metadata=metadata, domain=domain)

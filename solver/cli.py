@@ -3,12 +3,16 @@
 Usage::
 
     solve INSTANCE [--time-limit S] [--gap G] [--seed N] [--preset default|literature]
-          [--output FILE.sol] [--json] [--quiet] [--learned [--model NAME|PATH]]
-          [--workers N] [--verbose]
+          [--output FILE.sol] [--json] [--quiet]
+          [--learned [--model NAME|PATH] [--any-instance]] [--workers N] [--verbose]
     solve --list-examples
 
 INSTANCE is a file SCIP reads (``.mps``, ``.lp``, ``.cip``, ... optionally ``.gz``) or the name of
 an example shipped in the package (``solve setcover``); a path that exists wins.
+
+With ``--learned``, each learned model is used only on instances like those it was trained on
+(:mod:`gnn.domain`); the summary's ``learned`` line says which components ran and why any was
+left out. Without ``--model``, the shipped set trained on such instances is chosen, if any.
 
 Exit codes:
 
@@ -143,7 +147,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--learned", action="store_true", help="include the learned branching and diving plugins"
     )
-    parser.add_argument("--model", metavar="NAME|PATH", help="learned model to use with --learned")
+    parser.add_argument(
+        "--model",
+        metavar="NAME|PATH",
+        help="learned model to use with --learned (default: the shipped set trained on "
+        "instances like this one, or none)",
+    )
+    parser.add_argument(
+        "--any-instance",
+        action="store_true",
+        help="use the learned models even on instances unlike those they were trained on "
+        "(by default such a model is left out, and SCIP's own rule decides)",
+    )
     parser.add_argument(
         "--workers",
         type=_positive_int,
@@ -185,6 +200,8 @@ def _print_human(result: SolveResult) -> None:
     ]
     if result.solution_file is not None:
         rows.append(("solution file", result.solution_file))
+    if result.learned_plugins is not None:
+        rows.append(("learned", result.learned_plugins))
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"{label:<{width}} : {value}")
@@ -239,6 +256,7 @@ def _run(args: argparse.Namespace) -> int:
             preset=PRESETS[args.preset],
             learned=args.learned,
             model_path=args.model,
+            check_domain=not args.any_instance,
             solution_path=args.output,
             show_log=not (args.quiet or args.json),
         )
@@ -266,6 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("INSTANCE is required (a file or a shipped example; see --list-examples)")
     if args.model is not None and not args.learned:
         parser.error("--model needs --learned")
+    if args.any_instance and not args.learned:
+        parser.error("--any-instance needs --learned")
     debug = args.verbose or os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,

@@ -7,20 +7,33 @@ checkpoint file (which then drives only the component it was trained for). Every
 loaded and checked before anything is added to the model, so a bad model file is an error at
 load time, never in the middle of a solve.
 
+Each checkpoint records its training domain (:mod:`gnn.domain`): the range of structural
+profiles (:mod:`instances.profile`) of the instances it learned from. A model is only included
+on an instance inside that domain; outside it, SCIP's own branching or heuristics decide and
+:attr:`LearnedPlugins.declined` says why. With no model named, the shipped set whose domain
+admits the instance is chosen (set cover instances get the set cover models, and so on); an
+instance unlike every shipped class is solved by SCIP alone. Learned decisions on a foreign
+structure are not wrong, only slow: the set cover policy made MIPLIB's neos-911880 take over
+600 s instead of 8 (``solver/models/README.md``).
+
 torch is imported only when learned plugins are included, so ``import solver`` stays fast.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyscipopt
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from gnn.checkpoint import Checkpoint
     from gnn.policy import BranchingPolicy
     from gnn.serving import Scorer
     from solver.branching import BranchingRuleConfig, LearnedBranching
@@ -32,8 +45,11 @@ __all__ = [
     "LearnedModelError",
     "LearnedPlugins",
     "ModelSet",
+    "describe_learned",
     "include_learned_plugins",
     "load_model_set",
+    "match_model_set",
+    "plan_model_set",
     "resolve_model_set",
     "shipped_model_sets",
 ]
@@ -41,8 +57,11 @@ __all__ = [
 #: Where the package's pretrained models live (trained by this repo's pipeline).
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"
 
-#: The shipped set used when no model is named (the class of the shipped example instance).
+#: The shipped set :func:`resolve_model_set` gives when no model is named and there is no
+#: instance to match (the class of the shipped example instance).
 DEFAULT_MODEL_SET = "setcover"
+
+logger = logging.getLogger(__name__)
 
 _BRANCHING_FILE = re.compile(r"^branching-(?P<name>[a-z0-9]+)(?:-[a-z0-9-]+)?\.pt$")
 _DIVING_FILE = re.compile(r"^diving-(?P<name>[a-z0-9]+)\.pt$")
@@ -77,6 +96,23 @@ class LearnedPlugins:
 
     branching: LearnedBranching | None
     diving: NeuralDiving | None
+    model_set: str | None = None
+    """The model set the components came from (None: none was used)."""
+    declined: dict[str, str] = field(default_factory=dict)
+    """Why a requested component was left out, by component (``"branching"``, ``"diving"``):
+    its model was trained on instances unlike this one."""
+
+    def describe(self) -> str:
+        """One line: which learned components run, from which set, and what was declined."""
+        used = [name for name in ("branching", "diving") if getattr(self, name) is not None]
+        return describe_learned(self.model_set, used, self.declined)
+
+
+def describe_learned(model_set: str | None, used: list[str], declined: dict[str, str]) -> str:
+    """One line: the learned components ``used`` from ``model_set``, and why others were not."""
+    parts = [f"{model_set}: {', '.join(used)}"] if used else ["none"]
+    parts += [f"{name} declined: {reason}" for name, reason in declined.items()]
+    return "; ".join(parts)
 
 
 def _model_sets_in(folder: Path) -> dict[str, ModelSet]:
@@ -167,15 +203,15 @@ def load_model_set(spec: str | Path | None = None) -> ModelSet:
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: str, mtime_ns: int, size: int) -> Any:
+def _load_cached(path: str, mtime_ns: int, size: int) -> Checkpoint:
     import gnn.diving  # noqa: F401  (registers the diving model class with the loader)
     from gnn.checkpoint import load_checkpoint
 
-    return load_checkpoint(path).model
+    return load_checkpoint(path)
 
 
-def _load_module(path: Path) -> Any:
-    """Load a checkpoint's network once per file version; one clear error line otherwise.
+def _load_checkpoint(path: Path) -> Checkpoint:
+    """Load a checkpoint once per file version; one clear error line otherwise.
 
     The network is shared between solves (it is only read); the policy objects that wrap it
     hold per-solve state and are made anew for each model.
@@ -189,6 +225,40 @@ def _load_module(path: Path) -> Any:
         raise LearnedModelError(str(error)) from None
     except OSError as error:
         raise LearnedModelError(f"{path}: cannot read the model ({error.strerror})") from None
+
+
+def _load_module(path: Path) -> Any:
+    """The network of the checkpoint at ``path`` (see :func:`_load_checkpoint`)."""
+    return _load_checkpoint(path).model
+
+
+def _domain_violations(path: Path, profile: np.ndarray) -> list[str]:
+    """How the profiled instance lies outside the training domain of the model at ``path``
+    (empty: inside, or the checkpoint records no domain)."""
+    domain = _load_checkpoint(path).domain
+    return [] if domain is None else domain.violations(profile)
+
+
+def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
+    """The shipped set trained on instances like ``model``'s, or None and why there is none.
+
+    A set matches when the training domains of all its checkpoints admit the instance's profile;
+    of several, the one nearest to its training ranges wins (ties: by name).
+    """
+    from instances.profile import instance_profile
+
+    profile = instance_profile(model)
+    ranked = []
+    for name, models in shipped_model_sets().items():
+        paths = [path for path in (models.branching, models.diving) if path is not None]
+        domains = [_load_checkpoint(path).domain for path in paths]
+        if any(domain is None for domain in domains):
+            continue  # without a recorded domain a set cannot be matched, only named
+        if all(domain.admits(profile) for domain in domains):
+            ranked.append((max(domain.distance(profile) for domain in domains), name))
+    if ranked:
+        return shipped_model_sets()[min(ranked)[1]], ""
+    return None, "no shipped model was trained on instances like this one"
 
 
 def _branching_policy(path: Path, server: Scorer | None = None) -> BranchingPolicy:
@@ -228,6 +298,7 @@ def include_learned_plugins(
     diving_config: NeuralDivingConfig | None = None,
     branching_server: Scorer | None = None,
     torch_threads: int | None = 1,
+    check_domain: bool = True,
 ) -> LearnedPlugins:
     """Include the learned branching rule and the neural diving heuristic in ``model``.
 
@@ -239,7 +310,8 @@ def include_learned_plugins(
         Which learned components to include; ``branching=False`` leaves SCIP's branching alone.
     model_path
         A shipped set's name, a folder, or a checkpoint file (see :func:`resolve_model_set`);
-        None uses the default shipped set, :data:`DEFAULT_MODEL_SET`.
+        None picks the shipped set trained on instances like this one (:func:`match_model_set`),
+        and includes nothing when no shipped set is.
     branching_policy, diving_policy
         Policy objects to use instead of loading checkpoints (e.g. a client of a batching
         inference server, or a model of your own).
@@ -257,6 +329,9 @@ def include_learned_plugins(
         intra-op threads gain nothing, and their idle spinning takes the cores that SCIP and
         any other solver processes run on (on a loaded 2-core machine: a median 12.3 ms instead
         of 0.7 ms per node with 2 threads; ``solver/models/README.md``).
+    check_domain
+        Leave out a loaded model whose training domain does not admit this instance (see
+        :mod:`gnn.domain`); False uses it anyway. Policy objects given directly are not checked.
 
     Returns
     -------
@@ -272,14 +347,25 @@ def include_learned_plugins(
         raise ValueError(f"torch_threads must be >= 1 or None, got {torch_threads}")
     need_branching = branching and branching_policy is None
     need_diving = diving and diving_policy is None
+    declined: dict[str, str] = {}
+    model_set = None
     if need_branching or need_diving:
-        models = resolve_model_set(model_path)
-        if need_branching and models.branching is not None:
-            branching_policy = _branching_policy(models.branching, branching_server)
-        if need_diving and models.diving is not None:
-            diving_policy = _diving_policy(models.diving)
-        if (branching and branching_policy is None) and (diving and diving_policy is None):
-            raise LearnedModelError(f"{models.name}: holds no model for the requested components")
+        models, declined = plan_model_set(
+            model, model_path, branching=need_branching, diving=need_diving,
+            check_domain=check_domain,
+        )
+        if models is not None:
+            model_set = models.name
+            if need_branching and models.branching is not None and "branching" not in declined:
+                branching_policy = _branching_policy(models.branching, branching_server)
+            if need_diving and models.diving is not None and "diving" not in declined:
+                diving_policy = _diving_policy(models.diving)
+            unused = (branching and branching_policy is None) and (diving and diving_policy is None)
+            if unused and not declined:
+                raise LearnedModelError(f"{models.name}: holds no model for the requested components")
+        for name, reason in declined.items():
+            logger.warning("neuralmip: learned %s left out (SCIP's own plugins decide): %s",
+                           name, reason)
 
     from solver.branching import include_learned_branching
     from solver.diving import include_neural_diving
@@ -295,4 +381,55 @@ def include_learned_plugins(
         rule = include_learned_branching(model, branching_policy, config=branching_config)
     if diving and diving_policy is not None:
         heuristic = include_neural_diving(model, diving_policy, config=diving_config)
-    return LearnedPlugins(branching=rule, diving=heuristic)
+    if rule is None and heuristic is None:
+        model_set = None
+    return LearnedPlugins(branching=rule, diving=heuristic, model_set=model_set, declined=declined)
+
+
+def plan_model_set(
+    model: pyscipopt.Model,
+    model_path: str | Path | None = None,
+    *,
+    branching: bool = True,
+    diving: bool = True,
+    check_domain: bool = True,
+) -> tuple[ModelSet | None, dict[str, str]]:
+    """The model set :func:`include_learned_plugins` would use on ``model``, and why each
+    requested component it would leave out is left out (by component name).
+
+    Raises
+    ------
+    LearnedModelError
+        When ``model_path`` names nothing usable.
+    """
+    if model_path is None and check_domain:
+        models, reason = match_model_set(model)
+    else:
+        models, reason = resolve_model_set(model_path), ""
+    if models is None:
+        wanted = (("branching", branching), ("diving", diving))
+        return None, {name: reason for name, needed in wanted if needed}
+    return models, _out_of_domain(model, models, branching, diving, check_domain)
+
+
+def _out_of_domain(
+    model: pyscipopt.Model, models: ModelSet, branching: bool, diving: bool, check: bool
+) -> dict[str, str]:
+    """Why each needed checkpoint of ``models`` may not be used on ``model`` (by component)."""
+    if not check:
+        return {}
+    from instances.profile import instance_profile
+
+    profile = None
+    declined = {}
+    for name, needed, path in (("branching", branching, models.branching),
+                               ("diving", diving, models.diving)):
+        if not needed or path is None:
+            continue
+        profile = instance_profile(model) if profile is None else profile
+        violations = _domain_violations(path, profile)
+        if violations:
+            declined[name] = (
+                f"{path.name} was trained on instances unlike this one ({'; '.join(violations[:3])})"
+            )
+    return declined

@@ -28,6 +28,7 @@ from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
 from gnn.serving import InferenceServer, Scorer, ServerAddress
 from instances.reading import read_instance
+from solver.plugins import ModelSet
 from solver.settings import DEFAULT, ScipPreset, apply_scip_params, seed_scip
 from solver.solution import SolveResult, check_solution_path, write_best_solution
 
@@ -384,13 +385,20 @@ class LearnedWorkerSetup:
 
     model_path: str | None = None
     """Model set name, folder or checkpoint (see :func:`solver.plugins.resolve_model_set`)."""
+    check_domain: bool = True
+    """Leave out models trained on instances unlike this one (see :mod:`gnn.domain`)."""
 
     def __call__(self, model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
         from solver.plugins import include_learned_plugins
 
         # With a shared server, the branching network runs there (the hybrid: its encoder) and
         # each worker falls back to its own copy if the server fails.
-        include_learned_plugins(model, model_path=self.model_path, branching_server=scorer)
+        include_learned_plugins(
+            model,
+            model_path=self.model_path,
+            branching_server=scorer,
+            check_domain=self.check_domain,
+        )
 
 
 def _combined_dual_bound(result: RaceResult, minimize: bool) -> float | None:
@@ -427,6 +435,26 @@ def _branching_server(checkpoint: Path) -> InferenceServer:
     return InferenceServer(servable_module(load_checkpoint(checkpoint).model), ServerConfig())
 
 
+def _plan_learned(
+    path: str | os.PathLike[str], model_path: str | os.PathLike[str] | None, check_domain: bool
+) -> tuple[ModelSet | None, str]:
+    """The model set the workers will include (loaded and checked now), and its description as
+    :meth:`solver.plugins.LearnedPlugins.describe` gives it."""
+    from solver.plugins import describe_learned, load_model_set, plan_model_set
+
+    instance = read_instance(path)
+    try:
+        models, declined = plan_model_set(instance, model_path, check_domain=check_domain)
+    finally:
+        instance.freeProb()
+    if models is None:
+        return None, describe_learned(None, [], declined)
+    load_model_set(models.name if model_path is None else model_path)
+    used = [name for name in ("branching", "diving")
+            if getattr(models, name) is not None and name not in declined]
+    return models, describe_learned(models.name, used, declined)
+
+
 def race_instance(
     path: str | os.PathLike[str],
     n_workers: int,
@@ -437,6 +465,7 @@ def race_instance(
     preset: ScipPreset = DEFAULT,
     learned: bool = False,
     model_path: str | os.PathLike[str] | None = None,
+    check_domain: bool = True,
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
 ) -> SolveResult:
@@ -462,17 +491,20 @@ def race_instance(
     target = check_solution_path(solution_path) if solution_path is not None else None
     setup = None
     server = None
+    learned_plugins = None
     if learned:
         import torch
-
-        from solver.plugins import load_model_set
 
         # Several solver threads each running torch's default thread pool can stall one another
         # on a forward pass; SCIP itself uses one core per worker.
         torch.set_num_threads(1)
-        models = load_model_set(model_path)
-        setup = LearnedWorkerSetup(None if model_path is None else os.fspath(model_path))
-        server = None if models.branching is None else _branching_server(models.branching)
+        models, learned_plugins = _plan_learned(path, model_path, check_domain)
+        if models is not None:
+            # Every worker then includes the same set, chosen once for the instance.
+            spec = models.name if model_path is None else os.fspath(model_path)
+            setup = LearnedWorkerSetup(spec, check_domain)
+            if models.branching is not None and "declined" not in learned_plugins:
+                server = _branching_server(models.branching)
     params = dict(preset.params)
     if gap is not None:
         params["limits/gap"] = gap
@@ -515,6 +547,7 @@ def race_instance(
             learned=learned,
             solutions=sum(worker.objective is not None for worker in result.workers),
             solution_file=written,
+            learned_plugins=learned_plugins,
         )
     finally:
         checked.freeProb()

@@ -92,6 +92,10 @@ class SolveResult:
     solution_file: str | None = None
     """Where the best solution was written in SCIP's ``.sol`` format; None if not written."""
 
+    learned_plugins: str | None = None
+    """With ``learned``: which learned components ran, from which model set, and why any was
+    left out (:meth:`solver.plugins.LearnedPlugins.describe`)."""
+
     @property
     def has_solution(self) -> bool:
         """Whether a feasible solution was found."""
@@ -213,6 +217,7 @@ def summarize(
     preset: str,
     learned: bool,
     solution_file: str | None = None,
+    learned_plugins: str | None = None,
 ) -> SolveResult:
     """Read a solved model's outcome into a :class:`SolveResult`."""
     solutions = model.getNSols()
@@ -230,6 +235,7 @@ def summarize(
         learned=learned,
         solutions=solutions,
         solution_file=solution_file,
+        learned_plugins=learned_plugins,
     )
 
 
@@ -243,6 +249,7 @@ def solve_instance(
     scip_params: Mapping[str, Any] | None = None,
     learned: bool = False,
     model_path: str | os.PathLike[str] | None = None,
+    check_domain: bool = True,
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
     plugins: Callable[[pyscipopt.Model], object] | None = None,
@@ -267,7 +274,10 @@ def solve_instance(
         Include the learned branching rule and diving heuristic
         (:func:`solver.plugins.include_learned_plugins`); the instance must then be linear.
     model_path
-        Checkpoint to use with ``learned`` instead of the shipped model.
+        Model set or checkpoint to use with ``learned`` instead of the shipped set matched to
+        the instance.
+    check_domain
+        Leave out learned models trained on instances unlike this one (see :mod:`gnn.domain`).
     solution_path
         Where to write the best solution (``.sol``); checked before reading, written only if a
         solution exists.
@@ -303,6 +313,7 @@ def solve_instance(
     target = check_solution_path(solution_path) if solution_path is not None else None
     model = read_instance(path, require_linear=learned)
     included: object = None
+    learned_plugins = None
     try:
         model.hideOutput(quiet=not show_log)
         preset.apply(model)
@@ -315,7 +326,9 @@ def solve_instance(
             # Imported here: the learned plugins pull in torch, which plain solves do not need.
             from solver.plugins import include_learned_plugins
 
-            include_learned_plugins(model, model_path=model_path)
+            learned_plugins = include_learned_plugins(
+                model, model_path=model_path, check_domain=check_domain
+            ).describe()
         included = plugins(model) if plugins is not None else None
         if time_limit is not None:
             # The limit covers the whole call: SCIP's clock starts at optimize().
@@ -331,6 +344,7 @@ def solve_instance(
             preset=preset.name,
             learned=learned,
             solution_file=written,
+            learned_plugins=learned_plugins,
         )
     finally:
         del included

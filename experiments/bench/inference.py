@@ -96,13 +96,18 @@ Pairing = tuple[SolverConfiguration, "str | None"]
 
 def served_checkpoint(configuration: SolverConfiguration, set_model: str | None) -> Path | None:
     """The branching checkpoint ``configuration`` scores with on an instance set whose
-    ``model`` is ``set_model``; None when it branches with no learned model."""
+    ``model`` is ``set_model``; None when it branches with no learned model, or when neither
+    names one (each run then picks the shipped set that matches its instance, so no one
+    network can serve them all)."""
     if not isinstance(configuration, ScipConfiguration) or not configuration.learned_branching:
+        return None
+    spec = configuration.checkpoint_path(set_model)
+    if spec is None:
         return None
     from solver.plugins import LearnedModelError, resolve_model_set
 
     try:
-        path = resolve_model_set(configuration.checkpoint_path(set_model)).branching
+        path = resolve_model_set(spec).branching
     except LearnedModelError:
         return None  # its runs report the error themselves
     return None if path is None else path.resolve()

@@ -36,14 +36,15 @@ BRANCHING_HEAVY = {
 }
 
 
-def _config(tmp_path: Path, count: int = 2):
+def _config(tmp_path: Path, count: int = 2, model: str | None = "setcover"):
+    named = {} if model is None else {"model": model}
     return parse_bench_config(
         {
             "name": "served",
             "time_limit": 30.0,
             "instance_sets": [
                 {"name": "sc", "generator": "setcover", "level": "tiny", "seed": 11,
-                 "count": count, "params": {"n_rows": 200, "n_cols": 400}},
+                 "count": count, "params": {"n_rows": 200, "n_cols": 400}, **named},
             ],
             # No presolve or cuts, few nodes: small instances that still branch, quickly.
             "configurations": [
@@ -110,6 +111,17 @@ def test_learned_runs_score_through_one_shared_server_and_its_metrics_are_kept(
     assert server["metrics"]["n_requests"] == sum(row["inference"]["served"] for row in learned)
     assert server["metrics"]["n_clients"] == 0  # every worker disconnected
     assert not (tmp_path / "local" / INFERENCE_FILE).exists()
+
+
+def test_no_server_starts_where_each_run_picks_its_model_by_instance(tmp_path: Path) -> None:
+    config = _config(tmp_path, count=1, model=None)
+    instances = {s.name: s.materialize(tmp_path / "instances") for s in config.instance_sets}
+    jobs = [job for job in plan_jobs(config, instances) if job.configuration.name == "learned"]
+    shared = SharedInference([(job.configuration, job.model) for job in jobs], CPU_SERVER)
+    try:
+        assert shared.address_for(jobs[0].configuration, jobs[0].model) is None
+    finally:
+        shared.close()
 
 
 def test_runs_fall_back_to_their_own_inference_when_the_server_is_dead(tmp_path: Path) -> None:

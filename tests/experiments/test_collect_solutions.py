@@ -109,8 +109,10 @@ def test_unreadable_record_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_train_diving_end_to_end(collected: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from experiments import train_diving
+    from gnn.checkpoint import load_checkpoint
     from gnn.diving import DivingPolicy
     from gnn.observation import MilpBipartite
+    from instances.profile import instance_profile
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--out")
@@ -124,6 +126,11 @@ def test_train_diving_end_to_end(collected: Path, tmp_path: Path, capsys: pytest
     summary = json.loads(out.with_suffix(".json").read_text())
     assert summary["metrics"]["n_train_instances"] == 2 and summary["metrics"]["n_valid_instances"] == 1
     assert "fix_accuracy@0.5" in summary["metrics"]["valid"]
+    # The model records where it may be used: the profiles of the collection's instances.
+    assert summary["domain"]["n_instances"] == 3
+    domain = load_checkpoint(out).domain
+    assert domain is not None and domain.admits(instance_profile(preset("setcover", "tiny").generate(9)))
+    assert not domain.admits(instance_profile(preset("facilities", "tiny").generate(9)))
     policy = DivingPolicy.from_checkpoint(out)
     model = preset("setcover", "tiny").generate(1)
     observation = MilpBipartite().extract(model)

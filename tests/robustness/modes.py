@@ -13,8 +13,9 @@ project's own classes:
   full confidence, so the sub-MIPs are infeasible or bad.
 
 A learned mode whose module does not import yet is skipped with the import error as reason.
-``shipped`` is ``solver.include_learned_plugins`` with the package's own models; it skips while
-that function refuses (no model shipped, or not wired yet).
+``shipped`` is ``solver.include_learned_plugins`` with the package's own models, as users get it
+(the set trained on instances like the one solved, or none); ``shipped[out-of-domain]`` forces
+the default set onto every instance. Both skip while that function refuses (no model shipped).
 """
 
 from __future__ import annotations
@@ -173,6 +174,10 @@ class SolveMode:
     """Builds the diving predictor; None: no neural diving."""
     shipped: bool = False
     """Use ``solver.include_learned_plugins`` with the shipped models instead."""
+    check_domain: bool = True
+    """With ``shipped``: the shipped set matched to the instance, or nothing where none was
+    trained on such instances (what users get); False: the default set forced onto every
+    instance, its training domain or not."""
     hostile: bool = False
     """Driven by a deliberately bad policy (random or adversarial): it may cost any amount of
     time, so only correctness is asked of it where a time limit cuts it short."""
@@ -205,10 +210,18 @@ class SolveMode:
             pytest.skip(reason)
         plugins: list[Any] = []
         if self.shipped:
-            from solver.plugins import LearnedModelError, include_learned_plugins
+            from solver.plugins import (
+                DEFAULT_MODEL_SET,
+                LearnedModelError,
+                include_learned_plugins,
+            )
 
             try:
-                included = include_learned_plugins(model)
+                included = include_learned_plugins(
+                    model,
+                    model_path=None if self.check_domain else DEFAULT_MODEL_SET,
+                    check_domain=self.check_domain,
+                )
             except LearnedModelError as error:
                 pytest.skip(f"include_learned_plugins refuses: {error}")
             # The rule and the heuristic it included (None where the shipped set has no model).
@@ -280,6 +293,15 @@ MODES: tuple[SolveMode, ...] = (
     # The modules include_learned_plugins imports on first use (torch: seconds), so that the
     # subprocess tests count them as start-up, as for the other modes.
     SolveMode("shipped", shipped=True, requires=("solver.plugins", *_BRANCHING, *_DIVING)),
+    # The shipped set cover models on every instance: far outside their training domain a
+    # policy may be as slow as a random one, so it is held to correctness only.
+    SolveMode(
+        "shipped[out-of-domain]",
+        shipped=True,
+        check_domain=False,
+        hostile=True,
+        requires=("solver.plugins", *_BRANCHING, *_DIVING),
+    ),
 )
 
 

@@ -1,13 +1,17 @@
 import gc
+import logging
 import weakref
 
+import pyscipopt
 import pytest
+import torch
 
-from instances.generators import SetCover
+from instances.generators import SetCover, preset
 from solver.plugins import (
     DEFAULT_MODEL_SET,
     LearnedModelError,
     include_learned_plugins,
+    match_model_set,
     resolve_model_set,
     shipped_model_sets,
 )
@@ -112,3 +116,66 @@ def test_torch_runs_one_thread_unless_told_otherwise():
             include_learned_plugins(_instance(), torch_threads=0)
     finally:
         torch.set_num_threads(before)
+
+
+# --- training domains --------------------------------------------------------------------
+
+
+def _foreign_instance():
+    """A small knapsack-and-flow MIP with general integers: like no generated class."""
+    model = pyscipopt.Model()
+    model.hideOutput()
+    amounts = [model.addVar(f"n{i}", vtype="I", ub=9, obj=-(i + 1)) for i in range(6)]
+    flows = [model.addVar(f"f{i}", vtype="C", ub=4) for i in range(6)]
+    model.addCons(pyscipopt.quicksum((i + 3) * n for i, n in enumerate(amounts)) <= 40)
+    for n, f in zip(amounts, flows, strict=True):
+        model.addCons(f == 0.5 * n)
+    return model
+
+
+@pytest.mark.parametrize("class_name", ["setcover", "cauctions", "facilities", "indset"])
+def test_each_class_gets_its_own_shipped_set(class_name: str) -> None:
+    model = preset(class_name, "tiny").generate(11)
+    models, reason = match_model_set(model)
+    assert models is not None and models.name == class_name and reason == ""
+    plugins = include_learned_plugins(model)
+    assert plugins.model_set == class_name and plugins.declined == {}
+    assert plugins.branching is not None and plugins.diving is not None
+
+
+def test_an_instance_unlike_every_class_is_left_to_scip(caplog) -> None:
+    reference = _foreign_instance()
+    reference.optimize()
+    model = _foreign_instance()
+    with caplog.at_level(logging.WARNING, logger="solver.plugins"):
+        plugins = include_learned_plugins(model)
+    assert plugins.branching is None and plugins.diving is None and plugins.model_set is None
+    assert set(plugins.declined) == {"branching", "diving"}
+    assert "no shipped model was trained on instances like this one" in plugins.describe()
+    assert len(caplog.records) == 2
+    model.optimize()
+    assert model.getObjVal() == pytest.approx(reference.getObjVal())
+
+
+def test_a_named_model_is_left_out_outside_its_domain_unless_forced() -> None:
+    plugins = include_learned_plugins(_foreign_instance(), model_path="setcover")
+    assert plugins.branching is None and plugins.diving is None
+    assert "branching-setcover-hybrid.pt was trained on instances unlike this one" in (
+        plugins.declined["branching"]
+    )
+    assert "binary variables 0.00 outside [1.00, 1.00]" in plugins.declined["branching"]
+    forced = include_learned_plugins(
+        _foreign_instance(), model_path="setcover", check_domain=False
+    )
+    assert forced.branching is not None and forced.diving is not None
+    assert forced.declined == {} and forced.describe() == "setcover: branching, diving"
+
+
+def test_a_checkpoint_without_a_domain_is_used_anywhere(tmp_path) -> None:
+    shipped = resolve_model_set("setcover").branching
+    payload = torch.load(shipped, weights_only=True)
+    payload["domain"] = None
+    bare = tmp_path / "branching-bare-hybrid.pt"
+    torch.save(payload, bare)
+    plugins = include_learned_plugins(_foreign_instance(), model_path=bare)
+    assert plugins.branching is not None and plugins.declined == {}

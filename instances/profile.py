@@ -1,0 +1,146 @@
+"""An instance's structural profile: size-free statistics that tell problem classes apart.
+
+A learned model is trained on one family of instances (set covering, auctions, ...). Its
+decisions mean little on a MIP of another structure, where they can make SCIP many times slower
+(``solver/models/README.md``: the set cover policy on MIPLIB's neos-911880). The profile is what
+a model's training domain (:mod:`gnn.domain`) is fitted on and checked against before a learned
+plugin is included. Every feature is a fraction or a logarithm that does not grow with the
+instance, so one class's Easy and Medium sizes share a profile.
+
+Computed from the original (not presolved) problem, before solving. Rows are read through
+``getValsLinear``; constraints that are not linear count as :attr:`ProfileFeature.OTHER_ROWS`.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+
+import numpy as np
+import pyscipopt
+
+__all__ = ["MAX_PROFILED_ROWS", "ProfileFeature", "instance_profile"]
+
+#: Rows read for the row statistics (the first ones; the profile stays cheap on huge models).
+MAX_PROFILED_ROWS = 20_000
+
+_INTEGRAL = 1e-9
+
+
+class ProfileFeature(Enum):
+    """The columns of :func:`instance_profile`, in order."""
+
+    BINARY_VARIABLES = 0
+    """Fraction of variables that are binary."""
+    INTEGER_VARIABLES = 1
+    """Fraction of variables that are general integers (implicit integers included)."""
+    CONTINUOUS_VARIABLES = 2
+    """Fraction of variables that are continuous."""
+    OBJECTIVE_SUPPORT = 3
+    """Fraction of variables with a nonzero objective coefficient."""
+    OBJECTIVE_SIGN = 4
+    """Fraction of nonzero objective coefficients that worsen the objective as the variable
+    grows (positive when minimising, negative when maximising)."""
+    EQUALITY_ROWS = 5
+    """Fraction of rows with equal finite sides."""
+    SET_COVER_ROWS = 6
+    """Fraction of rows ``sum of binaries >= 1`` (unit coefficients)."""
+    SET_PACKING_ROWS = 7
+    """Fraction of rows ``sum of binaries <= 1`` (unit coefficients)."""
+    PURE_BINARY_ROWS = 8
+    """Fraction of rows over binaries only (any coefficients and sides)."""
+    MIXED_ROWS = 9
+    """Fraction of rows over both integer and continuous variables."""
+    CONTINUOUS_ROWS = 10
+    """Fraction of rows over continuous variables only."""
+    TWO_VARIABLE_ROWS = 11
+    """Fraction of rows with exactly two nonzeros (variable bounds, precedences)."""
+    OTHER_ROWS = 12
+    """Fraction of constraints that are not linear (SOS, indicator, nonlinear, ...)."""
+    UNIT_COEFFICIENTS = 13
+    """Fraction of row nonzeros that are +1 or -1."""
+    COEFFICIENT_RANGE = 14
+    """log10 of the largest over the smallest absolute row coefficient (0 for none)."""
+
+
+def _fraction(count: float, total: float) -> float:
+    return count / total if total > 0 else 0.0
+
+
+def instance_profile(model: pyscipopt.Model) -> np.ndarray:
+    """The profile of ``model``'s original problem, one float per :class:`ProfileFeature`.
+
+    Call it before ``optimize()`` (or on a model whose original problem is intact).
+    """
+    variables = model.getVars()
+    kinds = {var.name: var.vtype() for var in variables}
+    n_vars = len(variables)
+    n_binary = sum(kind == "BINARY" for kind in kinds.values())
+    n_continuous = sum(kind == "CONTINUOUS" for kind in kinds.values())
+    objective = np.array([var.getObj() for var in variables], dtype=float)
+    nonzero = objective[objective != 0.0]
+    worsening = nonzero > 0 if model.getObjectiveSense() == "minimize" else nonzero < 0
+
+    counts = dict.fromkeys(ProfileFeature, 0.0)
+    constraints = model.getConss()
+    n_rows = 0
+    n_entries = 0
+    n_unit = 0
+    smallest, largest = math.inf, 0.0
+    for constraint in constraints[:MAX_PROFILED_ROWS]:
+        n_rows += 1
+        if constraint.getConshdlrName() != "linear":
+            counts[ProfileFeature.OTHER_ROWS] += 1
+            continue
+        coefficients = model.getValsLinear(constraint)
+        values = np.fromiter(coefficients.values(), dtype=float, count=len(coefficients))
+        magnitudes = np.abs(values[values != 0.0])
+        if magnitudes.size:
+            smallest = min(smallest, float(magnitudes.min()))
+            largest = max(largest, float(magnitudes.max()))
+        n_entries += magnitudes.size
+        n_unit += int(np.count_nonzero(np.abs(magnitudes - 1.0) <= _INTEGRAL))
+        row_kinds = {kinds.get(name, "CONTINUOUS") for name in coefficients}
+        lhs, rhs = model.getLhs(constraint), model.getRhs(constraint)
+        infinite = model.infinity()
+        if abs(lhs) < infinite and lhs == rhs:
+            counts[ProfileFeature.EQUALITY_ROWS] += 1
+        if len(coefficients) == 2:
+            counts[ProfileFeature.TWO_VARIABLE_ROWS] += 1
+        if row_kinds == {"BINARY"}:
+            counts[ProfileFeature.PURE_BINARY_ROWS] += 1
+            unit = bool(np.all(values == 1.0))
+            if unit and rhs >= infinite and abs(lhs - 1.0) <= _INTEGRAL:
+                counts[ProfileFeature.SET_COVER_ROWS] += 1
+            if unit and lhs <= -infinite and abs(rhs - 1.0) <= _INTEGRAL:
+                counts[ProfileFeature.SET_PACKING_ROWS] += 1
+        if row_kinds == {"CONTINUOUS"}:
+            counts[ProfileFeature.CONTINUOUS_ROWS] += 1
+        elif "CONTINUOUS" in row_kinds and len(row_kinds) > 1:
+            counts[ProfileFeature.MIXED_ROWS] += 1
+
+    profile = np.zeros(len(ProfileFeature))
+    profile[ProfileFeature.BINARY_VARIABLES.value] = _fraction(n_binary, n_vars)
+    profile[ProfileFeature.INTEGER_VARIABLES.value] = _fraction(
+        n_vars - n_binary - n_continuous, n_vars
+    )
+    profile[ProfileFeature.CONTINUOUS_VARIABLES.value] = _fraction(n_continuous, n_vars)
+    profile[ProfileFeature.OBJECTIVE_SUPPORT.value] = _fraction(nonzero.size, n_vars)
+    profile[ProfileFeature.OBJECTIVE_SIGN.value] = _fraction(
+        int(np.count_nonzero(worsening)), nonzero.size
+    )
+    for feature in (
+        ProfileFeature.EQUALITY_ROWS,
+        ProfileFeature.SET_COVER_ROWS,
+        ProfileFeature.SET_PACKING_ROWS,
+        ProfileFeature.PURE_BINARY_ROWS,
+        ProfileFeature.MIXED_ROWS,
+        ProfileFeature.CONTINUOUS_ROWS,
+        ProfileFeature.TWO_VARIABLE_ROWS,
+        ProfileFeature.OTHER_ROWS,
+    ):
+        profile[feature.value] = _fraction(counts[feature], n_rows)
+    profile[ProfileFeature.UNIT_COEFFICIENTS.value] = _fraction(n_unit, n_entries)
+    if largest > 0.0:
+        profile[ProfileFeature.COEFFICIENT_RANGE.value] = math.log10(largest / smallest)
+    return profile
