@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MODEL_SET",
     "SHIPPED_MODELS_DIR",
+    "SHIPPED_RULES_FILE",
     "LearnedModelError",
     "LearnedPlugins",
     "ModelSet",
@@ -52,10 +53,15 @@ __all__ = [
     "plan_model_set",
     "resolve_model_set",
     "shipped_model_sets",
+    "shipped_rule_config",
 ]
 
 #: Where the package's pretrained models live (trained by this repo's pipeline).
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"
+
+#: Branching rule settings per shipped set (:class:`solver.branching.BranchingRuleConfig` fields),
+#: chosen on validation instances; the file says how.
+SHIPPED_RULES_FILE = SHIPPED_MODELS_DIR / "rules.toml"
 
 #: The shipped set :func:`resolve_model_set` gives when no model is named and there is no
 #: instance to match (the class of the shipped example instance).
@@ -135,6 +141,21 @@ def shipped_model_sets() -> dict[str, ModelSet]:
     if not SHIPPED_MODELS_DIR.is_dir():
         return {}
     return _model_sets_in(SHIPPED_MODELS_DIR)
+
+
+def shipped_rule_config(models: ModelSet) -> BranchingRuleConfig:
+    """The branching rule settings :data:`SHIPPED_RULES_FILE` gives a shipped set (defaults for
+    other sets, and for a shipped set it does not name)."""
+    import tomllib
+
+    from solver.branching import BranchingRuleConfig
+
+    shipped = shipped_model_sets().get(models.name)
+    if shipped != models or not SHIPPED_RULES_FILE.is_file():
+        return BranchingRuleConfig()
+    with SHIPPED_RULES_FILE.open("rb") as handle:
+        rules = tomllib.load(handle)
+    return BranchingRuleConfig(**rules.get(models.name, {}))
 
 
 def _checkpoint_kind(path: Path) -> str:
@@ -311,12 +332,14 @@ def include_learned_plugins(
     model_path
         A shipped set's name, a folder, or a checkpoint file (see :func:`resolve_model_set`);
         None picks the shipped set trained on instances like this one (:func:`match_model_set`),
-        and includes nothing when no shipped set is.
+        and includes nothing when no shipped set is (with ``check_domain=False``:
+        :data:`DEFAULT_MODEL_SET`).
     branching_policy, diving_policy
         Policy objects to use instead of loading checkpoints (e.g. a client of a batching
         inference server, or a model of your own).
     branching_config, diving_config
-        Settings of the branching rule and the diving heuristic (defaults otherwise).
+        Settings of the branching rule and the diving heuristic (defaults otherwise; a shipped
+        set's branching rule takes its settings from :data:`SHIPPED_RULES_FILE`).
     branching_server
         A client of a batching inference server that holds this model set's branching network
         as :func:`gnn.serving.servable_module` made it (see
@@ -358,6 +381,8 @@ def include_learned_plugins(
             model_set = models.name
             if need_branching and models.branching is not None and "branching" not in declined:
                 branching_policy = _branching_policy(models.branching, branching_server)
+                if branching_config is None:
+                    branching_config = shipped_rule_config(models)
             if need_diving and models.diving is not None and "diving" not in declined:
                 diving_policy = _diving_policy(models.diving)
             unused = (branching and branching_policy is None) and (diving and diving_policy is None)

@@ -4,6 +4,7 @@ import weakref
 
 import pyscipopt
 import pytest
+import tomllib
 import torch
 
 from instances.generators import SetCover, preset
@@ -179,3 +180,32 @@ def test_a_checkpoint_without_a_domain_is_used_anywhere(tmp_path) -> None:
     torch.save(payload, bare)
     plugins = include_learned_plugins(_foreign_instance(), model_path=bare)
     assert plugins.branching is not None and plugins.declined == {}
+
+
+# --- per-set rule settings ---------------------------------------------------------------
+
+
+def test_shipped_sets_branch_with_the_settings_their_rules_file_gives() -> None:
+    from solver.branching import BranchingRuleConfig
+    from solver.plugins import SHIPPED_RULES_FILE
+
+    rules = tomllib.loads(SHIPPED_RULES_FILE.read_text())
+    assert set(rules) <= set(shipped_model_sets())
+    for name in shipped_model_sets():
+        plugins = include_learned_plugins(preset(name, "tiny").generate(2), diving=False)
+        assert plugins.model_set == name
+        assert plugins.branching.config == BranchingRuleConfig(**rules.get(name, {}))
+
+
+def test_given_rule_settings_win_and_other_sets_get_the_defaults(tmp_path) -> None:
+    from solver.branching import BranchingRuleConfig
+
+    given = BranchingRuleConfig(max_depth=3)
+    named = include_learned_plugins(_instance(), branching_config=given, diving=False)
+    assert named.branching.config == given
+    own = tmp_path / "branching-own-hybrid.pt"
+    own.write_bytes(resolve_model_set("facilities").branching.read_bytes())
+    facility = preset("facilities", "tiny").generate(2)
+    assert include_learned_plugins(facility, model_path=own).branching.config == (
+        BranchingRuleConfig()
+    )
