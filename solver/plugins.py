@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,7 +147,10 @@ def shipped_model_sets() -> dict[str, ModelSet]:
 def shipped_rule_config(models: ModelSet) -> BranchingRuleConfig:
     """The branching rule settings :data:`SHIPPED_RULES_FILE` gives a shipped set (defaults for
     other sets, and for a shipped set it does not name)."""
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
 
     from solver.branching import BranchingRuleConfig
 

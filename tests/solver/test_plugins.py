@@ -1,10 +1,10 @@
 import gc
 import logging
+import sys
 import weakref
 
 import pyscipopt
 import pytest
-import tomllib
 import torch
 
 from instances.generators import SetCover, preset
@@ -189,6 +189,7 @@ def test_shipped_sets_branch_with_the_settings_their_rules_file_gives() -> None:
     from solver.branching import BranchingRuleConfig
     from solver.plugins import SHIPPED_RULES_FILE
 
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
     rules = tomllib.loads(SHIPPED_RULES_FILE.read_text())
     assert set(rules) <= set(shipped_model_sets())
     for name in shipped_model_sets():
