@@ -54,6 +54,8 @@ class ComparisonConfig:
     """Strong-branch the policy's best candidates (``BranchingRuleConfig.shortlist_size``)."""
     shortlist_max_depth: int = -1
     """Deepest depth with a strong-branched shortlist (-1: all)."""
+    deep_rule: str | None = None
+    """SCIP rule for the nodes the learned rule leaves (``BranchingRuleConfig.deep_rule``)."""
     threads: int = 1
     """``torch.set_num_threads``."""
 
@@ -101,6 +103,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
                         max_depth=config.max_depth,
                         shortlist_size=config.shortlist_size,
                         shortlist_max_depth=config.shortlist_max_depth,
+                        deep_rule=config.deep_rule,
                     ),
                 )
             started = time.perf_counter()
@@ -163,6 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         default=defaults.shortlist_size)
     parser.add_argument("--shortlist-depth", dest="shortlist_max_depth", type=int,
                         default=defaults.shortlist_max_depth)
+    parser.add_argument("--deep-rule", default=defaults.deep_rule,
+                        help="SCIP rule below --max-depth, e.g. pscost (default: SCIP's order)")
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)

@@ -107,6 +107,11 @@ class BranchingRuleConfig:
     branch on the policy's best."""
     shortlist_iteration_limit: int = 2**31 - 1
     """LP iterations per strong branching child of the shortlist (default: unlimited)."""
+    deep_rule: str | None = None
+    """A SCIP branching rule (e.g. ``"pscost"``) raised to just below this rule's priority, so
+    that it decides the nodes this rule leaves: those deeper than ``max_depth`` and those it
+    falls back on (None: SCIP's default order, reliability pseudocost branching first). The
+    learned decisions near the root feed the pseudocosts that rule then branches on."""
 
     def __post_init__(self) -> None:
         if self.max_depth < -1:
@@ -368,6 +373,13 @@ def include_learned_branching(
         from gnn.observation import NodeBipartite  # the default observation, loaded on demand
 
         observation = NodeBipartite()
+    if config.deep_rule is not None:
+        parameter = f"branching/{config.deep_rule}/priority"
+        try:
+            model.getParam(parameter)
+        except KeyError:
+            raise ValueError(f"deep_rule: SCIP has no branching rule {config.deep_rule!r}") from None
+        model.setParam(parameter, config.priority - 1)
     rule = LearnedBranching(observation, policy, config)
     model.includeBranchrule(
         rule,

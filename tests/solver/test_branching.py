@@ -205,6 +205,40 @@ def test_max_depth_leaves_deeper_nodes_to_scip(optimum):
     assert model.getNNodes() > 3
 
 
+def test_a_deep_rule_decides_below_max_depth(optimum, tmp_path):
+    config = BranchingRuleConfig(max_depth=0, deep_rule="pscost")
+    model, rule = _solve(FractionalityPolicy(), config=config)
+    _assert_same_optimum(model, optimum)
+    assert rule.n_branched == 1
+    assert model.getParam("branching/pscost/priority") == config.priority - 1
+    assert model.getParam("branching/pscost/priority") > model.getParam(
+        "branching/relpscost/priority"
+    )
+    calls = _branching_lp_calls(model, tmp_path / "statistics.txt")
+    assert calls["pscost"] > 0 and calls["relpscost"] == 0
+
+
+def _branching_lp_calls(model: pyscipopt.Model, path) -> dict[str, int]:
+    """How often each SCIP branching rule branched on an LP solution (SCIP's statistics)."""
+    model.writeStatistics(str(path))
+    lines = path.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Branching Rules"))
+    calls = {}
+    for line in lines[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        name, values = line.split(":", 1)
+        calls[name.strip()] = int(values.split()[2])  # the BranchLP column
+    return calls
+
+
+def test_an_unknown_deep_rule_is_refused_before_solving():
+    with pytest.raises(ValueError, match="no branching rule 'nosuch'"):
+        include_learned_branching(
+            _model(), FractionalityPolicy(), config=BranchingRuleConfig(deep_rule="nosuch")
+        )
+
+
 def test_slow_policy_is_switched_off(optimum):
     config = BranchingRuleConfig(slow_node_seconds=0.001, slow_node_limit=2)
     model = _model()
