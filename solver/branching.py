@@ -177,6 +177,7 @@ class LearnedBranching(Branchrule):
         self.n_fallbacks = 0
         self.n_shortlisted = 0
         self.seconds = 0.0
+        self.first_node_seconds: float | None = None
         self._slow_streak = 0
         self._disabled = False
         self._logged: set[str] = set()
@@ -220,6 +221,9 @@ class LearnedBranching(Branchrule):
             candidate = None
         elapsed = time.perf_counter() - started
         self.seconds += elapsed
+        if self.first_node_seconds is None:
+            # Reported apart: a hybrid policy runs its GNN encoder at the first node only.
+            self.first_node_seconds = elapsed
         self._watch_speed(elapsed)
         if candidate is None:
             self.n_fallbacks += 1

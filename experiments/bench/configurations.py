@@ -103,7 +103,8 @@ class SolveResult:
     """How learned branching ran its networks (learned runs only): ``mode`` (``shared`` or
     ``local``), encoder or scoring calls ``served`` by the shared server and run ``local``-ly,
     ``fell_back`` (why the server was given up, if it was), nodes ``branched`` by the rule and
-    handed back to SCIP (``rule_fallbacks``), and the rule's ``rule_seconds``."""
+    handed back to SCIP (``rule_fallbacks``), and the rule's ``rule_seconds``, of which
+    ``first_node_seconds`` went to its first node (a hybrid's encoder)."""
     heuristic: Mapping[str, Any] | None = None
     """What neural diving spent and found (diving runs only): its calls, sub-MIPs, solutions
     tried, accepted and improving, and its own cost apart from the solve's
@@ -312,6 +313,7 @@ def _inference_record(plugins: Any, shared: bool) -> dict[str, Any] | None:
         "branched": int(rule.n_branched),
         "rule_fallbacks": int(rule.n_fallbacks),
         "rule_seconds": float(rule.seconds),
+        "first_node_seconds": rule.first_node_seconds,
     }
     # The served hybrid policy counts itself; whole-graph scoring counts in its scorer.
     for counted in (rule.policy, getattr(rule.policy, "scorer", None)):

@@ -154,4 +154,27 @@ def test_learned_plugins_cost_is_reported_apart(tmp_path: Path) -> None:
     # own time: (0.1 + 0.5 + 0.3 + 0.5) / 2 runs; per node: 0.4 s over 400 branched nodes
     assert float(both[13]) == pytest.approx(0.7, abs=0.005)
     assert float(both[14]) == pytest.approx(1.0, abs=0.005)
+    assert both[15] == "-"  # no first node recorded
     assert rows["a (baseline)"][13] == "-"
+
+
+def test_the_first_branched_node_is_reported_apart(tmp_path: Path) -> None:
+    config = {
+        "name": "first", "time_limit": 10.0, "seeds": [0], "settings": "default",
+        "baseline": "a", "instance_sets": [{"kind": "files", "name": "s", "patterns": []}],
+        "configurations": [{"solver": "scip", "name": "a"}, {"solver": "scip", "name": "hybrid"}],
+    }  # fmt: skip
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    store = ResultStore(tmp_path / RESULTS_FILE)
+    for instance, first in (("inst1", 0.05), ("inst2", 0.15)):
+        store.append(_row(instance, "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
+        row = _row(instance, "hybrid", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]])
+        # 51 nodes: the encoder's first node, then 50 at 1 ms each
+        row["inference"] = {"mode": "local", "branched": 51, "rule_seconds": first + 0.05,
+                            "first_node_seconds": first}  # fmt: skip
+        store.append(row)
+    report = write_report(tmp_path).read_text()
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+    assert float(rows["hybrid"][14]) == pytest.approx(1.0, abs=0.005)
+    assert float(rows["hybrid"][15]) == pytest.approx(100.0, abs=0.05)

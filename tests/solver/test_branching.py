@@ -135,6 +135,7 @@ def test_learned_policy_branches_and_keeps_the_optimum(optimum):
     model, rule = _solve(FractionalityPolicy())
     _assert_same_optimum(model, optimum)
     assert rule.n_branched > 0 and rule.n_fallbacks == 0
+    assert 0 < rule.first_node_seconds < rule.seconds  # the first node is timed apart too
 
 
 @pytest.mark.parametrize(
