@@ -8,7 +8,8 @@ plugin is included. Every feature is a fraction or a logarithm that does not gro
 instance, so one class's Easy and Medium sizes share a profile.
 
 Computed from the original (not presolved) problem, before solving. Rows are read through
-``getValsLinear``; constraints that are not linear count as :attr:`ProfileFeature.OTHER_ROWS`.
+``getConsVars`` and ``getConsVals``; constraints that are not linear count as
+:attr:`ProfileFeature.OTHER_ROWS`.
 """
 
 from __future__ import annotations
@@ -73,10 +74,11 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
     Call it before ``optimize()`` (or on a model whose original problem is intact).
     """
     variables = model.getVars()
-    kinds = {var.name: var.vtype() for var in variables}
+    # By variable object, not name: names need not be valid UTF-8 (PySCIPOpt decodes them).
+    kinds = [var.vtype() for var in variables]
     n_vars = len(variables)
-    n_binary = sum(kind == "BINARY" for kind in kinds.values())
-    n_continuous = sum(kind == "CONTINUOUS" for kind in kinds.values())
+    n_binary = kinds.count("BINARY")
+    n_continuous = kinds.count("CONTINUOUS")
     objective = np.array([var.getObj() for var in variables], dtype=float)
     nonzero = objective[objective != 0.0]
     worsening = nonzero > 0 if model.getObjectiveSense() == "minimize" else nonzero < 0
@@ -92,20 +94,20 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
         if constraint.getConshdlrName() != "linear":
             counts[ProfileFeature.OTHER_ROWS] += 1
             continue
-        coefficients = model.getValsLinear(constraint)
-        values = np.fromiter(coefficients.values(), dtype=float, count=len(coefficients))
+        row_variables = model.getConsVars(constraint)
+        values = np.asarray(model.getConsVals(constraint), dtype=float)
         magnitudes = np.abs(values[values != 0.0])
         if magnitudes.size:
             smallest = min(smallest, float(magnitudes.min()))
             largest = max(largest, float(magnitudes.max()))
         n_entries += magnitudes.size
         n_unit += int(np.count_nonzero(np.abs(magnitudes - 1.0) <= _INTEGRAL))
-        row_kinds = {kinds.get(name, "CONTINUOUS") for name in coefficients}
+        row_kinds = {var.vtype() for var in row_variables}
         lhs, rhs = model.getLhs(constraint), model.getRhs(constraint)
         infinite = model.infinity()
         if abs(lhs) < infinite and lhs == rhs:
             counts[ProfileFeature.EQUALITY_ROWS] += 1
-        if len(coefficients) == 2:
+        if len(row_variables) == 2:
             counts[ProfileFeature.TWO_VARIABLE_ROWS] += 1
         if row_kinds == {"BINARY"}:
             counts[ProfileFeature.PURE_BINARY_ROWS] += 1

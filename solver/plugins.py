@@ -264,15 +264,26 @@ def _domain_violations(path: Path, profile: np.ndarray) -> list[str]:
     return [] if domain is None else domain.violations(profile)
 
 
+def _profile(model: pyscipopt.Model) -> tuple[np.ndarray | None, str]:
+    """The instance's profile, or None and why it could not be computed (then no model is used:
+    a learned plugin may cost time, never the solve)."""
+    from instances.profile import instance_profile
+
+    try:
+        return instance_profile(model), ""
+    except Exception as error:  # an odd model must not stop a solve that SCIP can run
+        return None, f"the instance could not be profiled ({type(error).__name__}: {error})"
+
+
 def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
     """The shipped set trained on instances like ``model``'s, or None and why there is none.
 
     A set matches when the training domains of all its checkpoints admit the instance's profile;
     of several, the one nearest to its training ranges wins (ties: by name).
     """
-    from instances.profile import instance_profile
-
-    profile = instance_profile(model)
+    profile, reason = _profile(model)
+    if profile is None:
+        return None, reason
     ranked = []
     for name, models in shipped_model_sets().items():
         paths = [path for path in (models.branching, models.diving) if path is not None]
@@ -447,15 +458,16 @@ def _out_of_domain(
     """Why each needed checkpoint of ``models`` may not be used on ``model`` (by component)."""
     if not check:
         return {}
-    from instances.profile import instance_profile
-
-    profile = None
+    wanted = [(name, path) for name, needed, path in (
+        ("branching", branching, models.branching), ("diving", diving, models.diving)
+    ) if needed and path is not None]  # fmt: skip
+    if not wanted:
+        return {}
+    profile, reason = _profile(model)
+    if profile is None:
+        return {name: reason for name, _ in wanted}
     declined = {}
-    for name, needed, path in (("branching", branching, models.branching),
-                               ("diving", diving, models.diving)):
-        if not needed or path is None:
-            continue
-        profile = instance_profile(model) if profile is None else profile
+    for name, path in wanted:
         violations = _domain_violations(path, profile)
         if violations:
             declined[name] = (

@@ -86,3 +86,23 @@ def test_generated_classes_have_distinct_profiles() -> None:
         for second in names[i + 1 :]:
             assert np.abs(profiles[first] - profiles[second]).max() > 0.5, (first, second)
     assert _value(profiles["facilities"], ProfileFeature.CONTINUOUS_VARIABLES) > 0.5
+
+
+def test_names_that_are_not_utf8_do_not_matter(tmp_path) -> None:
+    # Found by fuzzing: the reader refuses such names in linear rows, but a variable of the
+    # objective alone passes, and PySCIPOpt cannot decode its name: the profile must not read it.
+    from instances.reading import read_instance
+
+    path = tmp_path / "latin1.mps"
+    path.write_bytes(
+        b"NAME latin1\nROWS\n N obj\n G r\nCOLUMNS\n"
+        b"    M1 'MARKER' 'INTORG'\n    x obj 1 r 1\n    y obj 2 r 1\n    z\xe9 obj 1\n"
+        b"    M2 'MARKER' 'INTEND'\nRHS\n    rhs r 1\nBOUNDS\n UP bnd x 1\n UP bnd y 1\n"
+        b" UP bnd z\xe9 1\nENDATA\n"
+    )
+    model = read_instance(path)
+    with pytest.raises(UnicodeDecodeError):
+        [var.name for var in model.getVars()]  # noqa: B018  (what the profile must avoid)
+    profile = instance_profile(model)
+    assert _value(profile, ProfileFeature.BINARY_VARIABLES) == 1.0
+    assert _value(profile, ProfileFeature.SET_COVER_ROWS) == 1.0

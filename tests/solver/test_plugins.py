@@ -210,3 +210,16 @@ def test_given_rule_settings_win_and_other_sets_get_the_defaults(tmp_path) -> No
     assert include_learned_plugins(facility, model_path=own).branching.config == (
         BranchingRuleConfig()
     )
+
+
+def test_an_instance_that_cannot_be_profiled_is_left_to_scip(monkeypatch) -> None:
+    import instances.profile
+
+    def broken(model):
+        raise RuntimeError("odd model")
+
+    monkeypatch.setattr(instances.profile, "instance_profile", broken)
+    for spec in (None, "setcover"):
+        plugins = include_learned_plugins(_instance(), model_path=spec)
+        assert plugins.branching is None and plugins.diving is None
+        assert "could not be profiled (RuntimeError: odd model)" in plugins.declined["branching"]
