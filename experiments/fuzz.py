@@ -100,6 +100,8 @@ class FuzzInput:
     """The seed file it was made from."""
     mutations: tuple[str, ...]
     """What was done to it."""
+    learned: bool = False
+    """Solve with ``--learned`` (every other instance input)."""
 
 
 @dataclass
@@ -307,7 +309,9 @@ def make_inputs(config: FuzzConfig, folder: Path, rng: RngLike = None) -> list[F
             suffix += ".gz"
         path = folder / f"input-{index:05d}{suffix}"
         path.write_bytes(data)
-        inputs.append(FuzzInput(index, "instance", str(path), origin.name, tuple(applied)))
+        inputs.append(
+            FuzzInput(index, "instance", str(path), origin.name, tuple(applied), index % 2 == 1)
+        )
     inputs += _checkpoint_inputs(config, folder, rng, start=len(inputs))
     return inputs
 
@@ -359,8 +363,9 @@ _KNOWN_STATUSES = {
 }  # fmt: skip
 
 
-def check_instance(path: str, time_limit: float) -> tuple[str, str]:
-    """Run ``solve FILE --json --time-limit T`` in this process; ``(outcome, detail)``.
+def check_instance(path: str, time_limit: float, learned: bool = False) -> tuple[str, str]:
+    """Run ``solve FILE --json --time-limit T [--learned]`` in this process; ``(outcome,
+    detail)``.
 
     Outcomes: ``answered`` (exit 0/1 with a JSON result), ``refused`` (exit 2, one line naming
     the file), or a failure: ``traceback``, ``internal-error`` (exit 3), ``unclear-error``,
@@ -371,7 +376,8 @@ def check_instance(path: str, time_limit: float) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = solve_main([path, "--json", "--time-limit", str(time_limit)])
+            args = [path, "--json", "--time-limit", str(time_limit)]
+            code = solve_main([*args, "--learned"] if learned else args)
     except SystemExit as exit_:  # argparse: options are fixed here, so this is a failure
         return "exception", f"SystemExit {exit_.code}: {err.getvalue().strip()[:300]}"
     except BaseException as error:  # noqa: BLE001 - anything escaping main is the finding
@@ -435,7 +441,7 @@ def _worker(batch_file: str, time_limit: float) -> int:
         if item["kind"] == "checkpoint":
             outcome, detail = check_checkpoint(item["path"])
         else:
-            outcome, detail = check_instance(item["path"], time_limit)
+            outcome, detail = check_instance(item["path"], time_limit, item.get("learned", False))
         protocol.write(
             json.dumps({"done": item["index"], "outcome": outcome, "detail": detail}) + "\n"
         )
