@@ -234,7 +234,8 @@ def _check_mps_lines(path: Path) -> None:
 
     SCIP 10's MPS reader ends the process with a segmentation fault on a ROWS line holding
     one field (a row type and no name, `` G``, or any other word), and on a QUADOBJ, QMATRIX or QCMATRIX line with one
-    field, however the file ends (plain, or a truncated ``.gz``). The fuzz campaign
+    field, however the file ends (plain, or a truncated ``.gz``); a line counts up to its first
+    NUL byte, where SCIP stops reading it. The fuzz campaign
     (``python -m experiments.fuzz``) found them; other damage is left to SCIP's reader.
     """
     try:
@@ -243,7 +244,8 @@ def _check_mps_lines(path: Path) -> None:
         return  # _check_file has already read it once; SCIP reports what is wrong
     section = ""
     for number, raw in enumerate(text.split(b"\n"), start=1):
-        line = raw.rstrip(b"\r")
+        # SCIP's reader sees a line only up to its first NUL byte, as C strings end there.
+        line = raw.split(b"\0", 1)[0].rstrip(b"\r")
         if not line.strip() or line.startswith((b"*", b"$")):
             continue
         fields = line.split()

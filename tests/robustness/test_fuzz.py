@@ -319,6 +319,8 @@ _CRASHERS = {
     "row type without a name at the end": "NAME t\nROWS\n N  obj\n L  c1\n G",
     "ROWS entry of one unknown word": "NAME x\nROWS\n X\n",
     "ROWS entry of one brace": "NAME x\nROWS\n }\n",
+    # C reads a line only up to a NUL byte: one field for SCIP, two for Python's split.
+    "ROWS entry cut by a NUL byte": "NAME x\nROWS\n L  c1\n X\x00Y Z\n N  obj\n",
     "QUADOBJ entry with one field": _MPS_HEAD + "QUADOBJ\n    x\nENDATA\n",
     "QMATRIX entry with one field": _MPS_HEAD + "QMATRIX\n    x         y         1.0\n    y\n",
     "QCMATRIX entry with one field": _MPS_HEAD + "QCMATRIX   cap\n    x\nENDATA\n",
