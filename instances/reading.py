@@ -229,13 +229,17 @@ def _mps_text(path: Path) -> bytes:
         return b""  # not gzip at all: SCIP's reader says so
 
 
+_MPS_BLANKS = re.compile(rb"[ \t\r\n]+")
+
+
 def _check_mps_lines(path: Path) -> None:
     """Refuse the MPS lines that crash SCIP 10's reader before SCIP sees them.
 
     SCIP 10's MPS reader ends the process with a segmentation fault on a ROWS line holding
     one field (a row type and no name, `` G``, or any other word), and on a QUADOBJ, QMATRIX or QCMATRIX line with one
     field, however the file ends (plain, or a truncated ``.gz``); a line counts up to its first
-    NUL byte, where SCIP stops reading it. The fuzz campaign
+    NUL byte, where SCIP stops reading it, and its fields are split on blanks and tabs alone, as
+    SCIP splits them. The fuzz campaign
     (``python -m experiments.fuzz``) found them; other damage is left to SCIP's reader.
     """
     try:
@@ -246,10 +250,12 @@ def _check_mps_lines(path: Path) -> None:
     for number, raw in enumerate(text.split(b"\n"), start=1):
         # SCIP's reader sees a line only up to its first NUL byte, as C strings end there.
         line = raw.split(b"\0", 1)[0].rstrip(b"\r")
-        if not line.strip() or line.startswith((b"*", b"$")):
+        # SCIP splits fields on blanks and tabs only: a form feed is part of a field for it.
+        fields = _MPS_BLANKS.split(line.strip(b" \t\r"))
+        fields = [field for field in fields if field]
+        if not fields or line.startswith((b"*", b"$")):
             continue
-        fields = line.split()
-        if not line[:1].isspace():  # a section header
+        if line[:1] not in (b" ", b"\t"):  # a section header
             section = fields[0].decode("latin-1").upper()
             continue
         if section == "ROWS" and len(fields) == 1:

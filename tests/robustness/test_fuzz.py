@@ -321,6 +321,8 @@ _CRASHERS = {
     "ROWS entry of one brace": "NAME x\nROWS\n }\n",
     # C reads a line only up to a NUL byte: one field for SCIP, two for Python's split.
     "ROWS entry cut by a NUL byte": "NAME x\nROWS\n L  c1\n X\x00Y Z\n N  obj\n",
+    # SCIP splits on blanks and tabs only: a form feed does not separate fields for it.
+    "ROWS entry joined by a form feed": "NAME x\nROWS\n L  c1\n X\x0cY\n N  obj\n",
     "QUADOBJ entry with one field": _MPS_HEAD + "QUADOBJ\n    x\nENDATA\n",
     "QMATRIX entry with one field": _MPS_HEAD + "QMATRIX\n    x         y         1.0\n    y\n",
     "QCMATRIX entry with one field": _MPS_HEAD + "QCMATRIX   cap\n    x\nENDATA\n",
