@@ -146,6 +146,25 @@ solver = "scip"
 _BENCH_RUNS = 30
 
 
+def _signal_status() -> dict[str, str]:
+    """This process's blocked and ignored signal masks (Linux ``/proc``; empty elsewhere)."""
+    status = Path("/proc/self/status")
+    if not status.exists():
+        return {"SigBlk": "?", "SigIgn": "?"}
+    fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+    return {key: fields.get(key, "?").strip() for key in ("SigBlk", "SigIgn")}
+
+
+def _as_from_a_shell() -> None:
+    """Start the child with Ctrl-C neither ignored nor blocked, as a shell starts a command.
+
+    A child inherits both from the process that starts it, and the test process may have
+    either from the tests before it (in CI, all 30 runs once finished after the Ctrl-C).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_ctrl_c_to_the_process_group_during_bench_then_resume(tmp_path: Path) -> None:
     config = tmp_path / "ctrl-c.toml"
     config.write_text(_BENCH_CONFIG.format(count=_BENCH_RUNS))
@@ -153,7 +172,8 @@ def test_ctrl_c_to_the_process_group_during_bench_then_resume(tmp_path: Path) ->
     command = [sys.executable, "-m", "experiments.cli", "bench", str(config), "--out", str(out),
                "--workers", "2", "--no-progress", "--no-report"]  # fmt: skip
     process = subprocess.Popen(
-        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_as_from_a_shell,
     )
     results = out / RESULTS_FILE
     deadline = time.monotonic() + 120
@@ -165,7 +185,8 @@ def test_ctrl_c_to_the_process_group_during_bench_then_resume(tmp_path: Path) ->
         pytest.skip("the benchmark finished before it could be interrupted (machine too fast)")
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the parent and its workers
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == EXIT_INTERRUPTED, stderr[-3000:]
+    inherited = {key: _signal_status()[key] for key in ("SigBlk", "SigIgn")}
+    assert process.returncode == EXIT_INTERRUPTED, (inherited, stderr[-3000:])
     assert "Traceback" not in stderr
     before = ResultStore(results).latest()
     # A run stopped by the Ctrl-C is not a finished run: it must not be stored as one.
@@ -215,7 +236,8 @@ def test_ctrl_c_to_the_process_group_during_collect_then_rerun(tmp_path: Path) -
     done = {p.name: p.stat().st_mtime_ns for p in out.glob("*.npz")}
     if len(done) == 6:
         pytest.skip("the run finished before the interrupt arrived")
-    assert process.returncode == EXIT_INTERRUPTED, stderr[-3000:]
+    inherited = {key: _signal_status()[key] for key in ("SigBlk", "SigIgn")}
+    assert process.returncode == EXIT_INTERRUPTED, (inherited, stderr[-3000:])
     assert "Traceback" not in stderr
     assert not list(out.glob(".*.tmp"))
 
