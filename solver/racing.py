@@ -437,9 +437,10 @@ def _branching_server(checkpoint: Path) -> InferenceServer:
 
 def _plan_learned(
     path: str | os.PathLike[str], model_path: str | os.PathLike[str] | None, check_domain: bool
-) -> tuple[ModelSet | None, str]:
-    """The model set the workers will include (loaded and checked now), and its description as
-    :meth:`solver.plugins.LearnedPlugins.describe` gives it."""
+) -> tuple[ModelSet | None, dict[str, str], str]:
+    """The model set the workers will include (loaded and checked now), the components they
+    will leave out and why, and the description :meth:`solver.plugins.LearnedPlugins.describe`
+    gives of it."""
     from solver.plugins import describe_learned, load_model_set, plan_model_set
 
     instance = read_instance(path)
@@ -448,11 +449,11 @@ def _plan_learned(
     finally:
         instance.freeProb()
     if models is None:
-        return None, describe_learned(None, [], declined)
+        return None, declined, describe_learned(None, [], declined)
     load_model_set(models.name if model_path is None else model_path)
     used = [name for name in ("branching", "diving")
             if getattr(models, name) is not None and name not in declined]
-    return models, describe_learned(models.name, used, declined)
+    return models, declined, describe_learned(models.name, used, declined)
 
 
 def race_instance(
@@ -498,12 +499,12 @@ def race_instance(
         # Several solver threads each running torch's default thread pool can stall one another
         # on a forward pass; SCIP itself uses one core per worker.
         torch.set_num_threads(1)
-        models, learned_plugins = _plan_learned(path, model_path, check_domain)
+        models, declined, learned_plugins = _plan_learned(path, model_path, check_domain)
         if models is not None:
             # Every worker then includes the same set, chosen once for the instance.
             spec = models.name if model_path is None else os.fspath(model_path)
             setup = LearnedWorkerSetup(spec, check_domain)
-            if models.branching is not None and "declined" not in learned_plugins:
+            if models.branching is not None and "branching" not in declined:
                 server = _branching_server(models.branching)
     params = dict(preset.params)
     if gap is not None:
