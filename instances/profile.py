@@ -89,6 +89,7 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
     n_entries = 0
     n_unit = 0
     smallest, largest = math.inf, 0.0
+    infinite = model.infinity()
     for constraint in constraints[:MAX_PROFILED_ROWS]:
         n_rows += 1
         if constraint.getConshdlrName() != "linear":
@@ -104,7 +105,6 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
         n_unit += int(np.count_nonzero(np.abs(magnitudes - 1.0) <= _INTEGRAL))
         row_kinds = {var.vtype() for var in row_variables}
         lhs, rhs = model.getLhs(constraint), model.getRhs(constraint)
-        infinite = model.infinity()
         if abs(lhs) < infinite and lhs == rhs:
             counts[ProfileFeature.EQUALITY_ROWS] += 1
         if len(row_variables) == 2:

@@ -251,8 +251,7 @@ def _check_mps_lines(path: Path) -> None:
         # SCIP's reader sees a line only up to its first NUL byte, as C strings end there.
         line = raw.split(b"\0", 1)[0].rstrip(b"\r")
         # SCIP splits fields on blanks and tabs only: a form feed is part of a field for it.
-        fields = _MPS_BLANKS.split(line.strip(b" \t\r"))
-        fields = [field for field in fields if field]
+        fields = [field for field in _MPS_BLANKS.split(line) if field]
         if not fields or line.startswith((b"*", b"$")):
             continue
         if line[:1] not in (b" ", b"\t"):  # a section header

@@ -147,19 +147,25 @@ def shipped_model_sets() -> dict[str, ModelSet]:
 def shipped_rule_config(models: ModelSet) -> BranchingRuleConfig:
     """The branching rule settings :data:`SHIPPED_RULES_FILE` gives a shipped set (defaults for
     other sets, and for a shipped set it does not name)."""
+    from solver.branching import BranchingRuleConfig
+
+    if shipped_model_sets().get(models.name) != models:
+        return BranchingRuleConfig()
+    return BranchingRuleConfig(**_shipped_rules().get(models.name, {}))
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_rules() -> dict[str, dict[str, Any]]:
+    """:data:`SHIPPED_RULES_FILE`, read once per process (it ships with the package)."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
 
-    from solver.branching import BranchingRuleConfig
-
-    shipped = shipped_model_sets().get(models.name)
-    if shipped != models or not SHIPPED_RULES_FILE.is_file():
-        return BranchingRuleConfig()
+    if not SHIPPED_RULES_FILE.is_file():
+        return {}
     with SHIPPED_RULES_FILE.open("rb") as handle:
-        rules = tomllib.load(handle)
-    return BranchingRuleConfig(**rules.get(models.name, {}))
+        return tomllib.load(handle)
 
 
 def _checkpoint_kind(path: Path) -> str:
@@ -284,8 +290,9 @@ def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
     profile, reason = _profile(model)
     if profile is None:
         return None, reason
+    shipped = shipped_model_sets()
     ranked = []
-    for name, models in shipped_model_sets().items():
+    for name, models in shipped.items():
         paths = [path for path in (models.branching, models.diving) if path is not None]
         domains = [_load_checkpoint(path).domain for path in paths]
         if any(domain is None for domain in domains):
@@ -293,7 +300,7 @@ def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
         if all(domain.admits(profile) for domain in domains):
             ranked.append((max(domain.distance(profile) for domain in domains), name))
     if ranked:
-        return shipped_model_sets()[min(ranked)[1]], ""
+        return shipped[min(ranked)[1]], ""
     return None, "no shipped model was trained on instances like this one"
 
 
@@ -444,11 +451,11 @@ def plan_model_set(
     """
     if model_path is None and check_domain:
         models, reason = match_model_set(model)
-    else:
-        models, reason = resolve_model_set(model_path), ""
-    if models is None:
+        if models is not None:
+            return models, {}  # matched: every checkpoint of the set admits the instance
         wanted = (("branching", branching), ("diving", diving))
         return None, {name: reason for name, needed in wanted if needed}
+    models = resolve_model_set(model_path)
     return models, _out_of_domain(model, models, branching, diving, check_domain)
 
 
