@@ -81,8 +81,7 @@ def test_run_metrics_by_hand(folder: Path) -> None:
 
 def test_summary_table_by_hand(folder: Path) -> None:
     report = write_report(folder).read_text()
-    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
-            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+    rows = _table_rows(report)
     a, b, learned = rows["a (baseline)"], rows["b"], rows["learned"]
     # runs, solved, failed
     assert a[:3] == ["2", "1", "0"] and b[:3] == ["2", "2", "0"] and learned[:3] == ["2", "0", "2"]
@@ -132,13 +131,24 @@ def test_a_partial_last_line_is_skipped_and_the_next_row_is_kept(tmp_path: Path)
     assert [row["instance"] for row in store.records()] == ["inst1", "inst2"]
 
 
-def test_learned_plugins_cost_is_reported_apart(tmp_path: Path) -> None:
+def _table_rows(report: str) -> dict[str, list[str]]:
+    """The report's table rows: the first cell (the configuration) to the other cells."""
+    return {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
+            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+
+
+def _versus_baseline(folder: Path, name: str) -> None:
+    """A config.json in ``folder``: configuration ``name`` against baseline ``a``."""
     config = {
-        "name": "costs", "time_limit": 10.0, "seeds": [0], "settings": "default",
+        "name": name, "time_limit": 10.0, "seeds": [0], "settings": "default",
         "baseline": "a", "instance_sets": [{"kind": "files", "name": "s", "patterns": []}],
-        "configurations": [{"solver": "scip", "name": "a"}, {"solver": "scip", "name": "both"}],
+        "configurations": [{"solver": "scip", "name": "a"}, {"solver": "scip", "name": name}],
     }  # fmt: skip
-    (tmp_path / "config.json").write_text(json.dumps(config))
+    (folder / "config.json").write_text(json.dumps(config))
+
+
+def test_learned_plugins_cost_is_reported_apart(tmp_path: Path) -> None:
+    _versus_baseline(tmp_path, "both")
     store = ResultStore(tmp_path / RESULTS_FILE)
     store.append(_row("inst1", "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
     store.append(_row("inst2", "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
@@ -148,8 +158,7 @@ def test_learned_plugins_cost_is_reported_apart(tmp_path: Path) -> None:
         row["heuristic"] = {"total_seconds": 0.5}
         store.append(row)
     report = write_report(tmp_path).read_text()
-    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
-            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+    rows = _table_rows(report)
     both = rows["both"]
     # own time: (0.1 + 0.5 + 0.3 + 0.5) / 2 runs; per node: 0.4 s over 400 branched nodes
     assert float(both[13]) == pytest.approx(0.7, abs=0.005)
@@ -159,12 +168,7 @@ def test_learned_plugins_cost_is_reported_apart(tmp_path: Path) -> None:
 
 
 def test_the_first_branched_node_is_reported_apart(tmp_path: Path) -> None:
-    config = {
-        "name": "first", "time_limit": 10.0, "seeds": [0], "settings": "default",
-        "baseline": "a", "instance_sets": [{"kind": "files", "name": "s", "patterns": []}],
-        "configurations": [{"solver": "scip", "name": "a"}, {"solver": "scip", "name": "hybrid"}],
-    }  # fmt: skip
-    (tmp_path / "config.json").write_text(json.dumps(config))
+    _versus_baseline(tmp_path, "hybrid")
     store = ResultStore(tmp_path / RESULTS_FILE)
     for instance, first in (("inst1", 0.05), ("inst2", 0.15)):
         store.append(_row(instance, "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
@@ -174,7 +178,6 @@ def test_the_first_branched_node_is_reported_apart(tmp_path: Path) -> None:
                             "first_node_seconds": first}  # fmt: skip
         store.append(row)
     report = write_report(tmp_path).read_text()
-    rows = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]]
-            for line in report.splitlines() if line.startswith("| ") and "|---" not in line}  # fmt: skip
+    rows = _table_rows(report)
     assert float(rows["hybrid"][14]) == pytest.approx(1.0, abs=0.005)
     assert float(rows["hybrid"][15]) == pytest.approx(100.0, abs=0.05)
