@@ -19,7 +19,7 @@ from gnn.serving.hybrid import HybridEncoder, ServedHybridPolicy
 from gnn.serving.metrics import LatencySummary, ServingMetrics
 from gnn.serving.policies import ServableCheckpoint, servable_module, served_branching_policy
 from gnn.serving.process import ModelSource, ProcessClient, ProcessInferenceServer, ServerAddress
-from gnn.serving.scoring import Scorer, resolve_device, score_batch
+from gnn.serving.scoring import Scorer, resolve_device, score_batch, score_batch_splitting
 from gnn.serving.server import InferenceClient, InferenceServer
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "ServingMetrics",
     "resolve_device",
     "score_batch",
+    "score_batch_splitting",
     "servable_module",
     "served_branching_policy",
 ]

@@ -31,6 +31,7 @@ __all__ = ["HybridEncoder", "ServedHybridPolicy"]
 
 _log = logging.getLogger(__name__)
 
+
 class HybridEncoder(nn.Module):
     """The encoder of a :class:`~gnn.models.HybridPolicy`, as a servable per-variable model.
 

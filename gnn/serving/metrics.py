@@ -50,6 +50,8 @@ class ServingMetrics:
     """Requests answered with an error (the model raised or returned the wrong shape)."""
     n_clients: int
     """Clients connected when the snapshot was taken."""
+    n_memory_splits: int
+    """Batches that ran out of device memory and were split in two and retried."""
     batch_size_counts: tuple[tuple[int, int], ...]
     """Histogram of batch sizes: ``(size, number of batches)`` pairs, by size."""
     queue_wait: LatencySummary
@@ -106,6 +108,7 @@ class MetricsRecorder:
         self._n_requests = 0
         self._n_expired = 0
         self._n_failed = 0
+        self._n_memory_splits = 0
 
     def record_batch(self, queue_waits: list[float], forward_s: float, failed: bool) -> None:
         """Record one forward pass over ``len(queue_waits)`` requests."""
@@ -123,6 +126,11 @@ class MetricsRecorder:
         with self._lock:
             self._n_expired += n
 
+    def record_memory_split(self) -> None:
+        """Record a batch split in two after running out of device memory."""
+        with self._lock:
+            self._n_memory_splits += 1
+
     def snapshot(self, n_clients: int) -> ServingMetrics:
         """The metrics so far, frozen."""
         with self._lock:
@@ -132,6 +140,7 @@ class MetricsRecorder:
                 n_expired=self._n_expired,
                 n_failed=self._n_failed,
                 n_clients=n_clients,
+                n_memory_splits=self._n_memory_splits,
                 batch_size_counts=tuple(sorted(self._batch_sizes.items())),
                 queue_wait=self._queue_wait.summary(),
                 forward=self._forward.summary(),

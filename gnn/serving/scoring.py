@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 import torch
 from torch import nn
-from torch_geometric.data import Batch
 
-from gnn.data import to_data
+from gnn.data import collate_graphs, to_data
 from gnn.graph import BipartiteGraph
 from gnn.serving.errors import InferenceError
 
-__all__ = ["Scorer", "resolve_device", "score_batch"]
+__all__ = ["Scorer", "resolve_device", "score_batch", "score_batch_splitting"]
 
 
 @runtime_checkable
@@ -67,7 +66,7 @@ def score_batch(
     if len(graphs) == 1:  # no collation: models take a single graph as a batch of one
         batch = to_data(graphs[0]).to(device)
     else:
-        batch = Batch.from_data_list([to_data(graph) for graph in graphs]).to(device)
+        batch = collate_graphs(graphs).to(device)
     counts = [len(c) for c in candidates]
     offsets = np.cumsum([0] + [graph.n_variables for graph in graphs[:-1]])
     # One gather and one device-to-host copy for the whole batch, whatever the batch size.
@@ -86,3 +85,36 @@ def score_batch(
             )
         picked = logits[torch.from_numpy(flat).to(device)].float().cpu().numpy()
     return np.split(picked, np.cumsum(counts)[:-1])
+
+
+def score_batch_splitting(
+    model: nn.Module,
+    graphs: Sequence[BipartiteGraph],
+    candidates: Sequence[np.ndarray],
+    device: torch.device,
+    on_split: Callable[[], None] | None = None,
+) -> list[np.ndarray]:
+    """:func:`score_batch`, halving the batch and retrying when the device runs out of memory.
+
+    A batch too large for the device costs time, not answers: each half is scored on its own
+    (recursively), and ``on_split`` is called once per split. Scores do not depend on how the
+    graphs are grouped, so the result equals one pass over the whole batch.
+
+    Raises
+    ------
+    InferenceError
+        A single graph does not fit the device's memory, or the model's output is malformed.
+    """
+    try:
+        return score_batch(model, graphs, candidates, device)
+    except torch.OutOfMemoryError as error:
+        if device.type == "cuda":
+            torch.cuda.empty_cache()  # the failed pass's blocks, before the halves allocate
+        if len(graphs) == 1:
+            raise InferenceError(f"one graph does not fit the device's memory: {error}") from error
+    if on_split is not None:
+        on_split()
+    half = len(graphs) // 2
+    return score_batch_splitting(
+        model, graphs[:half], candidates[:half], device, on_split
+    ) + score_batch_splitting(model, graphs[half:], candidates[half:], device, on_split)

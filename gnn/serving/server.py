@@ -6,25 +6,23 @@ groups their requests, runs one forward pass and wakes each client with its scor
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections import deque
 
 import numpy as np
-import torch
 from torch import nn
 
 from gnn.graph import BipartiteGraph
+from gnn.serving.batching import BatchRunner
 from gnn.serving.closing import ClosesOnExit
 from gnn.serving.config import ServerConfig
 from gnn.serving.errors import InferenceError, InferenceTimeout, ServerUnavailable
 from gnn.serving.metrics import MetricsRecorder, ServingMetrics
-from gnn.serving.scoring import resolve_device, score_batch
+from gnn.serving.scoring import resolve_device
 
 __all__ = ["InferenceServer", "InferenceClient"]
 
-_log = logging.getLogger(__name__)
 
 #: How many recent forward passes decide whether a caller may run a batch itself.
 _RECENT_FORWARDS = 32
@@ -86,12 +84,11 @@ class InferenceServer(ClosesOnExit):
         self._forward_slots = threading.BoundedSemaphore(
             self.config.resolved_concurrent_forwards(self.device.type)
         )
-        self._thread_state = threading.local()
         self._pending: deque[_Request] = deque()
         self._n_clients = 0
         self._closed = False
-        self._logged_failure = False
         self._metrics = MetricsRecorder()
+        self._runner = BatchRunner(self._model, self.device, self.config, self._metrics)
         # Durations of the most recent forward passes, whoever ran them: a caller runs a batch
         # itself only when its deadline is far beyond all of them (see _caller_may_run).
         self._recent_forwards: deque[float] = deque(maxlen=_RECENT_FORWARDS)
@@ -209,17 +206,8 @@ class InferenceServer(ClosesOnExit):
                 if self._pending:  # a caller may have taken them meanwhile
                     return self._take_batch()
 
-    def _use_torch_threads(self) -> None:
-        """Apply ``config.torch_threads`` once in each thread that runs the model."""
-        if not getattr(self._thread_state, "configured", False):
-            threads = self.config.resolved_torch_threads(self.device.type)
-            if threads is not None:
-                torch.set_num_threads(threads)
-            self._thread_state.configured = True
-
     def _run_batch(self, batch: list[_Request]) -> None:
         """Score ``batch`` and wake its clients (call holding a forward slot)."""
-        self._use_torch_threads()
         started = time.monotonic()
         live = [r for r in batch if not r.abandoned and r.deadline > started]
         if len(live) < len(batch):
@@ -232,29 +220,13 @@ class InferenceServer(ClosesOnExit):
             return
         with self._condition:
             self._forwards_started.append(started)
-        error: InferenceError | None = None
-        try:
-            scores = score_batch(
-                self._model, [r.graph for r in live], [r.candidates for r in live], self.device
-            )
-        # One bad batch must not stop the server: its clients fall back to SCIP's rule.
-        except Exception as failure:
-            if not self._logged_failure:
-                _log.exception("inference failed; the clients of this batch fall back")
-                self._logged_failure = True
-            error = (
-                failure
-                if isinstance(failure, InferenceError)
-                else InferenceError(f"the model failed: {type(failure).__name__}: {failure}")
-            )
-            scores = [np.empty(0, dtype=np.float32)] * len(live)
+        scores, error = self._runner.run(
+            [r.graph for r in live], [r.candidates for r in live], [r.arrived for r in live]
+        )
         finished = time.monotonic()
         with self._condition:
             self._forwards_started.remove(started)
             self._recent_forwards.append(finished - started)
-        self._metrics.record_batch(
-            [started - r.arrived for r in live], finished - started, error is not None
-        )
         for request, request_scores in zip(live, scores, strict=True):
             request.scores = request_scores
             request.error = error

@@ -28,3 +28,28 @@ def test_batching_offsets_constraints_and_variables_separately():
     assert torch.equal(batch.edge_attr, torch.ones(4, 1))
     # ``batch`` maps each variable to its graph.
     assert batch.batch.tolist() == [0, 0, 0, 1]
+
+
+def test_collate_graphs_equals_pyg_batching():
+    from torch_geometric.data import Batch
+
+    from gnn.data import collate_graphs
+
+    rng = np.random.default_rng(0)
+    graphs = []
+    for n_cons, n_vars, n_edges in [(3, 5, 7), (1, 2, 2), (4, 1, 3), (2, 6, 0)]:
+        graphs.append(
+            BipartiteGraph(
+                constraint_features=rng.random((n_cons, 5), dtype=np.float32),
+                edge_index=np.stack(
+                    [rng.integers(n_cons, size=n_edges), rng.integers(n_vars, size=n_edges)]
+                ).astype(np.int64),
+                edge_features=rng.random((n_edges, 1), dtype=np.float32),
+                variable_features=rng.random((n_vars, 19), dtype=np.float32),
+            )
+        )
+    ours = collate_graphs(graphs)
+    pyg = Batch.from_data_list([to_data(graph) for graph in graphs])
+    for field in ("constraint_features", "edge_index", "edge_attr", "variable_features", "batch"):
+        assert torch.equal(getattr(ours, field), getattr(pyg, field)), field
+    assert ours.num_nodes == pyg.num_nodes == 14

@@ -34,6 +34,7 @@ from gnn.serving import (
     ServerConfig,
     ServerUnavailable,
     score_batch,
+    score_batch_splitting,
     servable_module,
     served_branching_policy,
 )
@@ -101,6 +102,20 @@ class SlowGNN(TinyBipartiteGNN):
         return super().forward(batch)
 
 
+class MemoryHungryGNN(TinyBipartiteGNN):
+    """The same GNN, out of device memory on batches of more than ``max_graphs`` graphs."""
+
+    def __init__(self, max_graphs: int) -> None:
+        super().__init__()
+        self.max_graphs = max_graphs
+
+    def forward(self, batch: object) -> Tensor:
+        n_graphs = int(batch.batch.max()) + 1 if getattr(batch, "batch", None) is not None else 1
+        if n_graphs > self.max_graphs:
+            raise torch.OutOfMemoryError(f"{n_graphs} graphs do not fit")
+        return super().forward(batch)
+
+
 class WrongShapeGNN(TinyBipartiteGNN):
     """A broken model: one logit too many."""
 
@@ -155,6 +170,21 @@ def test_batched_scores_equal_unbatched_scores() -> None:
     )
     for scores, other in zip(batched, swapped[::-1], strict=True):
         np.testing.assert_allclose(scores, other, atol=1e-5)
+
+
+def test_out_of_memory_splits_the_batch_and_the_scores_stay_the_same() -> None:
+    model = MemoryHungryGNN(max_graphs=2).eval()
+    requests = random_requests(seed=11, n=7)
+    splits = []
+    scores = score_batch_splitting(
+        model, [g for g, _ in requests], [c for _, c in requests], CPU, lambda: splits.append(1)
+    )
+    for (graph, candidates), answer in zip(requests, scores, strict=True):
+        np.testing.assert_allclose(answer, direct_scores(model, graph, candidates), atol=1e-5)
+    assert len(splits) == 3  # 7 -> 3 + 4, 3 -> 1 + 2, 4 -> 2 + 2
+    with pytest.raises(InferenceError, match="one graph does not fit"):
+        graph, candidates = requests[0]
+        score_batch_splitting(MemoryHungryGNN(max_graphs=0), [graph], [candidates], CPU)
 
 
 def test_concurrent_clients_are_batched_and_get_their_own_scores() -> None:
@@ -287,6 +317,46 @@ def test_process_server_scores_equal_direct_scores(process_server: ProcessInfere
             np.testing.assert_allclose(
                 client.score(graph, candidates), direct_scores(model, graph, candidates), atol=1e-5
             )
+
+
+@pytest.mark.parametrize("concurrent_forwards", [1, 2])
+def test_process_server_batches_concurrent_clients_and_splits_batches_too_large(
+    concurrent_forwards: int,
+) -> None:
+    # One forward slot: the server's loop runs each batch itself; two: forward threads do.
+    model = MemoryHungryGNN(max_graphs=2)
+    requests = random_requests(seed=12, n=4)
+    expected = [direct_scores(model, g, c) for g, c in requests]
+    config = ServerConfig(
+        max_batch_size=4,
+        max_wait_s=0.5,
+        request_timeout_s=20.0,
+        torch_threads=1,
+        concurrent_forwards=concurrent_forwards,
+    )
+    answers: dict[int, list[np.ndarray]] = {}
+    with ProcessInferenceServer(model, config) as server:
+        clients = [server.client() for _ in requests]
+
+        def work(index: int) -> None:
+            graph, candidates = requests[index]
+            answers[index] = [clients[index].score(graph, candidates) for _ in range(3)]
+
+        threads = [threading.Thread(target=work, args=(i,)) for i in range(len(requests))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for client in clients:
+            client.close()
+        metrics = server.metrics()
+    for index, scores in enumerate(expected):
+        for answer in answers[index]:
+            np.testing.assert_allclose(answer, scores, atol=1e-5)
+    assert metrics.n_requests == 12 and metrics.n_failed == 0
+    # Four clients with a generous wait fill batches of four, each too large for the "device".
+    assert max(size for size, _ in metrics.batch_size_counts) == 4
+    assert metrics.n_memory_splits >= 1
 
 
 def test_killed_client_does_not_stall_the_server(process_server: ProcessInferenceServer) -> None:
@@ -475,7 +545,9 @@ def test_caller_runs_mode_keeps_the_deadline_when_the_model_stalls() -> None:
                 continue
     assert "neuralmip-inference" in model.threads
     assert threading.current_thread().name not in model.threads[:2]  # no caller ran a stall
-    np.testing.assert_allclose(scores, direct_scores(TinyBipartiteGNN(), graph, candidates), atol=1e-5)
+    np.testing.assert_allclose(
+        scores, direct_scores(TinyBipartiteGNN(), graph, candidates), atol=1e-5
+    )
 
 
 # -- serving the hybrid policy and falling back ----------------------------------------------------
