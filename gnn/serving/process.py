@@ -16,6 +16,7 @@ import mmap
 import multiprocessing
 import os
 import secrets
+import selectors
 import shutil
 import tempfile
 import threading
@@ -23,7 +24,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Client, Connection, Listener, wait
+from multiprocessing.connection import Client, Connection, Listener
 
 import numpy as np
 from torch import nn
@@ -217,7 +218,7 @@ class _Pending:
 class _ServerLoop:
     """The server process's one loop: it reads every ready request, forms batches and runs them.
 
-    One thread reads all connections (``multiprocessing.connection.wait``), so requests never
+    One thread reads all connections (one ``selectors`` selector), so requests never
     wait for a connection thread to win the GIL; batches are formed as in
     :class:`~gnn.serving.server.InferenceServer` (``max_batch_size``, every client waiting, or
     ``max_wait_s``). With one forward slot (the CUDA default) the loop runs each batch itself,
@@ -245,6 +246,7 @@ class _ServerLoop:
         self.new_connections: deque[Connection] = deque()
         self._wake_reader, self._wake_writer = multiprocessing.Pipe(duplex=False)
         self._wake_lock = threading.Lock()
+        self._selector = selectors.DefaultSelector()
 
     def wake(self) -> None:
         """Make the loop look at new connections and free forward slots (any thread)."""
@@ -256,26 +258,23 @@ class _ServerLoop:
 
     def run(self, control: Connection) -> None:
         """Serve until ``control`` says stop or closes (then return, all connections closed)."""
+        # One selector for the server's life: connection.wait() would register every
+        # connection anew on each call, a cost paid per request that grows with the clients.
+        self._selector.register(control, selectors.EVENT_READ, control)
+        self._selector.register(self._wake_reader, selectors.EVENT_READ, self._wake_reader)
         try:
             while True:
-                ready = wait(
-                    [control, self._wake_reader, *self._clients], self._wait_timeout()
-                )  # fmt: skip
-                for source in ready:
-                    if source is control:
+                for key, _ in self._selector.select(self._wait_timeout()):
+                    if key.data is control:
                         command = control.recv()
                         if command == _STOP:
                             return
                         if command == _METRICS:
                             control.send(self.snapshot())
-                    elif source is self._wake_reader:
-                        while self._wake_reader.poll():
-                            self._wake_reader.recv_bytes()
-                        while self.new_connections:
-                            connection = self.new_connections.popleft()
-                            self._clients[connection] = _Connection(connection)
+                    elif key.data is self._wake_reader:
+                        self._take_new_connections()
                     else:
-                        self._receive(self._clients[source])
+                        self._receive(key.data)
                 self._dispatch()
         except (OSError, EOFError):
             pass  # the parent is gone: stop too
@@ -284,6 +283,16 @@ class _ServerLoop:
                 self._pool.shutdown(wait=True)
             for client in list(self._clients.values()):
                 client.close(died=False)
+            self._selector.close()
+
+    def _take_new_connections(self) -> None:
+        while self._wake_reader.poll():
+            self._wake_reader.recv_bytes()
+        while self.new_connections:
+            connection = self.new_connections.popleft()
+            client = _Connection(connection)
+            self._clients[connection] = client
+            self._selector.register(connection, selectors.EVENT_READ, client)
 
     def _wait_timeout(self) -> float | None:
         """How long the loop may sleep: until the oldest request's ``max_wait_s`` runs out."""
@@ -311,6 +320,7 @@ class _ServerLoop:
 
     def _drop(self, client: _Connection) -> None:
         del self._clients[client.connection]
+        self._selector.unregister(client.connection)
         self._pending = deque(p for p in self._pending if p.client is not client)
         client.close(died=True)
 
