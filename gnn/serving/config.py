@@ -30,7 +30,8 @@ class ServerConfig:
     """Torch device of the model (``"cpu"``, ``"cuda"``, ``"cuda:1"``); ``None``: CUDA when
     available, else the CPU."""
     caller_runs: bool = True
-    """When a request completes a batch (always, with no ``max_wait_s``) while a forward slot
+    """In-process server only (the server process has no caller threads). When a request
+    completes a batch (always, with no ``max_wait_s``) while a forward slot
     is free, the requesting thread runs the batch itself instead of waking the server thread
     (two thread switches fewer per request). A pass in the caller's own thread cannot be
     abandoned at the deadline, so the caller does so only when its remaining deadline is
@@ -38,7 +39,8 @@ class ServerConfig:
     seen); otherwise the request waits for the server thread with its deadline, as without
     ``caller_runs``. A pass that stalls therefore makes the next requests time out on time."""
     concurrent_forwards: int | None = None
-    """Most forward passes running at once (in callers' threads or the server thread);
+    """Most forward passes running at once (in callers' threads or the server thread; in the
+    server process, its loop runs the only one, or forward threads run that many);
     ``None``: 1 on CUDA, where one device runs one batch at a time, and the number of usable
     cores on a CPU, where the threads of one shared model can run passes side by side."""
     torch_threads: int | None = None
