@@ -187,27 +187,38 @@ def test_out_of_memory_splits_the_batch_and_the_scores_stay_the_same() -> None:
         score_batch_splitting(MemoryHungryGNN(max_graphs=0), [graph], [candidates], CPU)
 
 
+def score_from_threads(
+    server: InferenceServer | ProcessInferenceServer,
+    requests: list[tuple[BipartiteGraph, np.ndarray]],
+    repeats: int,
+) -> list[list[np.ndarray]]:
+    """Each request scored ``repeats`` times by its own client in its own thread, all at once;
+    the clients are closed afterwards. Returns the answers, per request."""
+    clients = [server.client() for _ in requests]
+    assert all(isinstance(client, Scorer) for client in clients)
+    answers: list[list[np.ndarray]] = [[] for _ in requests]
+
+    def work(index: int) -> None:
+        graph, candidates = requests[index]
+        answers[index] = [clients[index].score(graph, candidates) for _ in range(repeats)]
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(requests))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for client in clients:
+        client.close()
+    return answers
+
+
 def test_concurrent_clients_are_batched_and_get_their_own_scores() -> None:
     model = TinyBipartiteGNN()
     requests = random_requests(seed=2, n=4)
     expected = [direct_scores(model, g, c) for g, c in requests]
     config = ServerConfig(max_batch_size=4, max_wait_s=0.5, request_timeout_s=10.0)
-    results: dict[int, list[np.ndarray]] = {}
     with InferenceServer(model, config) as server:
-        clients = [server.client() for _ in requests]
-        assert all(isinstance(client, Scorer) for client in clients)
-
-        def work(index: int) -> None:
-            graph, candidates = requests[index]
-            results[index] = [clients[index].score(graph, candidates) for _ in range(3)]
-
-        threads = [threading.Thread(target=work, args=(i,)) for i in range(len(requests))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        for client in clients:
-            client.close()
+        results = score_from_threads(server, requests, repeats=3)
         metrics = server.metrics()
     for index, scores in enumerate(expected):
         for answer in results[index]:
@@ -334,21 +345,8 @@ def test_process_server_batches_concurrent_clients_and_splits_batches_too_large(
         torch_threads=1,
         concurrent_forwards=concurrent_forwards,
     )
-    answers: dict[int, list[np.ndarray]] = {}
     with ProcessInferenceServer(model, config) as server:
-        clients = [server.client() for _ in requests]
-
-        def work(index: int) -> None:
-            graph, candidates = requests[index]
-            answers[index] = [clients[index].score(graph, candidates) for _ in range(3)]
-
-        threads = [threading.Thread(target=work, args=(i,)) for i in range(len(requests))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        for client in clients:
-            client.close()
+        answers = score_from_threads(server, requests, repeats=3)
         metrics = server.metrics()
     for index, scores in enumerate(expected):
         for answer in answers[index]:
