@@ -308,8 +308,11 @@ class _ServerLoop:
     def _receive(self, client: _Connection) -> None:
         try:
             sequence, path, layout, timeout_s = client.connection.recv()
-        except (OSError, EOFError):
-            self._drop(client)  # the client died or hung up
+            timeout_s = float(timeout_s)
+        # The client died or hung up (OSError, EOFError), or sent what no ProcessClient sends:
+        # either way it is dropped, and the loop serves the others.
+        except Exception:
+            self._drop(client)
             return
         try:
             graph, candidates = client.read_request(path, layout)

@@ -357,6 +357,31 @@ def test_process_server_batches_concurrent_clients_and_splits_batches_too_large(
     assert metrics.n_memory_splits >= 1
 
 
+def test_client_sending_garbage_is_dropped_and_the_others_are_served(
+    process_server: ProcessInferenceServer,
+) -> None:
+    from multiprocessing.connection import Client
+
+    address = process_server.address
+    graph, candidates = random_requests(seed=13, n=1)[0]
+    with process_server.client() as client:
+        before = client.score(graph, candidates)
+        malformed = ("not a request", (1, 2), (1, "/x", (), "soon"), (1, "/nonexistent", (), 1.0))
+        for garbage in malformed:
+            rogue = Client(address.address, family="AF_UNIX", authkey=address.authkey)
+            rogue.send(garbage)
+            # A malformed request is dropped with its connection, or answered with an error.
+            if rogue.poll(5.0):
+                try:
+                    sequence, scores, error = rogue.recv()
+                except EOFError:
+                    pass
+                else:
+                    assert scores is None and isinstance(error, InferenceError)
+            rogue.close()
+            np.testing.assert_allclose(client.score(graph, candidates), before, atol=1e-6)
+
+
 def test_killed_client_does_not_stall_the_server(process_server: ProcessInferenceServer) -> None:
     context = multiprocessing.get_context("spawn")
     started, buffer_path = context.Event(), context.Queue()
