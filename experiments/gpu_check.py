@@ -14,9 +14,11 @@ rewritten after each, so a run cut short still leaves its figures):
    holds for it), on a small graph and an "easy" set cover sized graph.
 2. ``end_to_end``: ``workers`` concurrent learned solves (spawned processes, one set cover
    instance each, same node limit) with one shared :class:`~gnn.serving.ProcessInferenceServer`
-   on the GPU against each worker running inference itself on its CPU core: nodes per second,
-   mean batch size, fallbacks. For the GCNN (scored at every node) and the shipped hybrid
-   (encoder once per solve, node MLP in the worker).
+   on the GPU (once per ``--max-waits-ms`` value: longer waits trade round-trip time for batch
+   size) against each worker running inference itself on its CPU core: nodes per second, mean
+   batch size, fallbacks, and the rule's and SCIP's own milliseconds per node. For the GCNN
+   (scored at every node) and the shipped hybrid (encoder once per solve, node MLP in the
+   worker).
 3. ``server_vs_raw``: requests/s of the process server under R concurrent requesters (client
    processes x threads) against the raw batched call at the server's mean batch size.
 
