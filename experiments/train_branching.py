@@ -33,6 +33,7 @@ __all__ = [
     "TrainBranchingConfig",
     "add_arguments",
     "run",
+    "split_sample_files",
     "train_branching",
 ]
 
@@ -108,7 +109,10 @@ class TrainBranchingConfig:
                 raise ValueError(f"--{name.replace('_', '-')} must be >= 1, got {getattr(self, name)}")
 
 
-def _split(files: list[Path], valid_fraction: float, seed: int) -> tuple[list[Path], list[Path]]:
+def split_sample_files(
+    files: list[Path], valid_fraction: float, seed: int
+) -> tuple[list[Path], list[Path]]:
+    """Training and validation files: a seeded permutation, so no instance is in both."""
     if len(files) < 2:
         raise ValueError(
             f"{files[0] if files else 'data'}: need samples from at least two instances "
@@ -152,7 +156,7 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
         raise ValueError(str(error)) from None
     if not files:
         raise ValueError(f"{', '.join(map(str, config.data))}: no complete samples files found")
-    train_files, valid_files = _split(files, config.valid_fraction, config.seed)
+    train_files, valid_files = split_sample_files(files, config.valid_fraction, config.seed)
     train = _materialise(BranchingDataset(train_files), config.max_samples, config.seed)
     valid = _materialise(BranchingDataset(valid_files), None, config.seed)
     if not train or not valid:
