@@ -32,6 +32,7 @@ Format (all keys but ``instance_sets`` and ``configurations`` optional)::
     learned_branching = false
     neural_diving = false
     heuristics = "aggressive"     # optional SCIP meta setting for heuristics
+    branching_rule = "largest-objective"  # optional non-learned rule (solver.baseline_rules)
 
     [[configurations]]
     name = "highs"

@@ -173,18 +173,35 @@ class ScipConfiguration:
     """``setHeuristics`` meta setting (``AGGRESSIVE`` emphasises primal heuristics)."""
     model_path: str | None = None
     """Checkpoint file or folder for the learned plugins; ``None`` uses the shipped models."""
+    branching_rule: str | None = None
+    """A non-learned rule run through the learned rule's machinery, to compare against
+    (:data:`solver.baseline_rules.BASELINE_RULES`, e.g. ``"largest-objective"``); not with
+    ``learned_branching``."""
 
     solver: ClassVar[str] = "scip"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scip_params", _freeze(self.scip_params))
+        if self.branching_rule is not None:
+            from solver.baseline_rules import BASELINE_RULES
+
+            if self.learned_branching:
+                raise ValueError(
+                    f"configuration {self.name!r}: branching_rule and learned_branching exclude "
+                    "each other"
+                )
+            if self.branching_rule not in BASELINE_RULES:
+                raise ValueError(
+                    f"configuration {self.name!r}: unknown branching_rule "
+                    f"{self.branching_rule!r}; known: {', '.join(sorted(BASELINE_RULES))}"
+                )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A mappingproxy does not pickle: rebuild from a plain dict (process pools, Ray).
         return (
             type(self),
             (self.name, dict(self.scip_params), self.learned_branching, self.neural_diving,
-             self.heuristics, self.model_path),
+             self.heuristics, self.model_path, self.branching_rule),
         )  # fmt: skip
 
     @classmethod
@@ -198,6 +215,7 @@ class ScipConfiguration:
             neural_diving=bool(table.get("neural_diving", False)),
             heuristics=ParamSetting(heuristics) if heuristics is not None else None,
             model_path=table.get("model_path"),
+            branching_rule=table.get("branching_rule"),
         )
 
     def describe(self) -> dict[str, Any]:
@@ -209,6 +227,7 @@ class ScipConfiguration:
             "neural_diving": self.neural_diving,
             "heuristics": self.heuristics.value if self.heuristics else None,
             "model_path": self.model_path,
+            "branching_rule": self.branching_rule,
         }
 
     def solve(self, request: SolveRequest) -> SolveResult:
@@ -292,7 +311,21 @@ class ScipConfiguration:
                 model_path=self.checkpoint_path(request.model_path),
                 branching_server=server,
             )
+        elif self.branching_rule is not None:
+            from solver.baseline_rules import baseline_policy
+            from solver.branching import include_learned_branching
+
+            rule = include_learned_branching(model, baseline_policy(self.branching_rule))
+            plugins = _BaselinePlugins(branching=rule)
         return attach_bound_trajectory(model), plugins
+
+
+@dataclass(frozen=True)
+class _BaselinePlugins:
+    """What a ``branching_rule`` run included, read like :class:`solver.plugins.LearnedPlugins`."""
+
+    branching: Any
+    diving: None = None
 
 
 @runtime_checkable
