@@ -223,8 +223,9 @@ class _ServerLoop:
     wait for a connection thread to win the GIL; batches are formed as in
     :class:`~gnn.serving.server.InferenceServer` (``max_batch_size``, every client waiting, or
     ``max_wait_s``). With one forward slot (the CUDA default) the loop runs each batch itself,
-    and the requests that arrive meanwhile form the next one; with more (a CPU), batches go to
-    that many forward threads while the loop keeps reading.
+    and the requests that arrive meanwhile form the next one; with more (a CPU), or with
+    ``config.forward_thread``, batches go to that many forward threads while the loop keeps
+    reading.
     """
 
     def __init__(self, model: nn.Module, config: ServerConfig) -> None:
@@ -237,7 +238,7 @@ class _ServerLoop:
         self._slots = config.resolved_concurrent_forwards(device.type)
         self._pool = (
             concurrent.futures.ThreadPoolExecutor(self._slots, "neuralmip-forward")
-            if self._slots > 1
+            if self._slots > 1 or config.forward_thread
             else None
         )
         self._in_flight = 0

@@ -330,11 +330,14 @@ def test_process_server_scores_equal_direct_scores(process_server: ProcessInfere
             )
 
 
-@pytest.mark.parametrize("concurrent_forwards", [1, 2])
+@pytest.mark.parametrize(
+    ("concurrent_forwards", "forward_thread"), [(1, False), (1, True), (2, False)]
+)
 def test_process_server_batches_concurrent_clients_and_splits_batches_too_large(
-    concurrent_forwards: int,
+    concurrent_forwards: int, forward_thread: bool
 ) -> None:
-    # One forward slot: the server's loop runs each batch itself; two: forward threads do.
+    # One forward slot: the server's loop runs each batch itself, unless forward_thread;
+    # two: forward threads do.
     model = MemoryHungryGNN(max_graphs=2)
     requests = random_requests(seed=12, n=4)
     expected = [direct_scores(model, g, c) for g, c in requests]
@@ -344,6 +347,7 @@ def test_process_server_batches_concurrent_clients_and_splits_batches_too_large(
         request_timeout_s=20.0,
         torch_threads=1,
         concurrent_forwards=concurrent_forwards,
+        forward_thread=forward_thread,
     )
     with ProcessInferenceServer(model, config) as server:
         answers = score_from_threads(server, requests, repeats=3)
