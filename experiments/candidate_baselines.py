@@ -27,7 +27,7 @@ from experiments.train_branching import split_sample_files
 from gnn.checkpoint import library_versions
 from gnn.dataset import BranchingDataset, BranchingSample, sample_files
 from gnn.features import VariableFeature
-from gnn.training import CandidateBatch, candidate_metrics
+from gnn.training import CandidateBatch, candidate_metrics, candidate_rates
 
 __all__ = ["main", "evaluate_rules"]
 
@@ -52,13 +52,7 @@ def _metrics(samples: Sequence[BranchingSample], rule: Rule) -> dict[str, float]
         )
         for key, value in candidate_metrics(batch).items():
             totals[key] = totals.get(key, 0.0) + value
-    n = max(totals.get("n", 0.0), 1.0)
-    return {
-        "top1": totals.get("top1", 0.0) / n,
-        "top5": totals.get("top5", 0.0) / n,
-        "score_ratio": totals.get("score_ratio", 0.0) / max(totals.get("n_ratio", 0.0), 1.0),
-        "n_samples": int(totals.get("n", 0.0)),
-    }
+    return candidate_rates(totals)
 
 
 def _trained_rule(

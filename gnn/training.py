@@ -12,7 +12,7 @@ import copy
 import logging
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "score_distribution_cross_entropy",
     "segment_log_softmax",
     "candidate_metrics",
+    "candidate_rates",
 ]
 
 _LOGGER = logging.getLogger(__name__)
@@ -147,6 +148,18 @@ def candidate_metrics(candidates: CandidateBatch, ks: Sequence[int] = (1, 5)) ->
     return sums
 
 
+def candidate_rates(totals: Mapping[str, float]) -> dict[str, float]:
+    """Top-1/top-5 accuracy, score ratio and sample count from :func:`candidate_metrics`'s
+    counts summed over batches."""
+    n = max(totals.get("n", 0.0), 1.0)
+    return {
+        "top1": totals.get("top1", 0.0) / n,
+        "top5": totals.get("top5", 0.0) / n,
+        "score_ratio": totals.get("score_ratio", 0.0) / max(totals.get("n_ratio", 0.0), 1.0),
+        "n_samples": int(totals.get("n", 0.0)),
+    }
+
+
 class BranchingTrainer:
     """Train a branching model to imitate an expert over the candidates of recorded nodes.
 
@@ -244,14 +257,7 @@ class BranchingTrainer:
                 loss_sum += float(self.loss(candidates)) * candidates.n_segments
                 for key, value in candidate_metrics(candidates).items():
                     totals[key] = totals.get(key, 0.0) + value
-        n = max(totals.get("n", 0.0), 1.0)
-        return {
-            "loss": loss_sum / n,
-            "top1": totals.get("top1", 0.0) / n,
-            "top5": totals.get("top5", 0.0) / n,
-            "score_ratio": totals.get("score_ratio", 0.0) / max(totals.get("n_ratio", 0.0), 1.0),
-            "n_samples": int(totals.get("n", 0.0)),
-        }
+        return {"loss": loss_sum / max(totals.get("n", 0.0), 1.0), **candidate_rates(totals)}
 
     def fit(self, train_dataset: Any, valid_dataset: Any) -> BranchingTrainer:
         """Fit prenorm statistics, then train with Adam, lr decay on plateau and early stopping.
