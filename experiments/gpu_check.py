@@ -515,9 +515,8 @@ def _targets(report: dict[str, Any]) -> list[str]:
     rows = report.get("end_to_end", [])
     gcnn = [r for r in rows if r["model"].startswith("gcnn")]
     independent = next((r for r in gcnn if r["mode"] == "independent_cpu"), None)
-    for shared in (r for r in gcnn if r["server"]):
-        if independent is None:
-            break
+    shared_rows = [r for r in gcnn if r["server"]] if independent is not None else []
+    for shared in shared_rows:
         ratio = shared["nodes_per_s"] / independent["nodes_per_s"]
         batch = shared["server"]["mean_batch_size"]
         lines.append(
@@ -526,10 +525,8 @@ def _targets(report: dict[str, Any]) -> list[str]:
             f"{ratio:.2f}x (target >= 3x: {'met' if ratio >= 3 else 'not met'})"
         )
     points = report.get("server_vs_raw", [])
-    for forward_thread in sorted({r.get("forward_thread", False) for r in points}):
-        ratios = [
-            r["server_over_raw"] for r in points if r.get("forward_thread", False) == forward_thread
-        ]
+    for forward_thread in sorted({r["forward_thread"] for r in points}):
+        ratios = [r["server_over_raw"] for r in points if r["forward_thread"] == forward_thread]
         lines.append(
             f"- server throughput / raw at the same batch, forward thread {forward_thread}: "
             f"{', '.join(f'{r:.0%}' for r in ratios)}"
