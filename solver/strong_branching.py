@@ -3,7 +3,11 @@
 At each node the rule strong-branches on every LP branching candidate (the first
 ``npriolpcands`` of ``getLPBranchCands()``), scores each with the product score of Nair et al.
 (2020), ``s_i = (max(up_i - lp, 0) + eps) * (max(down_i - lp, 0) + eps)``, and branches on the
-best. With probability ``explore_prob`` it branches on the pseudocost-best candidate instead
+best. A child that strong branching proves infeasible scores as SCIP's own (vanilla) full strong
+branching scores it: its gain is the distance from the node's LP value to the cutoff bound, the
+largest gain a child can have (see :func:`product_scores` for why not "every such candidate
+first"). When the best candidate's children are both infeasible the node is cut off, as SCIP's
+rule does, instead of branching into two children that would be pruned. With probability ``explore_prob`` it branches on the pseudocost-best candidate instead
 (exploration, as Gasse et al. 2019 do, so that recorded states are not only the expert's own
 trajectory). A node where the expert branched is recorded (observation, candidates, scores)
 with probability ``record_prob``.
@@ -19,7 +23,7 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import pyscipopt
@@ -29,6 +33,8 @@ from gnn.dataset import BranchingSample
 from gnn.graph import BipartiteGraph
 
 __all__ = [
+    "INFEASIBLE_SCORINGS",
+    "InfeasibleScoring",
     "NodeObservation",
     "StrongBranchingConfig",
     "StrongBranchingScores",
@@ -43,6 +49,10 @@ logger = logging.getLogger(__name__)
 
 #: SCIP's own iteration limit for "unlimited" (``INT_MAX``), as its vanillafullstrong rule uses.
 UNLIMITED_ITERATIONS = 2**31 - 1
+
+#: How a candidate with an infeasible child is scored (:func:`product_scores`).
+InfeasibleScoring = Literal["cutoff-gain", "rank-first"]
+INFEASIBLE_SCORINGS: tuple[str, ...] = ("cutoff-gain", "rank-first")
 
 
 class NodeObservation(Protocol):
@@ -75,6 +85,10 @@ class StrongBranchingConfig:
     """Stop the solve (``interruptSolve``) once this many samples are recorded; None: never."""
     score_epsilon: float = 1e-4
     """The ``eps`` of the product score ``(up_gain + eps) * (down_gain + eps)`` (Nair et al.)."""
+    infeasible_scoring: InfeasibleScoring = "cutoff-gain"
+    """How a candidate with an infeasible child scores (:func:`product_scores`): ``"cutoff-gain"``
+    (SCIP's vanilla full strong branching; the default) or ``"rank-first"`` (every such
+    candidate above every other, the labels of this project's data before stop 13)."""
 
     def __post_init__(self) -> None:
         if self.iteration_limit < 1:
@@ -87,6 +101,11 @@ class StrongBranchingConfig:
             raise ValueError(f"max_samples must be >= 1 or None, got {self.max_samples}")
         if not self.score_epsilon > 0.0:
             raise ValueError(f"score_epsilon must be > 0, got {self.score_epsilon}")
+        if self.infeasible_scoring not in INFEASIBLE_SCORINGS:
+            raise ValueError(
+                f"infeasible_scoring must be one of {', '.join(INFEASIBLE_SCORINGS)}, "
+                f"got {self.infeasible_scoring!r}"
+            )
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,8 +122,10 @@ class StrongBranchingScores:
     down_infeasible, up_infeasible : numpy.ndarray
         ``(K,)`` bool: the child is infeasible or its bound reaches the cutoff bound.
     scores : numpy.ndarray
-        ``(K,)`` float64 product scores; a candidate with an infeasible child scores above every
-        candidate without one (two infeasible children above one).
+        ``(K,)`` float64 product scores (:func:`product_scores`).
+    node_infeasible : bool
+        Some candidate has both children proven infeasible (by SCIP, or by a valid bound at
+        the cutoff): the node itself can be cut off.
     """
 
     lp_objective: float
@@ -113,6 +134,7 @@ class StrongBranchingScores:
     down_infeasible: np.ndarray
     up_infeasible: np.ndarray
     scores: np.ndarray
+    node_infeasible: bool = False
 
     @property
     def best(self) -> int:
@@ -152,15 +174,22 @@ def product_scores(
     down_infeasible: np.ndarray,
     up_infeasible: np.ndarray,
     epsilon: float = 1e-4,
+    cutoff_gain: float | None = None,
 ) -> np.ndarray:
-    """Product scores of strong branching, with infeasible children ranked on top.
+    """Product scores of strong branching; an infeasible child gets the top gain.
 
-    A candidate whose children are both feasible scores ``(down + eps) * (up + eps)``. One with
-    ``k`` infeasible children (k = 1 or 2) scores ``(1 + k) * M + f``, where ``M`` is the largest
-    finite product over all candidates (an infeasible side counted as gain 0) and ``f`` its own
-    such product: larger than every feasible candidate's score, two infeasible children above one,
-    ties broken by the feasible side's gain. Scores are relative to the node, so targets such as
-    ``s / sum(s)`` stay finite.
+    With ``cutoff_gain`` (the node's distance to a finite cutoff bound), an infeasible child's
+    gain is ``cutoff_gain``, the largest a child can have, and every candidate scores
+    ``(down + eps) * (up + eps)``: SCIP's vanilla full strong branching scores this way. A
+    candidate with one infeasible child and a near-zero gain on the other side is then worth
+    little, and one with two infeasible children scores above every other.
+
+    Without it (no incumbent yet, or the ``"rank-first"`` scoring), a candidate with ``k``
+    infeasible children (k = 1 or 2) scores ``(1 + k) * M + f``, where ``M`` is the largest
+    product over all candidates (an infeasible side counted as gain 0) and ``f`` its own such
+    product: above every candidate without one, two infeasible children above one. Ranking every
+    such candidate first made our idempotent expert take 1.2-4 times the nodes of scoring to the
+    cutoff (``experiments/reports/branching-expert-floor-cpu``).
 
     Parameters
     ----------
@@ -170,6 +199,8 @@ def product_scores(
         ``(K,)`` bool.
     epsilon
         Added to each gain before the product.
+    cutoff_gain
+        Cutoff bound minus the node's LP value; None, or not finite and positive: rank first.
 
     Returns
     -------
@@ -180,8 +211,13 @@ def product_scores(
     up = np.nan_to_num(np.asarray(up_gains, dtype=np.float64), nan=0.0, posinf=0.0)
     down_inf = np.asarray(down_infeasible, dtype=bool)
     up_inf = np.asarray(up_infeasible, dtype=bool)
-    finite_product = (np.maximum(np.where(down_inf, 0.0, down), 0.0) + epsilon) * (
-        np.maximum(np.where(up_inf, 0.0, up), 0.0) + epsilon
+    down, up = np.maximum(down, 0.0), np.maximum(up, 0.0)
+    if cutoff_gain is not None and math.isfinite(cutoff_gain) and cutoff_gain > 0.0:
+        return (np.where(down_inf, np.maximum(down, cutoff_gain), down) + epsilon) * (
+            np.where(up_inf, np.maximum(up, cutoff_gain), up) + epsilon
+        )
+    finite_product = (np.where(down_inf, 0.0, down) + epsilon) * (
+        np.where(up_inf, 0.0, up) + epsilon
     )
     if finite_product.size == 0:
         return finite_product
@@ -195,6 +231,7 @@ def strong_branch(
     candidates: Sequence[pyscipopt.Variable],
     iteration_limit: int = UNLIMITED_ITERATIONS,
     epsilon: float = 1e-4,
+    infeasible_scoring: InfeasibleScoring = "cutoff-gain",
 ) -> StrongBranchingScores:
     """Strong-branch on ``candidates`` at the current node without changing SCIP's state.
 
@@ -211,6 +248,10 @@ def strong_branch(
         LP iteration limit per candidate.
     epsilon
         See :func:`product_scores`.
+    infeasible_scoring
+        ``"cutoff-gain"`` scores an infeasible child with the node's distance to the cutoff
+        bound (when it is finite); ``"rank-first"`` ranks every candidate with one first. See
+        :func:`product_scores`.
 
     Returns
     -------
@@ -233,7 +274,12 @@ def strong_branch(
              lp_error[i]) = model.getVarStrongbranch(var, iteration_limit, idempotent=True)
     finally:
         model.endStrongbranch()
-    if not model.isInfinity(cutoff):
+    has_cutoff = not model.isInfinity(cutoff)
+    # Proof that a child is pruned: SCIP says so, or a valid (not iteration-limited) bound
+    # reaches the cutoff. Both children of one candidate proven so: the node is infeasible.
+    down_proven = (down_inf | (has_cutoff & down_valid & (down >= cutoff))) & ~lp_error
+    up_proven = (up_inf | (has_cutoff & up_valid & (up >= cutoff))) & ~lp_error
+    if has_cutoff:
         # A child whose dual bound reaches the cutoff is pruned as soon as it is created.
         usable = ~lp_error & np.isfinite(down) & np.isfinite(up)
         down_inf |= usable & (down >= cutoff)
@@ -243,7 +289,10 @@ def strong_branch(
     up_gains = dual_bound_gains(up, lp_objective, ~lp_error)
     down_inf &= ~lp_error
     up_inf &= ~lp_error
-    scores = product_scores(down_gains, up_gains, down_inf, up_inf, epsilon)
+    cutoff_gain = None
+    if infeasible_scoring == "cutoff-gain" and has_cutoff and math.isfinite(lp_objective):
+        cutoff_gain = cutoff - lp_objective
+    scores = product_scores(down_gains, up_gains, down_inf, up_inf, epsilon, cutoff_gain)
     return StrongBranchingScores(
         lp_objective=lp_objective,
         down_gains=down_gains,
@@ -251,6 +300,7 @@ def strong_branch(
         down_infeasible=down_inf,
         up_infeasible=up_inf,
         scores=scores,
+        node_infeasible=bool((down_proven & up_proven).any()),
     )
 
 
@@ -270,9 +320,10 @@ class StrongBranchingRule(Branchrule):
     ----------
     samples : list of gnn.dataset.BranchingSample
         Recorded samples, in the order visited.
-    n_calls, n_expert, n_explored, n_recorded, n_failed : int
-        Counters: branching calls, nodes the expert branched, exploration branchings, recorded
-        samples, and calls that failed (handed back to SCIP with DIDNOTRUN).
+    n_calls, n_expert, n_explored, n_recorded, n_failed, n_cutoff : int
+        Counters: branching calls, nodes the expert decided (branched or cut off), exploration
+        branchings, recorded samples, calls that failed (handed back to SCIP with DIDNOTRUN),
+        and nodes cut off because a candidate's children were both infeasible.
     stopped_by_sample_limit : bool
         True once ``config.max_samples`` was reached and the solve interrupted.
     strong_branching_seconds, observation_seconds : float
@@ -295,6 +346,7 @@ class StrongBranchingRule(Branchrule):
         self.n_explored = 0
         self.n_recorded = 0
         self.n_failed = 0
+        self.n_cutoff = 0
         self.stopped_by_sample_limit = False
         self.strong_branching_seconds = 0.0
         self.observation_seconds = 0.0
@@ -341,18 +393,25 @@ class StrongBranchingRule(Branchrule):
             self.observation_seconds += time.perf_counter() - start
         start = time.perf_counter()
         scores = strong_branch(
-            model, candidates, self.config.iteration_limit, self.config.score_epsilon
+            model,
+            candidates,
+            self.config.iteration_limit,
+            self.config.score_epsilon,
+            self.config.infeasible_scoring,
         )
         self.strong_branching_seconds += time.perf_counter() - start
-        best = scores.best
         if graph is not None:
             self._record(graph, candidates, scores)
-        model.branchVar(candidates[best])
         self.n_expert += 1
         limit = self.config.max_samples
         if limit is not None and self.n_recorded >= limit and not self.stopped_by_sample_limit:
             self.stopped_by_sample_limit = True
             model.interruptSolve()
+        # Strong branching bounds prove infeasibility only when the LP holds every column.
+        if scores.node_infeasible and model.allColsInLP() and not model.isExact():
+            self.n_cutoff += 1
+            return SCIP_RESULT.CUTOFF
+        model.branchVar(candidates[scores.best])
         return SCIP_RESULT.BRANCHED
 
     def _record(

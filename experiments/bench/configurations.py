@@ -174,8 +174,8 @@ class ScipConfiguration:
     model_path: str | None = None
     """Checkpoint file or folder for the learned plugins; ``None`` uses the shipped models."""
     branching_rule: str | None = None
-    """A non-learned rule run through the learned rule's machinery, to compare against
-    (:data:`solver.baseline_rules.BASELINE_RULES`, e.g. ``"largest-objective"``); not with
+    """A non-learned rule to compare against (:func:`solver.baseline_rules.known_rules`, e.g.
+    ``"largest-objective"``, or the strong branching expert ``"full-strong-expert"``); not with
     ``learned_branching``."""
 
     solver: ClassVar[str] = "scip"
@@ -183,17 +183,17 @@ class ScipConfiguration:
     def __post_init__(self) -> None:
         object.__setattr__(self, "scip_params", _freeze(self.scip_params))
         if self.branching_rule is not None:
-            from solver.baseline_rules import BASELINE_RULES
+            from solver.baseline_rules import known_rules
 
             if self.learned_branching:
                 raise ValueError(
                     f"configuration {self.name!r}: branching_rule and learned_branching exclude "
                     "each other"
                 )
-            if self.branching_rule not in BASELINE_RULES:
+            if self.branching_rule not in known_rules():
                 raise ValueError(
                     f"configuration {self.name!r}: unknown branching_rule "
-                    f"{self.branching_rule!r}; known: {', '.join(sorted(BASELINE_RULES))}"
+                    f"{self.branching_rule!r}; known: {', '.join(known_rules())}"
                 )
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -312,11 +312,12 @@ class ScipConfiguration:
                 branching_server=server,
             )
         elif self.branching_rule is not None:
-            from solver.baseline_rules import baseline_policy
-            from solver.branching import include_learned_branching
+            from solver.baseline_rules import include_baseline_rule
+            from solver.branching import LearnedBranching
 
-            rule = include_learned_branching(model, baseline_policy(self.branching_rule))
-            plugins = _BaselinePlugins(branching=rule)
+            rule = include_baseline_rule(model, self.branching_rule, request.seed)
+            # Only a rule run through the learned rule's machinery has its inference record.
+            plugins = _BaselinePlugins(rule if isinstance(rule, LearnedBranching) else None)
         return attach_bound_trajectory(model), plugins
 
 

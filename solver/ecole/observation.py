@@ -336,7 +336,7 @@ class StrongBranchingScores:
     """Full strong branching scores of the branching candidates (ecole's function).
 
     Returns a ``(n_variables,)`` float64 array, NaN except at the candidates. Scores are the
-    project's product scores with infeasible children ranked on top
+    project's product scores, an infeasible child scored by the distance to the cutoff bound
     (:func:`solver.strong_branching.strong_branch`); strong branching runs with
     ``idempotent=True``, so observing changes nothing in the solve.
 
@@ -396,7 +396,11 @@ class StrongBranchingScores:
             model.endStrongbranch()
         down_gains = dual_bound_gains(down, lp_objective, ~lp_error)
         up_gains = dual_bound_gains(up, lp_objective, ~lp_error)
-        return product_scores(down_gains, up_gains, down_inf & ~lp_error, up_inf & ~lp_error)
+        cutoff = float(model.getCutoffbound())
+        cutoff_gain = None if model.isInfinity(cutoff) else cutoff - lp_objective
+        return product_scores(
+            down_gains, up_gains, down_inf & ~lp_error, up_inf & ~lp_error, cutoff_gain=cutoff_gain
+        )
 
 
 class Pseudocosts:

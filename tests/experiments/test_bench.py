@@ -313,6 +313,7 @@ def test_a_baseline_branching_rule_runs_through_the_learned_rules_machinery(
     configurations = (
         ScipConfiguration("scip", scip_params=no_cuts),
         dataclasses.replace(baseline, scip_params=no_cuts),
+        ScipConfiguration("expert", scip_params=no_cuts, branching_rule="full-strong-expert"),
     )
     data = {
         "name": "baseline-rule",
@@ -332,6 +333,8 @@ def test_a_baseline_branching_rule_runs_through_the_learned_rules_machinery(
         by_instance.setdefault(row["instance"], {})[row["configuration"]] = row
     for runs in by_instance.values():
         assert runs["scip"]["objective"] == pytest.approx(runs["objective"]["objective"])
+        assert runs["scip"]["objective"] == pytest.approx(runs["expert"]["objective"])
+        assert runs["expert"]["inference"] is None  # the expert scores by LPs, not a model
     # The rule decided nodes, and its cost is recorded like a learned rule's.
     branched = [runs["objective"]["inference"]["branched"] for runs in by_instance.values()]
     assert sum(branched) > 0

@@ -69,13 +69,15 @@ class ProbingCheck(Branchrule):
 
     def __init__(self, n_nodes: int) -> None:
         self.n_nodes = n_nodes
-        self.checked: list[tuple[float, np.ndarray, np.ndarray, object]] = []
+        self.checked: list[tuple[float, np.ndarray, np.ndarray, object, float]] = []
 
     def branchexeclp(self, allowaddcons):
         model = self.model
         variables, values, _, _, n_priority, _ = model.getLPBranchCands()
         candidates = variables[:n_priority]
         lp_objective = model.getLPObjVal()
+        cutoff = model.getCutoffbound()
+        cutoff = math.inf if model.isInfinity(cutoff) else cutoff
         scores = strong_branch(model, candidates)
         probed = np.array(
             [
@@ -87,7 +89,7 @@ class ProbingCheck(Branchrule):
             ],
             dtype=object,
         )
-        self.checked.append((lp_objective, probed[:, 0], probed[:, 1], scores))
+        self.checked.append((lp_objective, probed[:, 0], probed[:, 1], scores, cutoff))
         if len(self.checked) >= self.n_nodes:
             model.interruptSolve()
         # The LP solution is gone after probing: branch on the value saved before it.
@@ -95,14 +97,20 @@ class ProbingCheck(Branchrule):
         return {"result": SCIP_RESULT.BRANCHED}
 
 
-def expected_scores(lp_objective, down, up, eps=1e-4):
-    """Nair et al.'s product score from probed child bounds, written out independently."""
+def expected_scores(lp_objective, down, up, cutoff=math.inf, eps=1e-4):
+    """Nair et al.'s product score from probed child bounds, written out independently.
+
+    A cut-off child gains the distance to a finite cutoff, as SCIP's vanilla full strong
+    branching scores it; with no cutoff such a candidate is ``inf`` (ranked first).
+    """
     out = []
     for (down_cut, down_obj), (up_cut, up_obj) in zip(down, up, strict=True):
-        if down_cut or up_cut:
+        if (down_cut or up_cut) and math.isinf(cutoff):
             out.append(math.inf)
-        else:
-            out.append((max(down_obj - lp_objective, 0) + eps) * (max(up_obj - lp_objective, 0) + eps))
+            continue
+        down_gain = cutoff - lp_objective if down_cut else max(down_obj - lp_objective, 0)
+        up_gain = cutoff - lp_objective if up_cut else max(up_obj - lp_objective, 0)
+        out.append((down_gain + eps) * (up_gain + eps))
     return np.array(out)
 
 
@@ -116,8 +124,8 @@ def test_scores_match_child_lps_solved_by_probing(name):
     model.includeBranchrule(check, "check", "", 10**6, -1, 1.0)
     model.optimize()
     assert check.checked, "the instance must branch for this test to mean anything"
-    for lp_objective, down, up, scores in check.checked:
-        expected = expected_scores(lp_objective, down, up)
+    for lp_objective, down, up, scores, cutoff in check.checked:
+        expected = expected_scores(lp_objective, down, up, cutoff)
         infeasible = np.isinf(expected)
         np.testing.assert_array_equal(scores.down_infeasible, [cut for cut, _ in down])
         np.testing.assert_array_equal(scores.up_infeasible, [cut for cut, _ in up])
@@ -145,8 +153,8 @@ def test_recorded_root_sample_matches_an_independent_solve():
     model.includeBranchrule(check, "check", "", 10**6, -1, 1.0)
     model.optimize()
     model.freeProb()
-    lp_objective, down, up, _ = check.checked[0]
-    expected = expected_scores(lp_objective, down, up)
+    lp_objective, down, up, _, cutoff = check.checked[0]
+    expected = expected_scores(lp_objective, down, up, cutoff)
     assert len(sample.candidates) == len(expected)
     finite = np.isfinite(expected)
     np.testing.assert_allclose(sample.candidate_scores[finite], expected[finite], rtol=1e-6)
@@ -166,6 +174,49 @@ def test_infeasible_children_score_above_every_feasible_candidate():
     assert scores[2] == pytest.approx((1.0 + 1e-4) * 1e-4)
     assert scores[1] > scores[0] and scores[3] > scores[1]  # two infeasible children above one
     assert np.argmax(scores) == 3
+
+
+def test_with_a_cutoff_an_infeasible_child_gains_the_distance_to_it():
+    # Candidate 0: both children feasible (gains 2 and 3). Candidate 1: the down child is cut
+    # off, the up child barely moves the bound. Candidate 2: both children cut off.
+    down = np.array([2.0, 0.0, 0.0])
+    up = np.array([3.0, 0.01, 0.0])
+    down_inf = np.array([False, True, True])
+    up_inf = np.array([False, False, True])
+    scores = product_scores(down, up, down_inf, up_inf, epsilon=1e-4, cutoff_gain=5.0)
+    np.testing.assert_allclose(
+        scores, [(2.0 + 1e-4) * (3.0 + 1e-4), (5.0 + 1e-4) * (0.01 + 1e-4), (5.0 + 1e-4) ** 2]
+    )
+    assert scores[0] > scores[1]  # unlike "rank-first", which would branch on candidate 1
+    assert np.argmax(scores) == 2
+    ranked = product_scores(down, up, down_inf, up_inf, epsilon=1e-4)
+    assert ranked[1] > ranked[0]
+    for no_cutoff in (None, math.inf, 0.0, -1.0):  # no usable cutoff: rank first
+        np.testing.assert_array_equal(
+            product_scores(down, up, down_inf, up_inf, epsilon=1e-4, cutoff_gain=no_cutoff),
+            ranked,
+        )
+
+
+@pytest.mark.parametrize("scoring", ["cutoff-gain", "rank-first"])
+def test_the_expert_cuts_off_nodes_it_proves_infeasible_and_keeps_the_optimum(scoring):
+    reference = branchy_model("setcover")
+    reference.optimize()
+    optimum = reference.getObjVal()
+    reference.freeProb()
+    model = branchy_model("setcover")
+    rule = include_strong_branching(model, StrongBranchingConfig(infeasible_scoring=scoring))
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.n_cutoff > 0, "the instance must have nodes with both children infeasible"
+    assert rule.n_expert == rule.n_calls
+    model.freeProb()
+
+
+def test_unknown_infeasible_scoring_is_refused():
+    with pytest.raises(ValueError, match="infeasible_scoring"):
+        StrongBranchingConfig(infeasible_scoring="first")  # type: ignore[arg-type]
 
 
 @given(
