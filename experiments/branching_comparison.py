@@ -54,6 +54,8 @@ class ComparisonConfig:
     """Strong-branch the policy's best candidates (``BranchingRuleConfig.shortlist_size``)."""
     shortlist_max_depth: int = -1
     """Deepest depth with a strong-branched shortlist (-1: all)."""
+    shortlist_reductions: bool = False
+    """Apply what the shortlist's strong branching proves (``BranchingRuleConfig``)."""
     deep_rule: str | None = None
     """SCIP rule for the nodes the learned rule leaves (``BranchingRuleConfig.deep_rule``)."""
     threads: int = 1
@@ -103,6 +105,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
                         max_depth=config.max_depth,
                         shortlist_size=config.shortlist_size,
                         shortlist_max_depth=config.shortlist_max_depth,
+                        shortlist_reductions=config.shortlist_reductions,
                         deep_rule=config.deep_rule,
                     ),
                 )
@@ -120,6 +123,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
             if rule is not None:
                 row[label] |= {"branched": rule.n_branched, "fallbacks": rule.n_fallbacks,
                                "shortlisted": rule.n_shortlisted,
+                               "reduced": rule.n_reduced,
                                "rule_seconds": rule.seconds}
             model.free()  # freeProb() would leak a model that has Python plugins
         rows.append(row)
@@ -166,6 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         default=defaults.shortlist_size)
     parser.add_argument("--shortlist-depth", dest="shortlist_max_depth", type=int,
                         default=defaults.shortlist_max_depth)
+    parser.add_argument("--shortlist-reductions", dest="shortlist_reductions",
+                        action="store_true",
+                        help="apply what the shortlist's strong branching proves (bound "
+                             "changes, cutoffs, children's dual bounds), as SCIP's full strong "
+                             "branching does")
     parser.add_argument("--deep-rule", default=defaults.deep_rule,
                         help="SCIP rule below --max-depth, e.g. pscost (default: SCIP's order)")
     parser.add_argument("--threads", type=int, default=defaults.threads)

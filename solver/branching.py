@@ -20,6 +20,7 @@ once until that call returns. With neither bound the policy is called directly.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from pyscipopt import SCIP_RESULT, Branchrule
 from gnn.bounded import BoundedCaller, CallGate
 from gnn.graph import BipartiteGraph
 from gnn.policy import BranchingPolicy, NodeContext
-from solver.strong_branching import strong_branch
+from solver.strong_branching import StrongBranchingScores, strong_branch
 from solver.time_budget import call_bound
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "LearnedBranching",
     "NodeObservationFunction",
     "ObservationMismatch",
+    "StrongBranchingDecision",
     "include_learned_branching",
 ]
 
@@ -101,12 +103,20 @@ class BranchingRuleConfig:
     """Strong-branch on the policy's ``shortlist_size`` best candidates and branch on the best of
     them by strong branching's product score (0 or 1: branch on the policy's best). The policy
     ranks, strong branching (the expert it imitates) decides among few: far cheaper than full
-    strong branching, far more accurate than a weak policy alone."""
+    strong branching, far more accurate than a weak policy alone. A node where a shortlisted
+    candidate's children are both infeasible is cut off, as the expert does."""
     shortlist_max_depth: int = -1
     """Deepest node depth at which the shortlist is strong-branched (-1: all); deeper nodes
     branch on the policy's best."""
     shortlist_iteration_limit: int = 2**31 - 1
     """LP iterations per strong branching child of the shortlist (default: unlimited)."""
+    shortlist_reductions: bool = False
+    """Use what strong branching on the shortlist proves, as SCIP's full strong branching does:
+    cut the node off when a candidate's children are both infeasible, tighten the bound of a
+    candidate with one infeasible child (and solve the node's LP again), give the children the
+    dual bounds their strong branching LPs proved, and keep SCIP's strong branching statistics
+    and pseudocosts. Without it (the default) strong branching only chooses the variable and
+    leaves SCIP's state as it was."""
     deep_rule: str | None = None
     """A SCIP branching rule (e.g. ``"pscost"``) raised to just below this rule's priority, so
     that it decides the nodes this rule leaves: those deeper than ``max_depth`` and those it
@@ -156,6 +166,9 @@ class LearnedBranching(Branchrule):
         Nodes the rule branched on and nodes it handed back to SCIP, in the current solve.
     n_shortlisted : int
         Nodes where the policy's shortlist was strong-branched, in the current solve.
+    n_reduced : int
+        Of those, nodes cut off or whose bounds were tightened instead of branching
+        (``shortlist_reductions``).
     seconds : float
         Time spent in observation and inference in the current solve.
     """
@@ -176,6 +189,7 @@ class LearnedBranching(Branchrule):
         self.n_branched = 0
         self.n_fallbacks = 0
         self.n_shortlisted = 0
+        self.n_reduced = 0
         self.seconds = 0.0
         self.first_node_seconds: float | None = None
         self._slow_streak = 0
@@ -229,13 +243,20 @@ class LearnedBranching(Branchrule):
             self.n_fallbacks += 1
             return {"result": SCIP_RESULT.DIDNOTRUN}
         try:
-            self.model.branchVar(candidate)
+            if isinstance(candidate, StrongBranchingDecision):
+                result = candidate.apply(self.model)
+            else:
+                self.model.branchVar(candidate)
+                result = SCIP_RESULT.BRANCHED
         except Exception as error:  # a plugin never breaks a solve
             self._log_once("branchVar", "branchVar failed (%s)", error)
             self.n_fallbacks += 1
             return {"result": SCIP_RESULT.DIDNOTRUN}
-        self.n_branched += 1
-        return {"result": SCIP_RESULT.BRANCHED}
+        if result == SCIP_RESULT.BRANCHED:
+            self.n_branched += 1
+        else:
+            self.n_reduced += 1
+        return {"result": result}
 
     def _watch_speed(self, elapsed: float) -> None:
         limit = self.config.slow_node_seconds
@@ -251,9 +272,9 @@ class LearnedBranching(Branchrule):
                 limit,
             )
 
-    def _choose(self) -> pyscipopt.Variable | None:
+    def _choose(self) -> pyscipopt.Variable | StrongBranchingDecision | None:
         model = self.model
-        variables, _, _, _, n_priority, _ = model.getLPBranchCands()
+        variables, values, _, _, n_priority, _ = model.getLPBranchCands()
         candidates = variables[:n_priority]
         if not candidates:
             return None
@@ -290,13 +311,21 @@ class LearnedBranching(Branchrule):
             raise FloatingPointError("policy returned non-finite scores")
         if self._shortlist_applies(len(candidates)):
             shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
+            chosen = [candidates[i] for i in shortlist]
+            reductions = self.config.shortlist_reductions
             expert = strong_branch(
                 model,
-                [candidates[i] for i in shortlist],
+                chosen,
                 self.config.shortlist_iteration_limit,
+                idempotent=not reductions,
             )
             self.n_shortlisted += 1
-            return candidates[int(shortlist[expert.best])]
+            # Strong branching bounds prove anything only when the LP holds every column.
+            if model.allColsInLP() and not model.isExact():
+                return StrongBranchingDecision.from_scores(
+                    expert, chosen, [values[i] for i in shortlist], reductions=reductions
+                )
+            return chosen[expert.best]
         return candidates[int(np.argmax(scores))]
 
     def _shortlist_applies(self, n_candidates: int) -> bool:
@@ -337,6 +366,75 @@ class LearnedBranching(Branchrule):
             return graph
 
         return extract
+
+
+@dataclass(frozen=True)
+class StrongBranchingDecision:
+    """What strong branching on a shortlist proved, to apply as SCIP's full strong branching
+    does: cut off the node, tighten bounds, or branch with the children's proven dual bounds."""
+
+    cutoff: bool
+    """A candidate's children are both infeasible: so is the node."""
+    new_lower_bounds: list[tuple[pyscipopt.Variable, float]]
+    """``(variable, new lower bound)`` of each candidate whose down child is infeasible."""
+    new_upper_bounds: list[tuple[pyscipopt.Variable, float]]
+    """``(variable, new upper bound)`` of each candidate whose up child is infeasible."""
+    variable: pyscipopt.Variable
+    """The candidate to branch on when nothing was proven."""
+    value: float
+    """Its LP value."""
+    down_bound: float | None
+    """A proven dual bound of the down child (None: none)."""
+    up_bound: float | None
+    """A proven dual bound of the up child (None: none)."""
+
+    @classmethod
+    def from_scores(
+        cls,
+        scores: StrongBranchingScores,
+        candidates: list[pyscipopt.Variable],
+        values: list[float],
+        reductions: bool = True,
+    ) -> StrongBranchingDecision:
+        """The decision for ``candidates`` (LP values ``values``) strong-branched to ``scores``.
+
+        Without ``reductions`` only a node proven infeasible is acted on (cut off); otherwise
+        the rule branches on the best candidate and leaves every bound as it was.
+        """
+        down_only = scores.down_proven & ~scores.up_proven & reductions
+        up_only = scores.up_proven & ~scores.down_proven & reductions
+        best = scores.best
+        return cls(
+            cutoff=scores.node_infeasible,
+            new_lower_bounds=[(candidates[i], math.ceil(values[i])) for i in np.flatnonzero(down_only)],
+            new_upper_bounds=[(candidates[i], math.floor(values[i])) for i in np.flatnonzero(up_only)],
+            variable=candidates[best],
+            value=float(values[best]),
+            down_bound=(scores.lp_objective + float(scores.down_gains[best])
+                        if reductions and scores.down_valid[best] else None),
+            up_bound=(scores.lp_objective + float(scores.up_gains[best])
+                      if reductions and scores.up_valid[best] else None),
+        )  # fmt: skip
+
+    def apply(self, model: pyscipopt.Model) -> Any:
+        """Carry the decision out at the current node; returns the branching rule's result."""
+        if self.cutoff:
+            return SCIP_RESULT.CUTOFF
+        if self.new_lower_bounds or self.new_upper_bounds:
+            for variable, bound in self.new_lower_bounds:
+                infeasible, _ = model.tightenVarLb(variable, bound)
+                if infeasible:
+                    return SCIP_RESULT.CUTOFF
+            for variable, bound in self.new_upper_bounds:
+                infeasible, _ = model.tightenVarUb(variable, bound)
+                if infeasible:
+                    return SCIP_RESULT.CUTOFF
+            return SCIP_RESULT.REDUCEDDOM
+        down, _, up = model.branchVarVal(self.variable, self.value)
+        for child, bound in ((down, self.down_bound), (up, self.up_bound)):
+            if child is not None and bound is not None:
+                model.updateNodeLowerbound(child, bound)
+        return SCIP_RESULT.BRANCHED
 
 
 def include_learned_branching(

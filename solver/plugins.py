@@ -21,10 +21,12 @@ torch is imported only when learned plugins are included, so ``import solver`` s
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -342,6 +344,7 @@ def include_learned_plugins(
     branching_server: Scorer | None = None,
     torch_threads: int | None = 1,
     check_domain: bool = True,
+    branching_overrides: Mapping[str, Any] | None = None,
 ) -> LearnedPlugins:
     """Include the learned branching rule and the neural diving heuristic in ``model``.
 
@@ -377,6 +380,9 @@ def include_learned_plugins(
     check_domain
         Leave out a loaded model whose training domain does not admit this instance (see
         :mod:`gnn.domain`); False uses it anyway. Policy objects given directly are not checked.
+    branching_overrides
+        Fields of :class:`solver.branching.BranchingRuleConfig` set on top of the rule's
+        settings (``branching_config``, or the shipped set's), e.g. ``{"shortlist_size": 4}``.
 
     Returns
     -------
@@ -425,6 +431,12 @@ def include_learned_plugins(
     rule = None
     heuristic = None
     if branching and branching_policy is not None:
+        if branching_overrides:
+            from solver.branching import BranchingRuleConfig
+
+            branching_config = dataclasses.replace(
+                branching_config or BranchingRuleConfig(), **branching_overrides
+            )
         rule = include_learned_branching(model, branching_policy, config=branching_config)
     if diving and diving_policy is not None:
         heuristic = include_neural_diving(model, diving_policy, config=diving_config)

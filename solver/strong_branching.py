@@ -123,9 +123,11 @@ class StrongBranchingScores:
         ``(K,)`` bool: the child is infeasible or its bound reaches the cutoff bound.
     scores : numpy.ndarray
         ``(K,)`` float64 product scores (:func:`product_scores`).
-    node_infeasible : bool
-        Some candidate has both children proven infeasible (by SCIP, or by a valid bound at
-        the cutoff): the node itself can be cut off.
+    down_proven, up_proven : numpy.ndarray
+        ``(K,)`` bool: the child is proven infeasible (by SCIP, or by a valid bound at the
+        cutoff); unlike ``*_infeasible``, never from an iteration-limited estimate.
+    down_valid, up_valid : numpy.ndarray
+        ``(K,)`` bool: ``lp_objective + *_gains`` is a valid dual bound of the child.
     """
 
     lp_objective: float
@@ -134,7 +136,15 @@ class StrongBranchingScores:
     down_infeasible: np.ndarray
     up_infeasible: np.ndarray
     scores: np.ndarray
-    node_infeasible: bool = False
+    down_proven: np.ndarray
+    up_proven: np.ndarray
+    down_valid: np.ndarray
+    up_valid: np.ndarray
+
+    @property
+    def node_infeasible(self) -> bool:
+        """Some candidate has both children proven infeasible: the node can be cut off."""
+        return bool((self.down_proven & self.up_proven).any())
 
     @property
     def best(self) -> int:
@@ -232,11 +242,14 @@ def strong_branch(
     iteration_limit: int = UNLIMITED_ITERATIONS,
     epsilon: float = 1e-4,
     infeasible_scoring: InfeasibleScoring = "cutoff-gain",
+    idempotent: bool = True,
 ) -> StrongBranchingScores:
-    """Strong-branch on ``candidates`` at the current node without changing SCIP's state.
+    """Strong-branch on ``candidates`` at the current node.
 
-    Must be called from a branching callback with a solved LP. Uses ``idempotent=True``, so SCIP
-    neither tightens bounds nor updates pseudocosts: the labels describe the node as it is.
+    Must be called from a branching callback with a solved LP. With ``idempotent`` (the
+    default, for labels) SCIP neither tightens bounds nor updates pseudocosts: the labels
+    describe the node as it is. Without it SCIP keeps the strong branching statistics and
+    pseudocosts, as its own strong branching rules do.
 
     Parameters
     ----------
@@ -252,6 +265,8 @@ def strong_branch(
         ``"cutoff-gain"`` scores an infeasible child with the node's distance to the cutoff
         bound (when it is finite); ``"rank-first"`` ranks every candidate with one first. See
         :func:`product_scores`.
+    idempotent
+        Leave SCIP's state unchanged (see above).
 
     Returns
     -------
@@ -271,7 +286,7 @@ def strong_branch(
     try:
         for i, var in enumerate(candidates):
             (down[i], up[i], down_valid[i], up_valid[i], down_inf[i], up_inf[i], _, _,
-             lp_error[i]) = model.getVarStrongbranch(var, iteration_limit, idempotent=True)
+             lp_error[i]) = model.getVarStrongbranch(var, iteration_limit, idempotent=idempotent)
     finally:
         model.endStrongbranch()
     has_cutoff = not model.isInfinity(cutoff)
@@ -300,7 +315,10 @@ def strong_branch(
         down_infeasible=down_inf,
         up_infeasible=up_inf,
         scores=scores,
-        node_infeasible=bool((down_proven & up_proven).any()),
+        down_proven=down_proven,
+        up_proven=up_proven,
+        down_valid=down_valid & ~lp_error & (np.abs(down) < 1e20),
+        up_valid=up_valid & ~lp_error & (np.abs(up) < 1e20),
     )
 
 

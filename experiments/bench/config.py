@@ -33,6 +33,9 @@ Format (all keys but ``instance_sets`` and ``configurations`` optional)::
     neural_diving = false
     heuristics = "aggressive"     # optional SCIP meta setting for heuristics
     branching_rule = "largest-objective"  # optional non-learned rule (solver.baseline_rules)
+    # with learned_branching = true: solver.branching.BranchingRuleConfig fields on top of the
+    # model set's (solver/models/rules.toml), e.g.
+    # branching_params = { shortlist_size = 4, shortlist_reductions = true }
 
     [[configurations]]
     name = "highs"

@@ -177,11 +177,27 @@ class ScipConfiguration:
     """A non-learned rule to compare against (:func:`solver.baseline_rules.known_rules`, e.g.
     ``"largest-objective"``, or the strong branching expert ``"full-strong-expert"``); not with
     ``learned_branching``."""
+    branching_params: Mapping[str, Any] = field(default_factory=dict)
+    """Fields of :class:`solver.branching.BranchingRuleConfig` set on top of the model set's
+    rule settings, e.g. ``{"shortlist_size": 4, "shortlist_reductions": true}``; only with
+    ``learned_branching``."""
 
     solver: ClassVar[str] = "scip"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scip_params", _freeze(self.scip_params))
+        object.__setattr__(self, "branching_params", _freeze(self.branching_params))
+        if self.branching_params:
+            from solver.branching import BranchingRuleConfig
+
+            if not self.learned_branching:
+                raise ValueError(
+                    f"configuration {self.name!r}: branching_params needs learned_branching"
+                )
+            try:
+                BranchingRuleConfig(**self.branching_params)
+            except TypeError as err:  # an unknown field
+                raise ValueError(f"configuration {self.name!r}: branching_params: {err}") from None
         if self.branching_rule is not None:
             from solver.baseline_rules import known_rules
 
@@ -201,7 +217,7 @@ class ScipConfiguration:
         return (
             type(self),
             (self.name, dict(self.scip_params), self.learned_branching, self.neural_diving,
-             self.heuristics, self.model_path, self.branching_rule),
+             self.heuristics, self.model_path, self.branching_rule, dict(self.branching_params)),
         )  # fmt: skip
 
     @classmethod
@@ -216,6 +232,7 @@ class ScipConfiguration:
             heuristics=ParamSetting(heuristics) if heuristics is not None else None,
             model_path=table.get("model_path"),
             branching_rule=table.get("branching_rule"),
+            branching_params=dict(table.get("branching_params", {})),
         )
 
     def describe(self) -> dict[str, Any]:
@@ -228,6 +245,7 @@ class ScipConfiguration:
             "heuristics": self.heuristics.value if self.heuristics else None,
             "model_path": self.model_path,
             "branching_rule": self.branching_rule,
+            "branching_params": dict(self.branching_params),
         }
 
     def solve(self, request: SolveRequest) -> SolveResult:
@@ -310,6 +328,7 @@ class ScipConfiguration:
                 diving=self.neural_diving,
                 model_path=self.checkpoint_path(request.model_path),
                 branching_server=server,
+                branching_overrides=dict(self.branching_params) or None,
             )
         elif self.branching_rule is not None:
             from solver.baseline_rules import include_baseline_rule
@@ -346,6 +365,8 @@ def _inference_record(plugins: Any, shared: bool) -> dict[str, Any] | None:
         "mode": "shared" if shared else "local",
         "branched": int(rule.n_branched),
         "rule_fallbacks": int(rule.n_fallbacks),
+        "shortlisted": int(rule.n_shortlisted),
+        "reduced": int(rule.n_reduced),
         "rule_seconds": float(rule.seconds),
         "first_node_seconds": rule.first_node_seconds,
     }

@@ -293,6 +293,25 @@ def test_an_instance_sets_model_reaches_its_learned_runs(tmp_path: Path) -> None
     assert rows["default", "learned"]["status"] == "optimal"
 
 
+def test_branching_params_are_checked_at_parse_time_and_survive_pickling() -> None:
+    import pickle
+
+    table = {
+        "name": "shortlist",
+        "learned_branching": True,
+        "branching_params": {"shortlist_size": 4, "shortlist_reductions": True},
+    }
+    configuration = ScipConfiguration.from_table(table)
+    assert pickle.loads(pickle.dumps(configuration)) == configuration
+    assert configuration.describe()["branching_params"] == table["branching_params"]
+    with pytest.raises(ValueError, match="shortlist_sise"):
+        ScipConfiguration.from_table(table | {"branching_params": {"shortlist_sise": 4}})
+    with pytest.raises(ValueError, match="shortlist_size must be"):
+        ScipConfiguration.from_table(table | {"branching_params": {"shortlist_size": -1}})
+    with pytest.raises(ValueError, match="needs learned_branching"):
+        ScipConfiguration.from_table(table | {"learned_branching": False})
+
+
 def test_a_baseline_branching_rule_runs_through_the_learned_rules_machinery(
     tmp_path: Path,
 ) -> None:

@@ -415,7 +415,8 @@ def test_a_shortlist_of_every_candidate_branches_as_full_strong_branching():
     )
     model.optimize()
     _assert_same_optimum(model, optimum)
-    assert expert.n_expert == rule.n_branched == rule.n_shortlisted > 1
+    assert expert.n_expert == rule.n_branched + rule.n_reduced == rule.n_shortlisted > 1
+    assert expert.n_cutoff == rule.n_reduced  # nodes proven infeasible are cut off alike
     assert model.getNNodes() == expert_nodes
 
 
@@ -426,6 +427,68 @@ def test_the_shortlist_stops_at_its_depth(optimum):
     )
     _assert_same_optimum(model, optimum)
     assert rule.n_shortlisted == 1 and rule.n_branched > 1 and rule.n_fallbacks == 0
+
+
+def test_shortlist_reductions_apply_what_strong_branching_proves(optimum):
+    plain, plain_rule = _solve(
+        FractionalityPolicy(), config=BranchingRuleConfig(shortlist_size=4)
+    )
+    _assert_same_optimum(plain, optimum)
+    model, rule = _solve(
+        FractionalityPolicy(),
+        config=BranchingRuleConfig(shortlist_size=4, shortlist_reductions=True),
+    )
+    _assert_same_optimum(model, optimum)
+    assert rule.n_reduced > 0 and rule.n_fallbacks == 0
+    # Tightened bounds and cut-off nodes replace branchings.
+    assert rule.n_branched < plain_rule.n_branched
+
+
+def _scores(**arrays):
+    from solver.strong_branching import StrongBranchingScores
+
+    n = len(arrays["scores"])
+    defaults = {name: np.zeros(n) for name in ("down_gains", "up_gains")} | {
+        name: np.zeros(n, dtype=bool)
+        for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven")
+    } | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid")}
+    return StrongBranchingScores(lp_objective=10.0, **(defaults | arrays))
+
+
+def test_a_strong_branching_decision_tightens_cuts_off_or_bounds_the_children():
+    from solver.branching import StrongBranchingDecision
+
+    a, b, c = object(), object(), object()
+    values = [0.5, 2.25, 3.75]
+    one_sided = _scores(
+        scores=np.array([1.0, 5.0, 3.0]),
+        down_proven=np.array([False, True, False]),
+        up_proven=np.array([False, False, True]),
+    )
+    decision = StrongBranchingDecision.from_scores(one_sided, [a, b, c], values)
+    assert not decision.cutoff
+    assert decision.new_lower_bounds == [(b, 3)] and decision.new_upper_bounds == [(c, 3)]
+    plain = StrongBranchingDecision.from_scores(one_sided, [a, b, c], values, reductions=False)
+    assert plain.new_lower_bounds == plain.new_upper_bounds == []
+    assert plain.variable is b and plain.down_bound is None and plain.up_bound is None
+
+    both = _scores(
+        scores=np.array([1.0, 2.0]),
+        down_proven=np.array([False, True]),
+        up_proven=np.array([False, True]),
+    )
+    for reductions in (True, False):
+        assert StrongBranchingDecision.from_scores(both, [a, b], values, reductions).cutoff
+
+    feasible = _scores(
+        scores=np.array([4.0, 1.0]),
+        down_gains=np.array([2.0, 0.5]),
+        up_gains=np.array([3.0, 0.5]),
+        up_valid=np.array([False, True]),
+    )
+    decision = StrongBranchingDecision.from_scores(feasible, [a, b], values)
+    assert decision.variable is a and decision.value == 0.5
+    assert decision.down_bound == 12.0 and decision.up_bound is None  # invalid: no bound
 
 
 @pytest.mark.parametrize(

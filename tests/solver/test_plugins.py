@@ -212,6 +212,25 @@ def test_given_rule_settings_win_and_other_sets_get_the_defaults(tmp_path) -> No
     )
 
 
+def test_overrides_change_only_their_fields_of_the_sets_rule_settings() -> None:
+    import dataclasses
+
+    from solver.branching import BranchingRuleConfig
+
+    instance = preset("setcover", "tiny").generate(2)
+    shipped = include_learned_plugins(instance, diving=False).branching.config
+    overrides = {"shortlist_size": 4, "shortlist_reductions": True}
+    plugins = include_learned_plugins(
+        preset("setcover", "tiny").generate(2), diving=False, branching_overrides=overrides
+    )
+    assert plugins.branching.config == dataclasses.replace(shipped, **overrides)
+    given = BranchingRuleConfig(max_depth=3)
+    on_given = include_learned_plugins(
+        _instance(), branching_config=given, diving=False, branching_overrides=overrides
+    )
+    assert on_given.branching.config == dataclasses.replace(given, **overrides)
+
+
 def test_an_instance_that_cannot_be_profiled_is_left_to_scip(monkeypatch) -> None:
     import instances.profile
 
