@@ -124,6 +124,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
                 row[label] |= {"branched": rule.n_branched, "fallbacks": rule.n_fallbacks,
                                "shortlisted": rule.n_shortlisted,
                                "reduced": rule.n_reduced,
+                               "shortlist_seconds": rule.shortlist_seconds,
                                "rule_seconds": rule.seconds}
             model.free()  # freeProb() would leak a model that has Python plugins
         rows.append(row)

@@ -171,6 +171,8 @@ class LearnedBranching(Branchrule):
         (``shortlist_reductions``).
     seconds : float
         Time spent in observation and inference in the current solve.
+    shortlist_seconds : float
+        Time spent strong branching on shortlists in the current solve (not in ``seconds``).
     """
 
     def __init__(
@@ -191,6 +193,8 @@ class LearnedBranching(Branchrule):
         self.n_shortlisted = 0
         self.n_reduced = 0
         self.seconds = 0.0
+        self.shortlist_seconds = 0.0
+        self._node_shortlist_seconds = 0.0
         self.first_node_seconds: float | None = None
         self._slow_streak = 0
         self._disabled = False
@@ -228,13 +232,17 @@ class LearnedBranching(Branchrule):
         if self._disabled:
             return {"result": SCIP_RESULT.DIDNOTRUN}
         started = time.perf_counter()
+        self._node_shortlist_seconds = 0.0
         try:
             candidate = self._choose()
         except Exception as error:  # a plugin never breaks a solve
             self._log_once(type(error).__name__, "%s: %s", type(error).__name__, error)
             candidate = None
-        elapsed = time.perf_counter() - started
+        # Strong branching is the solver's work, not the model's: it is counted apart, and a
+        # node is slow only by its observation and inference.
+        elapsed = time.perf_counter() - started - self._node_shortlist_seconds
         self.seconds += elapsed
+        self.shortlist_seconds += self._node_shortlist_seconds
         if self.first_node_seconds is None:
             # Reported apart: a hybrid policy runs its GNN encoder at the first node only.
             self.first_node_seconds = elapsed
@@ -313,12 +321,16 @@ class LearnedBranching(Branchrule):
             shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
             chosen = [candidates[i] for i in shortlist]
             reductions = self.config.shortlist_reductions
-            expert = strong_branch(
-                model,
-                chosen,
-                self.config.shortlist_iteration_limit,
-                idempotent=not reductions,
-            )
+            sb_started = time.perf_counter()
+            try:
+                expert = strong_branch(
+                    model,
+                    chosen,
+                    self.config.shortlist_iteration_limit,
+                    idempotent=not reductions,
+                )
+            finally:
+                self._node_shortlist_seconds = time.perf_counter() - sb_started
             self.n_shortlisted += 1
             # Strong branching bounds prove anything only when the LP holds every column.
             if model.allColsInLP() and not model.isExact():

@@ -367,6 +367,7 @@ def _inference_record(plugins: Any, shared: bool) -> dict[str, Any] | None:
         "rule_fallbacks": int(rule.n_fallbacks),
         "shortlisted": int(rule.n_shortlisted),
         "reduced": int(rule.n_reduced),
+        "shortlist_seconds": float(rule.shortlist_seconds),
         "rule_seconds": float(rule.seconds),
         "first_node_seconds": rule.first_node_seconds,
     }

@@ -442,6 +442,10 @@ def test_shortlist_reductions_apply_what_strong_branching_proves(optimum):
     assert rule.n_reduced > 0 and rule.n_fallbacks == 0
     # Tightened bounds and cut-off nodes replace branchings.
     assert rule.n_branched < plain_rule.n_branched
+    # Strong branching time is counted apart from the policy's.
+    assert rule.shortlist_seconds > 0 and plain_rule.shortlist_seconds > 0
+    _, no_shortlist = _solve(FractionalityPolicy())
+    assert no_shortlist.shortlist_seconds == 0 and no_shortlist.seconds > 0
 
 
 def _scores(**arrays):
