@@ -47,6 +47,15 @@ def branchy_model(name: str) -> pyscipopt.Model:
     return model
 
 
+def default_optimum(name: str) -> float:
+    """The optimum SCIP's own branching reaches on ``branchy_model(name)``."""
+    reference = branchy_model(name)
+    reference.optimize()
+    optimum = reference.getObjVal()
+    reference.freeProb()
+    return optimum
+
+
 def probe_child_bound(model: pyscipopt.Model, var: pyscipopt.Variable, lb: float, ub: float):
     """Solve the LP with ``var`` in ``[lb, ub]`` by probing: (cut off or infeasible, objective)."""
     model.startProbing()
@@ -200,10 +209,7 @@ def test_with_a_cutoff_an_infeasible_child_gains_the_distance_to_it():
 
 @pytest.mark.parametrize("scoring", ["cutoff-gain", "rank-first"])
 def test_the_expert_cuts_off_nodes_it_proves_infeasible_and_keeps_the_optimum(scoring):
-    reference = branchy_model("setcover")
-    reference.optimize()
-    optimum = reference.getObjVal()
-    reference.freeProb()
+    optimum = default_optimum("setcover")
     model = branchy_model("setcover")
     rule = include_strong_branching(model, StrongBranchingConfig(infeasible_scoring=scoring))
     model.optimize()
@@ -264,10 +270,7 @@ class FailingObservation:
 
 
 def test_a_failing_rule_hands_the_node_to_scip_and_the_solve_finishes(caplog):
-    reference = branchy_model("facilities")
-    reference.optimize()
-    optimum = reference.getObjVal()
-    reference.freeProb()
+    optimum = default_optimum("facilities")
     model = branchy_model("facilities")
     rule = include_strong_branching(model, rng=0, observation=FailingObservation())
     model.optimize()
@@ -280,10 +283,7 @@ def test_a_failing_rule_hands_the_node_to_scip_and_the_solve_finishes(caplog):
 
 
 def test_full_strong_branching_alone_solves_to_the_same_optimum():
-    reference = branchy_model("setcover")
-    reference.optimize()
-    optimum = reference.getObjVal()
-    reference.freeProb()
+    optimum = default_optimum("setcover")
     model = branchy_model("setcover")
     rule = include_strong_branching(model)  # no observation: the benchmark configuration
     model.optimize()
