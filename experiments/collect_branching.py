@@ -33,7 +33,12 @@ from gnn.observation import NodeBipartite
 from instances.generators import library_versions
 from instances.reading import read_instance
 from solver.settings import apply_scip_params, seed_scip
-from solver.strong_branching import StrongBranchingConfig, include_strong_branching
+from solver.strong_branching import (
+    INFEASIBLE_SCORINGS,
+    InfeasibleScoring,
+    StrongBranchingConfig,
+    include_strong_branching,
+)
 
 __all__ = [
     "CollectBranchingConfig",
@@ -73,6 +78,10 @@ class CollectBranchingConfig:
     """Master seed: each instance's SCIP and rule seeds derive from it and the file's hash."""
     iteration_limit: int = 2**31 - 1
     """LP iterations per strong branching call (``INT_MAX``: full strong branching)."""
+    infeasible_scoring: InfeasibleScoring = "cutoff-gain"
+    """How the expert scores a candidate with an infeasible child
+    (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
+    before stop 13 has ``"rank-first"`` labels (and no such field in its metadata)."""
     scip_params: Mapping[str, Any] = field(
         hash=False,
         default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
@@ -97,6 +106,11 @@ class CollectBranchingConfig:
             raise ValueError(f"time_limit must be > 0, got {self.time_limit}")
         if self.seed < 0:
             raise ValueError(f"seed must be >= 0, got {self.seed}")
+        if self.infeasible_scoring not in INFEASIBLE_SCORINGS:
+            raise ValueError(
+                f"infeasible_scoring must be one of {', '.join(INFEASIBLE_SCORINGS)}, "
+                f"got {self.infeasible_scoring!r}"
+            )
 
     def to_json(self) -> dict[str, Any]:
         """The config as a JSON-ready dict."""
@@ -188,13 +202,19 @@ def _versions() -> dict[str, str]:
     return versions
 
 
-def _output_is_current(output: Path, instance_sha256: str) -> bool:
+def _output_is_current(
+    output: Path, instance_sha256: str, config: CollectBranchingConfig
+) -> bool:
+    """An output is kept when it holds this instance's samples recorded with this config."""
     if not is_complete(output):
         return False
     try:
-        return read_metadata(output).get("instance_sha256") == instance_sha256
+        metadata = read_metadata(output)
     except (OSError, ValueError):
         return False
+    # Files from before the field existed were labelled "rank-first".
+    recorded = {"infeasible_scoring": "rank-first"} | metadata.get("config", {})
+    return metadata.get("instance_sha256") == instance_sha256 and recorded == config.to_json()
 
 
 def collect_instance(job: InstanceJob) -> InstanceResult:
@@ -226,6 +246,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
                 explore_prob=config.explore_prob,
                 record_prob=config.record_prob,
                 max_samples=config.samples_per_instance,
+                infeasible_scoring=config.infeasible_scoring,
             ),
             rng=np.random.default_rng(scip_seed),
             observation=observation,
@@ -350,7 +371,7 @@ def collect_branching(
 
     jobs = []
     for output, path in outputs.items():
-        if _output_is_current(output, _sha256(path)):
+        if _output_is_current(output, _sha256(path), config):
             continue
         jobs.append(InstanceJob(path, output, config, command))
     n_skipped = len(paths) - len(jobs)

@@ -35,6 +35,7 @@ _BRANCHING_ONLY = {
     "max_nodes": "--max-nodes",
     "explore_prob": "--explore-prob",
     "record_prob": "--record-prob",
+    "infeasible_scoring": "--infeasible-scoring",
 }
 
 _INSTANCE_PATTERNS = ("*.mps", "*.mps.gz", "*.lp", "*.lp.gz", "*.cip")
@@ -110,6 +111,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         metavar="P",
         help="probability of recording an expert node (default: 1.0; Gasse et al.: 0.05)",
+    )
+    branching.add_argument(
+        "--infeasible-scoring",
+        choices=("cutoff-gain", "rank-first"),
+        default=None,
+        help="how the expert scores a candidate with an infeasible child: cutoff-gain (the "
+        "child gains the distance to the cutoff bound, as SCIP's vanilla full strong branching; "
+        "default) or rank-first (every such candidate first; the labels of data collected "
+        "before stop 13)",
     )
     branching.add_argument(
         "--scip-param",

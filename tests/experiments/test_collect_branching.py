@@ -108,6 +108,30 @@ def test_a_rerun_skips_finished_instances_and_redoes_missing_or_changed_ones(tmp
     assert read_metadata(outputs[2])["instance"] == str(target.resolve())
 
 
+def test_a_rerun_with_other_labels_recollects_and_old_files_count_as_rank_first(
+    tmp_path, instances
+):
+    import dataclasses
+
+    out = tmp_path / "out"
+    collect_branching(instances, out, CONFIG, progress=False)
+    rank_first = dataclasses.replace(CONFIG, infeasible_scoring="rank-first")
+    relabelled = collect_branching(instances, out, rank_first, progress=False)
+    assert (relabelled.n_skipped, relabelled.n_collected) == (0, 3)
+    output = samples_path_for(out, instances[0])
+    assert read_metadata(output)["config"]["infeasible_scoring"] == "rank-first"
+
+    # A file written before the field existed: its labels are "rank-first", and stay.
+    metadata_file = output.with_suffix(".json")
+    metadata = json.loads(metadata_file.read_text())
+    del metadata["config"]["infeasible_scoring"]
+    metadata_file.write_text(json.dumps(metadata))
+    kept = collect_branching(instances, out, rank_first, progress=False)
+    assert (kept.n_skipped, kept.n_collected) == (3, 0)
+    with pytest.raises(ValueError, match="infeasible_scoring"):
+        CollectBranchingConfig(infeasible_scoring="first")
+
+
 def test_bad_input_is_refused_before_any_solve(tmp_path, instances):
     with pytest.raises(ValueError, match="no/such"):
         collect_branching(
@@ -218,3 +242,15 @@ def test_cli_kind_solutions_runs_the_solutions_collector(tmp_path, capsys):
     assert code == 0, capsys.readouterr().err
     assert "1 instance(s) collected" in capsys.readouterr().out
     assert list(tmp_path.glob("*.npz")) and list((tmp_path / "instances").glob("*.mps"))
+
+
+def test_expert_options_are_refused_for_solution_collection(tmp_path):
+    result = neuralmip(
+        "collect", "--kind", "solutions", "--generate", "setcover", "--preset", "tiny",
+        "--count", "1", "--out", str(tmp_path / "out"), "--infeasible-scoring", "rank-first",
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "neuralmip collect: --infeasible-scoring: only for --kind branching"
+    ]
+    assert not (tmp_path / "out").exists()
