@@ -429,23 +429,39 @@ class StrongBranchingDecision:
         )  # fmt: skip
 
     def apply(self, model: pyscipopt.Model) -> Any:
-        """Carry the decision out at the current node; returns the branching rule's result."""
+        """Carry the decision out at the current node; returns the branching rule's result.
+
+        Once a bound has changed the result is ``REDUCEDDOM``, and once the node has branched
+        it is ``BRANCHED``, whatever fails after: SCIP must not run a second rule on a node this
+        one has already changed. Tightenings that change nothing fall through to branching, so
+        that SCIP never solves the same node again for nothing.
+        """
         if self.cutoff:
             return SCIP_RESULT.CUTOFF
-        if self.new_lower_bounds or self.new_upper_bounds:
-            for variable, bound in self.new_lower_bounds:
-                infeasible, _ = model.tightenVarLb(variable, bound)
+        changed = False
+        tightenings = [(model.tightenVarLb, v, b) for v, b in self.new_lower_bounds] + [
+            (model.tightenVarUb, v, b) for v, b in self.new_upper_bounds
+        ]
+        try:
+            for tighten, variable, bound in tightenings:
+                infeasible, tightened = tighten(variable, bound)
                 if infeasible:
                     return SCIP_RESULT.CUTOFF
-            for variable, bound in self.new_upper_bounds:
-                infeasible, _ = model.tightenVarUb(variable, bound)
-                if infeasible:
-                    return SCIP_RESULT.CUTOFF
+                changed = changed or bool(tightened)
+        except Exception:
+            if changed:
+                logger.exception("tightening a bound failed; SCIP solves the node again")
+                return SCIP_RESULT.REDUCEDDOM
+            raise
+        if changed:
             return SCIP_RESULT.REDUCEDDOM
         down, _, up = model.branchVarVal(self.variable, self.value)
-        for child, bound in ((down, self.down_bound), (up, self.up_bound)):
-            if child is not None and bound is not None:
-                model.updateNodeLowerbound(child, bound)
+        try:
+            for child, bound in ((down, self.down_bound), (up, self.up_bound)):
+                if child is not None and bound is not None:
+                    model.updateNodeLowerbound(child, bound)
+        except Exception:  # the bounds only speed pruning up
+            logger.exception("setting a child's dual bound failed; the children keep the node's")
         return SCIP_RESULT.BRANCHED
 
 

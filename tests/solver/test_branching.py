@@ -529,3 +529,58 @@ def test_a_policy_whose_call_is_still_stalled_is_not_reset_by_the_next_solve(opt
         model.freeProb()
     finally:
         policy.release.set()
+
+
+class RecordingModel:
+    """What StrongBranchingDecision.apply calls, with chosen answers and failures."""
+
+    def __init__(self, tightened=True, infeasible=False, fail_bounds=False):
+        self.tightened, self.infeasible, self.fail_bounds = tightened, infeasible, fail_bounds
+        self.calls = []
+
+    def tightenVarLb(self, var, bound):
+        self.calls.append(("lb", var, bound))
+        return self.infeasible, self.tightened
+
+    def tightenVarUb(self, var, bound):
+        self.calls.append(("ub", var, bound))
+        return self.infeasible, self.tightened
+
+    def branchVarVal(self, var, value):
+        self.calls.append(("branch", var, value))
+        return "down", None, "up"
+
+    def updateNodeLowerbound(self, node, bound):
+        if self.fail_bounds:
+            raise RuntimeError("no bound today")
+        self.calls.append(("bound", node, bound))
+
+
+def _decision(**fields):
+    from solver.branching import StrongBranchingDecision
+
+    base = dict(cutoff=False, new_lower_bounds=[], new_upper_bounds=[], variable="x",
+                value=0.5, down_bound=1.0, up_bound=2.0)  # fmt: skip
+    return StrongBranchingDecision(**(base | fields))
+
+
+def test_applying_a_decision_tightens_branches_or_cuts_off():
+    from pyscipopt import SCIP_RESULT
+
+    model = RecordingModel()
+    assert _decision(cutoff=True).apply(model) == SCIP_RESULT.CUTOFF and not model.calls
+    reduce = _decision(new_lower_bounds=[("y", 1)], new_upper_bounds=[("z", 0)])
+    assert reduce.apply(model) == SCIP_RESULT.REDUCEDDOM
+    assert model.calls == [("lb", "y", 1), ("ub", "z", 0)]
+    assert reduce.apply(RecordingModel(infeasible=True)) == SCIP_RESULT.CUTOFF
+
+    # A tightening that changes nothing must not send SCIP back to the same node: branch.
+    unchanged = RecordingModel(tightened=False)
+    assert reduce.apply(unchanged) == SCIP_RESULT.BRANCHED
+    assert unchanged.calls[-3:] == [("branch", "x", 0.5), ("bound", "down", 1.0),
+                                    ("bound", "up", 2.0)]  # fmt: skip
+
+    # Once branched, a failure to bound the children still reports the branching.
+    failing = RecordingModel(fail_bounds=True)
+    assert _decision().apply(failing) == SCIP_RESULT.BRANCHED
+    assert failing.calls == [("branch", "x", 0.5)]
