@@ -85,7 +85,8 @@ class RunMetrics:
     branching_seconds: float | None = None
     """Observation and inference time of the learned branching rule; None without it."""
     branched_nodes: int | None = None
-    """Nodes the learned branching rule branched on; None without it."""
+    """Nodes the learned branching rule decided: branched on, or (with a shortlist's
+    reductions) cut off or tightened and solved again; None without it."""
     first_node_seconds: float | None = None
     """The rule's time at its first node (a hybrid policy's encoder runs there); None when not
     recorded."""
@@ -164,7 +165,7 @@ def compute_run_metrics(
                 time_limit=limit,
                 error=row.get("error"),
                 branching_seconds=_optional(row.get("inference"), "rule_seconds", float),
-                branched_nodes=_optional(row.get("inference"), "branched", int),
+                branched_nodes=_decided_nodes(row.get("inference")),
                 first_node_seconds=_optional(row.get("inference"), "first_node_seconds", float),
                 diving_seconds=_optional(row.get("heuristic"), "total_seconds", float),
             )
@@ -283,8 +284,17 @@ def _mean_or_none(values: list[float]) -> float | None:
     return float(np.mean(values)) if values else None
 
 
+def _decided_nodes(inference: Mapping[str, Any] | None) -> int | None:
+    """Branched plus reduced nodes of a run's ``inference`` record (None without ``branched``):
+    each was one observation and one inference."""
+    branched = _optional(inference, "branched", int)
+    if branched is None:
+        return None
+    return branched + (_optional(inference, "reduced", int) or 0)
+
+
 def _per_node_ms(runs: list[RunMetrics]) -> float | None:
-    """Learned branching's observation + inference milliseconds per branched node, pooled; the
+    """Learned branching's observation + inference milliseconds per decided node, pooled; the
     first node of each run is left out where recorded (see :func:`_first_node_ms`)."""
     seconds, nodes = 0.0, 0
     for run in runs:

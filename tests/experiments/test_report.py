@@ -181,3 +181,16 @@ def test_the_first_branched_node_is_reported_apart(tmp_path: Path) -> None:
     rows = _table_rows(report)
     assert float(rows["hybrid"][14]) == pytest.approx(1.0, abs=0.005)
     assert float(rows["hybrid"][15]) == pytest.approx(100.0, abs=0.05)
+
+
+def test_nodes_a_shortlist_reduced_count_as_decided_nodes(tmp_path: Path) -> None:
+    _versus_baseline(tmp_path, "shortlist")
+    store = ResultStore(tmp_path / RESULTS_FILE)
+    store.append(_row("inst1", "a", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]]))
+    row = _row("inst1", "shortlist", "optimal", 2.0, 10, 100.0, [[1.0, 100.0]])
+    # 41 decisions (the first, then 30 branchings and 10 reductions at 2 ms each)
+    row["inference"] = {"mode": "local", "branched": 31, "reduced": 10,
+                        "rule_seconds": 0.01 + 0.08, "first_node_seconds": 0.01}  # fmt: skip
+    store.append(row)
+    rows = _table_rows(write_report(tmp_path).read_text())
+    assert float(rows["shortlist"][14]) == pytest.approx(2.0, abs=0.005)
