@@ -190,10 +190,16 @@ def _solve_worker(spec: _WorkerSpec, stop: Any, interrupter: _Interrupter | None
         if spec.setup is not None:
             spec.setup(model, spec.worker, scorer)
         model.includeEventhdlr(_StopWhenSet(stop), "neuralmip-race-stop", "stop when a rival wins")
+        if stop.is_set():
+            # A rival won before this solve began: the model never left problem creation,
+            # where SCIP's solving statistics must not be read (SCIP aborts the process).
+            return WorkerResult(
+                spec.worker, spec.seed, "userinterrupt", None,
+                seconds=time.monotonic() - started,
+            )  # fmt: skip
         if interrupter is not None:
             interrupter.attach(model)
-        if not stop.is_set():
-            model.optimizeNogil()
+        model.optimizeNogil()
         if interrupter is not None:
             interrupter.attach(None)
         objective, solution = _best_solution(model)

@@ -108,3 +108,23 @@ def test_learned_workers_share_the_shipped_models_server(tmp_path: Path) -> None
     assert sum(worker.n_nodes for worker in result.workers) > 2
     # Each worker that branched ran the hybrid's encoder through the server.
     assert metrics.n_requests >= 1 and metrics.n_clients == 0
+
+
+def test_a_worker_whose_rival_won_before_it_began_reports_an_interrupt(
+    instance: tuple[Path, float],
+) -> None:
+    from solver.racing import _solve_worker, _WorkerSpec
+
+    path, _ = instance
+    spec = _WorkerSpec(
+        str(path), worker=1, seed=1, time_limit=None, scip_params={}, permute_variables=False,
+        server=None, setup=None,
+    )  # fmt: skip
+    stop = threading.Event()
+    stop.set()
+    # Reading SCIP's statistics of a model that never started solving aborts the process: the
+    # worker must answer without them.
+    result = _solve_worker(spec, stop, None)
+    assert (result.status, result.objective, result.n_nodes, result.error) == (
+        "userinterrupt", None, 0, None
+    )
