@@ -78,6 +78,10 @@ class CollectBranchingConfig:
     """Master seed: each instance's SCIP and rule seeds derive from it and the file's hash."""
     iteration_limit: int = 2**31 - 1
     """LP iterations per strong branching call (``INT_MAX``: full strong branching)."""
+    cut_off_infeasible_nodes: bool = True
+    """Let the expert cut off nodes it proves infeasible
+    (:attr:`solver.strong_branching.StrongBranchingConfig.cut_off_infeasible_nodes`); data
+    collected before stop 13 branched there (and has no such field in its metadata)."""
     infeasible_scoring: InfeasibleScoring = "cutoff-gain"
     """How the expert scores a candidate with an infeasible child
     (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
@@ -212,8 +216,9 @@ def _output_is_current(
         metadata = read_metadata(output)
     except (OSError, ValueError):
         return False
-    # Files from before the field existed were labelled "rank-first".
-    recorded = {"infeasible_scoring": "rank-first"} | metadata.get("config", {})
+    # Files from before these fields existed: "rank-first" labels, no cutoffs.
+    before = {"infeasible_scoring": "rank-first", "cut_off_infeasible_nodes": False}
+    recorded = before | metadata.get("config", {})
     return metadata.get("instance_sha256") == instance_sha256 and recorded == config.to_json()
 
 
@@ -247,6 +252,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
                 record_prob=config.record_prob,
                 max_samples=config.samples_per_instance,
                 infeasible_scoring=config.infeasible_scoring,
+                cut_off_infeasible_nodes=config.cut_off_infeasible_nodes,
             ),
             rng=np.random.default_rng(scip_seed),
             observation=observation,

@@ -85,6 +85,10 @@ class StrongBranchingConfig:
     """Stop the solve (``interruptSolve``) once this many samples are recorded; None: never."""
     score_epsilon: float = 1e-4
     """The ``eps`` of the product score ``(up_gain + eps) * (down_gain + eps)`` (Nair et al.)."""
+    cut_off_infeasible_nodes: bool = True
+    """Cut off a node where some candidate's children are both proven infeasible, as SCIP's
+    rules do, instead of branching into two children that are pruned at once. ecole's
+    ``Branching`` environment can only branch: following the expert there needs False."""
     infeasible_scoring: InfeasibleScoring = "cutoff-gain"
     """How a candidate with an infeasible child scores (:func:`product_scores`): ``"cutoff-gain"``
     (SCIP's vanilla full strong branching; the default) or ``"rank-first"`` (every such
@@ -426,7 +430,12 @@ class StrongBranchingRule(Branchrule):
             self.stopped_by_sample_limit = True
             model.interruptSolve()
         # Strong branching bounds prove infeasibility only when the LP holds every column.
-        if scores.node_infeasible and model.allColsInLP() and not model.isExact():
+        if (
+            self.config.cut_off_infeasible_nodes
+            and scores.node_infeasible
+            and model.allColsInLP()
+            and not model.isExact()
+        ):
             self.n_cutoff += 1
             return SCIP_RESULT.CUTOFF
         model.branchVar(candidates[scores.best])

@@ -121,13 +121,17 @@ def test_a_rerun_with_other_labels_recollects_and_old_files_count_as_rank_first(
     output = samples_path_for(out, instances[0])
     assert read_metadata(output)["config"]["infeasible_scoring"] == "rank-first"
 
-    # A file written before the field existed: its labels are "rank-first", and stay.
+    # A file written before these fields existed: "rank-first" labels and no cutoffs.
+    old_expert = dataclasses.replace(rank_first, cut_off_infeasible_nodes=False)
+    collect_branching(instances, out, old_expert, progress=False)
     metadata_file = output.with_suffix(".json")
     metadata = json.loads(metadata_file.read_text())
     del metadata["config"]["infeasible_scoring"]
+    del metadata["config"]["cut_off_infeasible_nodes"]
     metadata_file.write_text(json.dumps(metadata))
-    kept = collect_branching(instances, out, rank_first, progress=False)
+    kept = collect_branching(instances, out, old_expert, progress=False)
     assert (kept.n_skipped, kept.n_collected) == (3, 0)
+    assert collect_branching(instances, out, rank_first, progress=False).n_collected == 3
     with pytest.raises(ValueError, match="infeasible_scoring"):
         CollectBranchingConfig(infeasible_scoring="first")
 

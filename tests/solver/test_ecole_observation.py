@@ -51,9 +51,10 @@ class _FixedSeed:
 def test_branching_environment_records_the_collectors_samples(instance_dir: Path, name: str) -> None:
     instance = instance_dir / f"{name}.mps"
     output = instance_dir / f"{name}.npz"
+    # The environment can only branch, so the expert must branch where it could cut off.
     config = CollectBranchingConfig(
         samples_per_instance=10_000, explore_prob=0.0, record_prob=1.0, time_limit=60.0,
-        seed=0, scip_params=BRANCHY,
+        seed=0, scip_params=BRANCHY, cut_off_infeasible_nodes=False,
     )
     collect_instance(InstanceJob(instance, output, config, ("test",)))
     expected = read_samples(output)

@@ -220,6 +220,17 @@ def test_the_expert_cuts_off_nodes_it_proves_infeasible_and_keeps_the_optimum(sc
     model.freeProb()
 
 
+def test_without_cutoffs_the_expert_branches_where_it_could_cut_off():
+    optimum = default_optimum("setcover")
+    model = branchy_model("setcover")
+    rule = include_strong_branching(model, StrongBranchingConfig(cut_off_infeasible_nodes=False))
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.n_cutoff == 0 and rule.n_expert == rule.n_calls > 0
+    model.freeProb()
+
+
 def test_unknown_infeasible_scoring_is_refused():
     with pytest.raises(ValueError, match="infeasible_scoring"):
         StrongBranchingConfig(infeasible_scoring="first")  # type: ignore[arg-type]
