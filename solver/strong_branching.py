@@ -6,8 +6,9 @@ At each node the rule strong-branches on every LP branching candidate (the first
 best. A child that strong branching proves infeasible scores as SCIP's own (vanilla) full strong
 branching scores it: its gain is the distance from the node's LP value to the cutoff bound, the
 largest gain a child can have (see :func:`product_scores` for why not "every such candidate
-first"). When the best candidate's children are both infeasible the node is cut off, as SCIP's
-rule does, instead of branching into two children that would be pruned. With probability ``explore_prob`` it branches on the pseudocost-best candidate instead
+first"). When some candidate's children are both infeasible the node is cut off, as SCIP's rule
+does, instead of branching into two children that would be pruned. With probability
+``explore_prob`` it branches on the pseudocost-best candidate instead
 (exploration, as Gasse et al. 2019 do, so that recorded states are not only the expert's own
 trajectory). A node where the expert branched is recorded (observation, candidates, scores)
 with probability ``record_prob``.
@@ -202,8 +203,8 @@ def product_scores(
     infeasible children (k = 1 or 2) scores ``(1 + k) * M + f``, where ``M`` is the largest
     product over all candidates (an infeasible side counted as gain 0) and ``f`` its own such
     product: above every candidate without one, two infeasible children above one. Ranking every
-    such candidate first made our idempotent expert take 1.2-4 times the nodes of scoring to the
-    cutoff (``experiments/reports/branching-expert-floor-cpu``).
+    such candidate first made our idempotent expert take 1.0-1.7 times the nodes of scoring to
+    the cutoff (``experiments/reports/branching-expert-floor-cpu``).
 
     Parameters
     ----------
