@@ -332,12 +332,9 @@ class LearnedBranching(Branchrule):
             finally:
                 self._node_shortlist_seconds = time.perf_counter() - sb_started
             self.n_shortlisted += 1
-            # Strong branching bounds prove anything only when the LP holds every column.
-            if model.allColsInLP() and not model.isExact():
-                return StrongBranchingDecision.from_scores(
-                    expert, chosen, [values[i] for i in shortlist], reductions=reductions
-                )
-            return chosen[expert.best]
+            return StrongBranchingDecision.from_scores(
+                expert, chosen, [values[i] for i in shortlist], reductions=reductions
+            )
         return candidates[int(np.argmax(scores))]
 
     def _shortlist_applies(self, n_candidates: int) -> bool:

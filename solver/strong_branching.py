@@ -130,9 +130,11 @@ class StrongBranchingScores:
         ``(K,)`` float64 product scores (:func:`product_scores`).
     down_proven, up_proven : numpy.ndarray
         ``(K,)`` bool: the child is proven infeasible (by SCIP, or by a valid bound at the
-        cutoff); unlike ``*_infeasible``, never from an iteration-limited estimate.
+        cutoff); unlike ``*_infeasible``, never from an iteration-limited estimate, and never
+        when the node's LP is not a relaxation (columns missing, or an exact solve).
     down_valid, up_valid : numpy.ndarray
-        ``(K,)`` bool: ``lp_objective + *_gains`` is a valid dual bound of the child.
+        ``(K,)`` bool: ``lp_objective + *_gains`` is a valid dual bound of the child (under the
+        same conditions).
     """
 
     lp_objective: float
@@ -295,10 +297,13 @@ def strong_branch(
     finally:
         model.endStrongbranch()
     has_cutoff = not model.isInfinity(cutoff)
+    # Strong branching bounds prove anything only when the LP is a relaxation of the node: it
+    # holds every column, and the solve is not exact.
+    proves = model.allColsInLP() and not model.isExact()
     # Proof that a child is pruned: SCIP says so, or a valid (not iteration-limited) bound
     # reaches the cutoff. Both children of one candidate proven so: the node is infeasible.
-    down_proven = (down_inf | (has_cutoff & down_valid & (down >= cutoff))) & ~lp_error
-    up_proven = (up_inf | (has_cutoff & up_valid & (up >= cutoff))) & ~lp_error
+    down_proven = (down_inf | (has_cutoff & down_valid & (down >= cutoff))) & ~lp_error & proves
+    up_proven = (up_inf | (has_cutoff & up_valid & (up >= cutoff))) & ~lp_error & proves
     if has_cutoff:
         # A child whose dual bound reaches the cutoff is pruned as soon as it is created.
         usable = ~lp_error & np.isfinite(down) & np.isfinite(up)
@@ -322,8 +327,8 @@ def strong_branch(
         scores=scores,
         down_proven=down_proven,
         up_proven=up_proven,
-        down_valid=down_valid & ~lp_error & (np.abs(down) < 1e20),
-        up_valid=up_valid & ~lp_error & (np.abs(up) < 1e20),
+        down_valid=down_valid & ~lp_error & (np.abs(down) < 1e20) & proves,
+        up_valid=up_valid & ~lp_error & (np.abs(up) < 1e20) & proves,
     )
 
 
@@ -430,13 +435,7 @@ class StrongBranchingRule(Branchrule):
         if limit is not None and self.n_recorded >= limit and not self.stopped_by_sample_limit:
             self.stopped_by_sample_limit = True
             model.interruptSolve()
-        # Strong branching bounds prove infeasibility only when the LP holds every column.
-        if (
-            self.config.cut_off_infeasible_nodes
-            and scores.node_infeasible
-            and model.allColsInLP()
-            and not model.isExact()
-        ):
+        if self.config.cut_off_infeasible_nodes and scores.node_infeasible:
             self.n_cutoff += 1
             return SCIP_RESULT.CUTOFF
         model.branchVar(candidates[scores.best])
