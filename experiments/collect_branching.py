@@ -34,7 +34,6 @@ from instances.generators import library_versions
 from instances.reading import read_instance
 from solver.settings import apply_scip_params, seed_scip
 from solver.strong_branching import (
-    INFEASIBLE_SCORINGS,
     InfeasibleScoring,
     StrongBranchingConfig,
     include_strong_branching,
@@ -110,11 +109,18 @@ class CollectBranchingConfig:
             raise ValueError(f"time_limit must be > 0, got {self.time_limit}")
         if self.seed < 0:
             raise ValueError(f"seed must be >= 0, got {self.seed}")
-        if self.infeasible_scoring not in INFEASIBLE_SCORINGS:
-            raise ValueError(
-                f"infeasible_scoring must be one of {', '.join(INFEASIBLE_SCORINGS)}, "
-                f"got {self.infeasible_scoring!r}"
-            )
+        self.expert_config()  # the expert's own checks (e.g. infeasible_scoring), up front
+
+    def expert_config(self) -> StrongBranchingConfig:
+        """The strong branching expert's settings for this collection."""
+        return StrongBranchingConfig(
+            iteration_limit=self.iteration_limit,
+            explore_prob=self.explore_prob,
+            record_prob=self.record_prob,
+            max_samples=self.samples_per_instance,
+            infeasible_scoring=self.infeasible_scoring,
+            cut_off_infeasible_nodes=self.cut_off_infeasible_nodes,
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The config as a JSON-ready dict."""
@@ -246,14 +252,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
         observation = NodeBipartite()
         rule = include_strong_branching(
             model,
-            StrongBranchingConfig(
-                iteration_limit=config.iteration_limit,
-                explore_prob=config.explore_prob,
-                record_prob=config.record_prob,
-                max_samples=config.samples_per_instance,
-                infeasible_scoring=config.infeasible_scoring,
-                cut_off_infeasible_nodes=config.cut_off_infeasible_nodes,
-            ),
+            config.expert_config(),
             rng=np.random.default_rng(scip_seed),
             observation=observation,
         )
