@@ -94,9 +94,19 @@ def relative_gap(value: float | None, reference: float | None) -> float:
     return min(1.0, abs(value - reference) / max(abs(value), abs(reference)))
 
 
+def _in_time_order(trajectory: Trajectory) -> list[tuple[float, float]]:
+    """Sort points by time only, keeping the recorded order of points with equal times.
+
+    Several incumbents often share one clock reading (SCIP's root heuristics find a few within
+    a clock tick); the last one recorded is the bound from then on. Sorting by value too would
+    let the worst of them stand, for minimisation.
+    """
+    return sorted(((float(t), float(v)) for t, v in trajectory), key=lambda point: point[0])
+
+
 def _clip(trajectory: Trajectory, horizon: float) -> list[tuple[float, float]]:
-    """Sort points by time and keep those before ``horizon``."""
-    return sorted((float(t), float(v)) for t, v in trajectory if t < horizon)
+    """Sort points by time (see :func:`_in_time_order`) and keep those before ``horizon``."""
+    return [point for point in _in_time_order(trajectory) if point[0] < horizon]
 
 
 def _integrate_steps(breakpoints: list[float], gaps: list[float], horizon: float) -> float:
@@ -133,7 +143,8 @@ def primal_dual_integral(primal: Trajectory, dual: Trajectory, horizon: float) -
     """
     events = sorted(
         [(t, 0, v) for t, v in _clip(primal, horizon)]
-        + [(t, 1, v) for t, v in _clip(dual, horizon)]
+        + [(t, 1, v) for t, v in _clip(dual, horizon)],
+        key=lambda event: event[0],
     )
     breakpoints = [0.0]
     gaps = [1.0]
@@ -150,7 +161,7 @@ def time_to_gap(primal: Trajectory, reference: float | None, threshold: float) -
 
     ``time_to_gap(primal, None, 1.0)`` is the time to the first solution.
     """
-    for time, value in sorted(primal):
+    for time, value in _in_time_order(primal):
         if reference is None:
             if threshold >= 1.0 and math.isfinite(value):
                 return float(time)
@@ -162,7 +173,7 @@ def time_to_gap(primal: Trajectory, reference: float | None, threshold: float) -
 
 def gap_curve(primal: Trajectory, reference: float | None, times: np.ndarray) -> np.ndarray:
     """Return the primal gap at each of ``times`` (for plots); 1 before the first solution."""
-    points = sorted(primal)
+    points = _in_time_order(primal)
     stamps = np.array([t for t, _ in points], dtype=float)
     gaps = np.array([relative_gap(v, reference) for _, v in points], dtype=float)
     times = np.asarray(times, dtype=float)
