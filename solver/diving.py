@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 import numpy as np
 import pyscipopt
-from pyscipopt import SCIP_HEURTIMING, SCIP_RESULT, SCIP_STAGE, Heur
+from pyscipopt import SCIP_HEURTIMING, SCIP_PARAMSETTING, SCIP_RESULT, SCIP_STAGE, Heur
 
 from gnn.bounded import BoundedCaller
 from gnn.graph import BipartiteGraph
@@ -44,10 +44,37 @@ __all__ = [
     "NeuralDiving",
     "NeuralDivingConfig",
     "NeuralDivingStats",
+    "SUBMIP_SETTINGS",
+    "apply_submip_settings",
     "include_neural_diving",
 ]
 
 logger = logging.getLogger(__name__)
+
+#: How a sub-MIP is set up before ``submip_params``: ``"default"`` leaves SCIP's defaults;
+#: ``"lns"`` uses what SCIP's own large neighbourhood heuristics (RINS, RENS) set in their
+#: sub-SCIPs: no cutting planes, fast presolving and heuristics, no conflict analysis,
+#: inference branching and best-estimate node selection. A sub-MIP only needs good solutions
+#: soon, not a proof.
+SUBMIP_SETTINGS = ("default", "lns")
+
+#: Priority that puts a branching rule or node selector ahead of SCIP's defaults (SCIP's
+#: LNS heuristics use INT_MAX / 4).
+_FIRST_PRIORITY = 536_870_911
+
+
+def apply_submip_settings(sub: pyscipopt.Model, settings: str) -> None:
+    """Set up ``sub`` as :data:`SUBMIP_SETTINGS` describes ``settings``."""
+    if settings == "default":
+        return
+    if settings != "lns":
+        raise ValueError(f"unknown sub-MIP settings {settings!r}; known: {SUBMIP_SETTINGS}")
+    sub.setSeparating(SCIP_PARAMSETTING.OFF)
+    sub.setPresolve(SCIP_PARAMSETTING.FAST)
+    sub.setHeuristics(SCIP_PARAMSETTING.FAST)
+    sub.setParam("conflict/enable", False)
+    sub.setParam("branching/inference/priority", _FIRST_PRIORITY)
+    sub.setParam("nodeselection/estimate/stdpriority", _FIRST_PRIORITY)
 
 
 class DivingObservation(Protocol):
@@ -98,6 +125,8 @@ class NeuralDivingConfig:
     """If True, stop trying coverage levels once one sub-MIP improved the incumbent."""
     seed: int = 0
     """Random seed shift of the sub-MIPs."""
+    submip_settings: str = "default"
+    """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``."""
     submip_params: Mapping[str, Any] = field(default_factory=dict)
     """Extra SCIP parameters for each sub-MIP."""
     inference_timeout_seconds: float | None = 30.0
@@ -107,9 +136,15 @@ class NeuralDivingConfig:
     hung device or server), and SCIP goes on without diving."""
 
     def __post_init__(self) -> None:
+        # A list (from TOML or JSON) would make the frozen config unhashable.
+        object.__setattr__(self, "coverages", tuple(self.coverages))
         if not self.coverages or any(not 0.0 < c <= 1.0 for c in self.coverages):
             raise ValueError(
                 f"coverages must be non-empty fractions in (0, 1], got {self.coverages}"
+            )
+        if self.submip_settings not in SUBMIP_SETTINGS:
+            raise ValueError(
+                f"submip_settings must be one of {SUBMIP_SETTINGS}, got {self.submip_settings!r}"
             )
         if not 0.0 < self.time_fraction <= 1.0:
             raise ValueError(f"time_fraction must be in (0, 1], got {self.time_fraction}")
@@ -325,6 +360,7 @@ class NeuralDiving(Heur):
             sub.setParam("limits/time", max(time_limit, 0.01))
             sub.setParam("limits/nodes", config.submip_node_limit)
             sub.setParam("randomization/randomseedshift", config.seed)
+            apply_submip_settings(sub, config.submip_settings)
             for name, value in config.submip_params.items():
                 sub.setParam(name, value)
             sub_vars = {var.name: var for var in sub.getVars()}

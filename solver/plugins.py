@@ -345,6 +345,7 @@ def include_learned_plugins(
     torch_threads: int | None = 1,
     check_domain: bool = True,
     branching_overrides: Mapping[str, Any] | None = None,
+    diving_overrides: Mapping[str, Any] | None = None,
 ) -> LearnedPlugins:
     """Include the learned branching rule and the neural diving heuristic in ``model``.
 
@@ -383,6 +384,9 @@ def include_learned_plugins(
     branching_overrides
         Fields of :class:`solver.branching.BranchingRuleConfig` set on top of the rule's
         settings (``branching_config``, or the shipped set's), e.g. ``{"shortlist_size": 4}``.
+    diving_overrides
+        Fields of :class:`solver.diving.NeuralDivingConfig` set on top of ``diving_config``
+        (or the defaults), e.g. ``{"coverages": (0.9, 0.7)}``.
 
     Returns
     -------
@@ -439,6 +443,12 @@ def include_learned_plugins(
             )
         rule = include_learned_branching(model, branching_policy, config=branching_config)
     if diving and diving_policy is not None:
+        if diving_overrides:
+            from solver.diving import NeuralDivingConfig
+
+            diving_config = dataclasses.replace(
+                diving_config or NeuralDivingConfig(), **diving_overrides
+            )
         heuristic = include_neural_diving(model, diving_policy, config=diving_config)
     if rule is None and heuristic is None:
         model_set = None

@@ -36,6 +36,8 @@ Format (all keys but ``instance_sets`` and ``configurations`` optional)::
     # with learned_branching = true: solver.branching.BranchingRuleConfig fields on top of the
     # model set's (solver/models/rules.toml), e.g.
     # branching_params = { shortlist_size = 4, shortlist_reductions = true }
+    # with neural_diving = true: solver.diving.NeuralDivingConfig fields, e.g.
+    # diving_params = { coverages = [0.9, 0.7], max_total_seconds = 0.5 }
 
     [[configurations]]
     name = "highs"

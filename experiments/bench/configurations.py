@@ -181,23 +181,24 @@ class ScipConfiguration:
     """Fields of :class:`solver.branching.BranchingRuleConfig` set on top of the model set's
     rule settings, e.g. ``{"shortlist_size": 4, "shortlist_reductions": true}``; only with
     ``learned_branching``."""
+    diving_params: Mapping[str, Any] = field(default_factory=dict)
+    """Fields of :class:`solver.diving.NeuralDivingConfig` set on top of its defaults, e.g.
+    ``{"coverages": [0.9, 0.7]}``; only with ``neural_diving``."""
 
     solver: ClassVar[str] = "scip"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scip_params", _freeze(self.scip_params))
         object.__setattr__(self, "branching_params", _freeze(self.branching_params))
+        object.__setattr__(self, "diving_params", _freeze(self.diving_params))
         if self.branching_params:
             from solver.branching import BranchingRuleConfig
 
-            if not self.learned_branching:
-                raise ValueError(
-                    f"configuration {self.name!r}: branching_params needs learned_branching"
-                )
-            try:
-                BranchingRuleConfig(**self.branching_params)
-            except TypeError as err:  # an unknown field
-                raise ValueError(f"configuration {self.name!r}: branching_params: {err}") from None
+            self._check_params("branching_params", BranchingRuleConfig, "learned_branching")
+        if self.diving_params:
+            from solver.diving import NeuralDivingConfig
+
+            self._check_params("diving_params", NeuralDivingConfig, "neural_diving")
         if self.branching_rule is not None:
             from solver.baseline_rules import known_rules
 
@@ -212,12 +213,22 @@ class ScipConfiguration:
                     f"{self.branching_rule!r}; known: {', '.join(known_rules())}"
                 )
 
+    def _check_params(self, field_name: str, config_class: type, needs: str) -> None:
+        """``field_name`` must build a ``config_class`` and come with the plugin ``needs``."""
+        if not getattr(self, needs):
+            raise ValueError(f"configuration {self.name!r}: {field_name} needs {needs}")
+        try:
+            config_class(**getattr(self, field_name))
+        except (TypeError, ValueError) as err:  # an unknown field, or a value out of range
+            raise ValueError(f"configuration {self.name!r}: {field_name}: {err}") from None
+
     def __reduce__(self) -> tuple[Any, ...]:
         # A mappingproxy does not pickle: rebuild from a plain dict (process pools, Ray).
         return (
             type(self),
             (self.name, dict(self.scip_params), self.learned_branching, self.neural_diving,
-             self.heuristics, self.model_path, self.branching_rule, dict(self.branching_params)),
+             self.heuristics, self.model_path, self.branching_rule, dict(self.branching_params),
+             dict(self.diving_params)),
         )  # fmt: skip
 
     @classmethod
@@ -233,6 +244,7 @@ class ScipConfiguration:
             model_path=table.get("model_path"),
             branching_rule=table.get("branching_rule"),
             branching_params=dict(table.get("branching_params", {})),
+            diving_params=dict(table.get("diving_params", {})),
         )
 
     def describe(self) -> dict[str, Any]:
@@ -246,6 +258,7 @@ class ScipConfiguration:
             "model_path": self.model_path,
             "branching_rule": self.branching_rule,
             "branching_params": dict(self.branching_params),
+            "diving_params": dict(self.diving_params),
         }
 
     def solve(self, request: SolveRequest) -> SolveResult:
@@ -329,6 +342,7 @@ class ScipConfiguration:
                 model_path=self.checkpoint_path(request.model_path),
                 branching_server=server,
                 branching_overrides=dict(self.branching_params) or None,
+                diving_overrides=dict(self.diving_params) or None,
             )
         elif self.branching_rule is not None:
             from solver.baseline_rules import include_baseline_rule

@@ -293,23 +293,37 @@ def test_an_instance_sets_model_reaches_its_learned_runs(tmp_path: Path) -> None
     assert rows["default", "learned"]["status"] == "optimal"
 
 
-def test_branching_params_are_checked_at_parse_time_and_survive_pickling() -> None:
+@pytest.mark.parametrize(
+    ("plugin", "field_name", "params", "unknown", "out_of_range", "range_message"),
+    [
+        ("learned_branching", "branching_params",
+         {"shortlist_size": 4, "shortlist_reductions": True},
+         {"shortlist_sise": 4}, {"shortlist_size": -1}, "shortlist_size must be"),
+        ("neural_diving", "diving_params",
+         {"coverages": [0.9, 0.7], "max_total_seconds": 0.5},
+         {"coverage": [0.9]}, {"coverages": [1.5]}, "coverages must be"),
+    ],
+)  # fmt: skip
+def test_plugin_params_are_checked_at_parse_time_and_survive_pickling(
+    plugin: str,
+    field_name: str,
+    params: dict,
+    unknown: dict,
+    out_of_range: dict,
+    range_message: str,
+) -> None:
     import pickle
 
-    table = {
-        "name": "shortlist",
-        "learned_branching": True,
-        "branching_params": {"shortlist_size": 4, "shortlist_reductions": True},
-    }
+    table = {"name": "tuned", plugin: True, field_name: params}
     configuration = ScipConfiguration.from_table(table)
     assert pickle.loads(pickle.dumps(configuration)) == configuration
-    assert configuration.describe()["branching_params"] == table["branching_params"]
-    with pytest.raises(ValueError, match="shortlist_sise"):
-        ScipConfiguration.from_table(table | {"branching_params": {"shortlist_sise": 4}})
-    with pytest.raises(ValueError, match="shortlist_size must be"):
-        ScipConfiguration.from_table(table | {"branching_params": {"shortlist_size": -1}})
-    with pytest.raises(ValueError, match="needs learned_branching"):
-        ScipConfiguration.from_table(table | {"learned_branching": False})
+    assert configuration.describe()[field_name] == params
+    with pytest.raises(ValueError, match=next(iter(unknown))):
+        ScipConfiguration.from_table(table | {field_name: unknown})
+    with pytest.raises(ValueError, match=range_message):
+        ScipConfiguration.from_table(table | {field_name: out_of_range})
+    with pytest.raises(ValueError, match=f"needs {plugin}"):
+        ScipConfiguration.from_table(table | {plugin: False})
 
 
 def test_a_baseline_branching_rule_runs_through_the_learned_rules_machinery(

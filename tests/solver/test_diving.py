@@ -14,7 +14,13 @@ import pytest
 from gnn.graph import BipartiteGraph
 from gnn.observation import MilpBipartite
 from instances.generators import preset
-from solver.diving import NeuralDiving, NeuralDivingConfig, include_neural_diving
+from solver.diving import (
+    SUBMIP_SETTINGS,
+    NeuralDiving,
+    NeuralDivingConfig,
+    apply_submip_settings,
+    include_neural_diving,
+)
 
 
 class FixedPolicy:
@@ -74,14 +80,15 @@ def _solve_with(
     return model, heuristic
 
 
+@pytest.mark.parametrize("submip_settings", SUBMIP_SETTINGS)
 @pytest.mark.parametrize("class_name", ["setcover", "indset"])  # a minimisation, a maximisation
-def test_oracle_prediction_is_found_and_submitted(class_name: str) -> None:
+def test_oracle_prediction_is_found_and_submitted(class_name: str, submip_settings: str) -> None:
     optimum, values = _optimum(class_name, seed=3)
     model, heuristic = _solve_with(
         class_name,
         3,
         lambda m: FixedPolicy(_row_values(m, values)),
-        NeuralDivingConfig(coverages=(0.9,)),
+        NeuralDivingConfig(coverages=(0.9,), submip_settings=submip_settings),
     )
     assert heuristic.stats.n_calls == 1
     assert heuristic.stats.n_solutions_accepted >= 1
@@ -103,15 +110,19 @@ def test_soft_mode_finds_the_oracle_solution() -> None:
     assert model.getObjVal() == pytest.approx(optimum)
 
 
-@pytest.mark.parametrize("soft", [False, True])
+@pytest.mark.parametrize(
+    ("soft", "submip_settings"), [(False, "default"), (True, "default"), (False, "lns")]
+)
 @pytest.mark.parametrize("class_name", ["setcover", "cauctions", "indset", "facilities"])
-def test_adversarial_policy_keeps_the_optimum(class_name: str, soft: bool) -> None:
+def test_adversarial_policy_keeps_the_optimum(
+    class_name: str, soft: bool, submip_settings: str
+) -> None:
     optimum, values = _optimum(class_name, seed=4)
     model, heuristic = _solve_with(
         class_name,
         4,
         lambda m: FixedPolicy(1.0 - _row_values(m, values)),
-        NeuralDivingConfig(soft=soft, soft_radius=0.05),
+        NeuralDivingConfig(soft=soft, soft_radius=0.05, submip_settings=submip_settings),
     )
     assert model.getStatus() == "optimal"
     assert model.getObjVal() == pytest.approx(optimum)
@@ -272,6 +283,25 @@ def test_include_needs_problem_stage() -> None:
 def test_config_rejects_bad_coverages() -> None:
     with pytest.raises(ValueError, match="coverages"):
         NeuralDivingConfig(coverages=(0.0,))
+
+
+def test_config_rejects_unknown_submip_settings() -> None:
+    with pytest.raises(ValueError, match="submip_settings"):
+        NeuralDivingConfig(submip_settings="fast")
+
+
+def test_lns_submip_settings_are_those_of_scips_own_lns_heuristics() -> None:
+    sub = _tiny("setcover", 1)
+    apply_submip_settings(sub, "default")
+    assert sub.getParam("conflict/enable") and sub.getParam("separating/gomory/freq") >= 0
+    apply_submip_settings(sub, "lns")
+    assert sub.getParam("separating/gomory/freq") == -1
+    assert not sub.getParam("conflict/enable")
+    assert sub.getParam("branching/inference/priority") > sub.getParam(
+        "branching/relpscost/priority"
+    )
+    with pytest.raises(ValueError, match="unknown sub-MIP settings"):
+        apply_submip_settings(sub, "fast")
 
 
 def test_config_rejects_bad_inference_timeouts() -> None:

@@ -231,6 +231,21 @@ def test_overrides_change_only_their_fields_of_the_sets_rule_settings() -> None:
     assert on_given.branching.config == dataclasses.replace(given, **overrides)
 
 
+def test_diving_overrides_apply_on_top_of_the_given_or_default_settings() -> None:
+    import dataclasses
+
+    from solver.diving import NeuralDivingConfig
+
+    overrides = {"coverages": (0.9, 0.7), "max_total_seconds": 0.5}
+    plugins = include_learned_plugins(_instance(), branching=False, diving_overrides=overrides)
+    assert plugins.diving.config == dataclasses.replace(NeuralDivingConfig(), **overrides)
+    given = NeuralDivingConfig(submip_node_limit=50)
+    on_given = include_learned_plugins(
+        _instance(), branching=False, diving_config=given, diving_overrides=overrides
+    )
+    assert on_given.diving.config == dataclasses.replace(given, **overrides)
+
+
 def test_an_instance_that_cannot_be_profiled_is_left_to_scip(monkeypatch) -> None:
     import instances.profile
 
