@@ -172,7 +172,7 @@ class NeuralDivingStats:
     n_improving: int = 0
     """Accepted solutions that improved the incumbent."""
     extraction_seconds: float = 0.0
-    """Time spent extracting the static graph."""
+    """Time spent extracting the static graph (at the first call, on the solve's clock)."""
     inference_seconds: float = 0.0
     """Time spent in the policy's forward pass."""
     submip_seconds: float = 0.0
@@ -217,8 +217,9 @@ class NeuralDiving(Heur):
     ----------
     policy
         Predicts per-variable values and confidences from a static graph.
-    graph, variable_names
-        The static graph of the original problem and the names of its variables in row order.
+    observation
+        Reads the static graph of the original problem and its variables in row order, at the
+        heuristic's first call (while SCIP solves: e.g. ``MilpBipartite(original=True)``).
     config
         Heuristic settings.
 
@@ -231,16 +232,16 @@ class NeuralDiving(Heur):
     def __init__(
         self,
         policy: DivingPredictor,
-        graph: BipartiteGraph,
-        variable_names: Sequence[str],
+        observation: DivingObservation,
         config: NeuralDivingConfig | None = None,
     ) -> None:
         super().__init__()
         self.policy = policy
-        self.graph = graph
-        self.variable_names = list(variable_names)
+        self.observation = observation
         self.config = config or NeuralDivingConfig()
         self.stats = NeuralDivingStats()
+        self.graph: BipartiteGraph | None = None
+        self.variable_names: list[str] = []
         self._prediction: tuple[np.ndarray, np.ndarray] | None = None
         self._failed = False
         self._caller = BoundedCaller(name="neuralmip-diving-inference")
@@ -278,6 +279,13 @@ class NeuralDiving(Heur):
         remaining = self._remaining_seconds()
         if remaining < config.min_submip_seconds:
             return SCIP_RESULT.DIDNOTRUN
+        if self.graph is None:
+            # Read here, not when the heuristic is included: the solve's clock then counts it,
+            # and a solve that never calls the heuristic never pays for it.
+            start = time.perf_counter()
+            graph, variables = _split_observation(self.observation.extract(model))
+            self.graph, self.variable_names = graph, [var.name for var in variables]
+            self.stats.extraction_seconds = time.perf_counter() - start
         originals = {var.name: var for var in model.getVars(transformed=False)}
         binaries = [
             row
@@ -456,8 +464,8 @@ def include_neural_diving(
 ) -> NeuralDiving:
     """Add the neural diving heuristic to ``model`` (call after the problem is built).
 
-    The static graph of the original problem is extracted here, so the model must still be in
-    its problem stage; extraction time is recorded in ``stats.extraction_seconds``.
+    The static graph of the original problem is read at the heuristic's first call, on the
+    solve's clock; its time is recorded in ``stats.extraction_seconds``.
 
     Parameters
     ----------
@@ -466,7 +474,9 @@ def include_neural_diving(
     policy
         Predicts values and confidences (see :class:`gnn.diving.DivingPolicy`).
     observation
-        Static graph extractor; default :class:`gnn.observation.MilpBipartite`.
+        Static graph extractor, called while SCIP solves; it must describe the original problem,
+        the graph the policy was trained on. Default: :class:`gnn.observation.MilpBipartite`
+        with ``original=True``.
     config
         Heuristic settings.
     name, priority, frequency
@@ -496,11 +506,8 @@ def include_neural_diving(
     if observation is None:
         from gnn.observation import MilpBipartite
 
-        observation = MilpBipartite()
-    start = time.perf_counter()
-    graph, variables = _split_observation(observation.extract(model))
-    heuristic = NeuralDiving(policy, graph, [var.name for var in variables], config)
-    heuristic.stats.extraction_seconds = time.perf_counter() - start
+        observation = MilpBipartite(original=True)
+    heuristic = NeuralDiving(policy, observation, config)
     model.includeHeur(
         heuristic,
         name,

@@ -1,8 +1,9 @@
 """The static bipartite graph of a MIP from the problem alone (ecole's ``MilpBipartite``).
 
 Usable before solving (on the original problem, in stage PROBLEM) and during or after solving
-(on the transformed, presolved problem), for instance by a diving heuristic at the root: the
-observation lists the SCIP variables in row order, so that predictions map back to variables.
+(on the transformed, presolved problem, or with ``original=True`` on the original one, as a
+diving heuristic at the root reads it): the observation lists the SCIP variables in row order,
+so that predictions map back to variables.
 
 Constraints of every type SCIP can state as one linear constraint (``linear``, ``setppc``,
 ``logicor``, ``knapsack``, ``varbound``) are read with ``getConsVars`` / ``getConsVals`` /
@@ -83,6 +84,10 @@ class MilpBipartite:
     normalize
         Divide each constraint side (bias and coefficients) by its Euclidean norm and the
         objective by its Euclidean norm (zero norms count as 1), as ecole's ``normalize=True``.
+    original
+        Describe the original problem in every stage, with its original bounds; the default
+        describes the transformed problem once there is one. A model trained on graphs read
+        before solving reads the same graph while SCIP solves.
 
     Notes
     -----
@@ -92,8 +97,9 @@ class MilpBipartite:
     where the problem is incomplete or being presolved.
     """
 
-    def __init__(self, *, normalize: bool = False) -> None:
+    def __init__(self, *, normalize: bool = False, original: bool = False) -> None:
         self.normalize = normalize
+        self.original = original
 
     def before_reset(self, model: pyscipopt.Model) -> None:
         """Nothing is cached between calls; present for the observation-function protocol."""
@@ -104,7 +110,7 @@ class MilpBipartite:
         if stage in _ORIGINAL_STAGES:
             transformed = False
         elif stage in _TRANSFORMED_STAGES:
-            transformed = True
+            transformed = not self.original
         else:
             return None
         tol = ScipTolerances.of(model)
@@ -198,8 +204,12 @@ def _variable_features(
     features[:, _SV.OBJECTIVE] = objective
     types = np.array([variable_type_index(var) for var in variables], dtype=np.int64)
     features[np.arange(n), _SV.TYPE_BINARY + types] = 1.0
-    lower = np.array([var.getLbGlobal() for var in variables], dtype=np.float64)
-    upper = np.array([var.getUbGlobal() for var in variables], dtype=np.float64)
+    if transformed:
+        lower = np.array([var.getLbGlobal() for var in variables], dtype=np.float64)
+        upper = np.array([var.getUbGlobal() for var in variables], dtype=np.float64)
+    else:  # while solving, presolve may have tightened the original variables' global bounds
+        lower = np.array([var.getLbOriginal() for var in variables], dtype=np.float64)
+        upper = np.array([var.getUbOriginal() for var in variables], dtype=np.float64)
     has_lower = ~tol.is_infinite(lower)
     has_upper = ~tol.is_infinite(upper)
     features[:, _SV.HAS_LOWER_BOUND] = has_lower

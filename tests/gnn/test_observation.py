@@ -802,6 +802,41 @@ def test_milp_during_solving_inside_a_heuristic():
     assert len(observations) == 1
 
 
+def test_milp_original_reads_the_graph_of_before_solving_while_solving():
+    from instances.generators import preset
+
+    # Presolve tightens the continuous flows' upper bounds: the original variables' global
+    # bounds move, their original bounds do not.
+    model = preset("facilities", "tiny").generate(0)
+    model.hideOutput()
+    before = MilpBipartite().extract(model)
+    during: list[MilpObservation] = []
+
+    def on_root(m: pyscipopt.Model) -> None:
+        if not during:
+            during.append(MilpBipartite(original=True).extract(m))
+            assert MilpBipartite().extract(m).transformed
+
+    heuristic = _RootHeuristic(on_root)
+    model.includeHeur(
+        heuristic, "probe", "test probe", "Y", 10_000, 0, 0, 0,
+        pyscipopt.SCIP_HEURTIMING.DURINGLPLOOP, False,
+    )  # fmt: skip
+    model.optimize()
+    if heuristic.errors:
+        raise heuristic.errors[0]
+    (observation,) = during
+    assert not observation.transformed
+    assert [v.name for v in observation.variables] == [v.name for v in before.variables]
+    for name in ("variable_features", "constraint_features", "edge_features", "edge_index"):
+        np.testing.assert_array_equal(
+            getattr(observation.graph, name), getattr(before.graph, name), err_msg=name
+        )
+    global_upper = np.array([v.getUbGlobal() for v in model.getVars(transformed=False)])
+    original_upper = np.array([v.getUbOriginal() for v in model.getVars(transformed=False)])
+    assert (global_upper < original_upper).any(), "presolve tightened nothing: nothing is tested"
+
+
 def test_milp_skips_and_counts_nonlinear_constraints():
     model, (x, y, z) = two_by_three()
     model.addCons(x * y + z * z <= 4, name="quadratic")

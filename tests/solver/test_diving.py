@@ -183,6 +183,35 @@ def test_broken_policy_is_logged_once_and_skipped(
     assert len(messages) == 1
 
 
+class RaisingObservation:
+    def extract(self, model: pyscipopt.Model) -> None:
+        raise RuntimeError("cannot read this problem")
+
+
+def test_a_failing_graph_extraction_leaves_the_solve_to_scip() -> None:
+    optimum, _ = _optimum("setcover", seed=8)
+    model = _tiny("setcover", 8)
+    heuristic = include_neural_diving(
+        model, FixedPolicy(np.ones(model.getNVars())), observation=RaisingObservation()
+    )
+    model.optimize()
+    assert heuristic.stats.error == "RuntimeError: cannot read this problem"
+    assert heuristic.stats.n_submips == 0
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+def test_the_graph_is_read_on_the_solves_clock_at_the_first_call() -> None:
+    model = _tiny("setcover", 3)
+    heuristic = include_neural_diving(model, FixedPolicy(np.ones(model.getNVars())))
+    assert heuristic.graph is None and heuristic.stats.extraction_seconds == 0.0
+    model.optimize()
+    assert heuristic.stats.n_calls == 1
+    assert heuristic.graph is not None and heuristic.stats.extraction_seconds > 0.0
+    assert sorted(heuristic.variable_names) == sorted(
+        var.name for var in model.getVars(transformed=False)
+    )
+
+
 def test_wrong_shape_prediction_is_an_error_not_a_crash() -> None:
     optimum, _ = _optimum("setcover", seed=8)
     model, heuristic = _solve_with("setcover", 8, _ShortPolicy())
