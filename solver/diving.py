@@ -107,12 +107,17 @@ class NeuralDivingConfig:
     soft_radius: float = 0.1
     """In soft mode, the fraction of the selected variables allowed to differ from the prediction."""
     time_fraction: float = 0.1
-    """Share of the main solve's remaining time that all sub-MIPs of one call may use."""
+    """Share of the main solve's remaining time that all sub-MIPs of one call may use.
+
+    Budgets are seconds of the main solve's clock (``timing/clocktype``), which the sub-MIPs
+    copy: with SCIP's CPU clock, time other processes take is not charged to the dive."""
     max_total_seconds: float = 1.0
     """Upper bound on that share, seconds: the root waits while the sub-MIPs run, and every
     second it waits at a large gap adds to the primal integral."""
     max_submip_seconds: float = 1.0
-    """Upper bound on one sub-MIP's time limit, seconds."""
+    """Upper bound on one sub-MIP's time limit, seconds. Levels run in order, each with what
+    is left of the call's budget up to this bound: a fixing that leaves no solution is
+    found infeasible within milliseconds, so the first level that has solutions gets the time."""
     min_submip_seconds: float = 0.05
     """A sub-MIP with less time than this is not started."""
     submip_node_limit: int = 500
@@ -329,12 +334,11 @@ class NeuralDiving(Heur):
             else (config.max_submip_seconds * len(config.coverages))
         )
         budget = min(budget, config.max_total_seconds)
-        deadline = time.perf_counter() + budget
+        deadline = model.getSolvingTime() + budget
         found = False
-        for level, coverage in enumerate(config.coverages):
-            left = deadline - time.perf_counter()
-            per_submip = min(config.max_submip_seconds, left / (len(config.coverages) - level))
-            per_submip = min(per_submip, self._remaining_seconds())
+        for coverage in config.coverages:
+            left = deadline - model.getSolvingTime()
+            per_submip = min(config.max_submip_seconds, left, self._remaining_seconds())
             if per_submip < config.min_submip_seconds:
                 break
             n_fix = max(1, int(round(coverage * len(ranked))))
