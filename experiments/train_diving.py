@@ -49,6 +49,9 @@ class TrainDivingConfig:
     """Softmax temperature over relative objective gaps (0.01: a 1 % worse solution weighs e^-1)."""
     embedding_size: int = 32
     """Hidden width of the network."""
+    degree_features: bool = True
+    """Give the network each node's degree (``gnn.diving.DivingGNN``); models trained before
+    this option existed had none."""
     learning_rate: float = 1e-3
     """Adam step size."""
     batch_size: int = 4
@@ -120,6 +123,7 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
     train = [examples[i] for i in order[n_valid:]]
     trainer = DivingTrainer(
         embedding_size=config.embedding_size,
+        degree_features=config.degree_features,
         learning_rate=config.learning_rate,
         batch_size=config.batch_size,
         epochs=config.epochs,
@@ -181,6 +185,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         flag = "--" + name.replace("_", "-")
         kind = type(defaults[name])
         group.add_argument(flag, type=kind, default=None, help=f"default {defaults[name]}")
+    group.add_argument(
+        "--no-degree-features", dest="degree_features", action="store_false", default=None,
+        help="train without node degrees (as models trained before they existed)",
+    )  # fmt: skip
 
 
 def _config_from_args(args: argparse.Namespace) -> TrainDivingConfig:

@@ -165,6 +165,10 @@ class DivingGNN(EncoderModel):
         Input widths; default to the lengths of the static feature Enums.
     embedding_size
         Hidden width.
+    degree_features
+        Give the encoder each node's degree (see :class:`gnn.models.BipartiteEncoder`):
+        without it, the static graph of an independent set problem gives every variable the
+        same embedding.
 
     Shapes
     ------
@@ -178,9 +182,14 @@ class DivingGNN(EncoderModel):
         n_constraint_features: int = len(StaticConstraintFeature),
         n_edge_features: int = len(StaticEdgeFeature),
         embedding_size: int = 32,
+        degree_features: bool = False,
     ) -> None:
         super().__init__(
-            n_variable_features, n_constraint_features, n_edge_features, embedding_size
+            n_variable_features,
+            n_constraint_features,
+            n_edge_features,
+            embedding_size,
+            degree_features=degree_features,
         )
         self.value_head = nn.Sequential(
             nn.Linear(embedding_size, embedding_size), nn.ReLU(), nn.Linear(embedding_size, 1)
@@ -353,6 +362,8 @@ class DivingTrainer:
     ----------
     embedding_size
         Hidden width of the network.
+    degree_features
+        Give the network each node's degree (:class:`DivingGNN`).
     learning_rate, batch_size, epochs
         Adam step size, graphs per batch, passes over the training set.
     coverage, coverage_weight, alpha
@@ -374,6 +385,7 @@ class DivingTrainer:
         self,
         *,
         embedding_size: int = 32,
+        degree_features: bool = True,
         learning_rate: float = 1e-3,
         batch_size: int = 4,
         epochs: int = 30,
@@ -384,6 +396,7 @@ class DivingTrainer:
         seed: int = 0,
     ) -> None:
         self.embedding_size = embedding_size
+        self.degree_features = degree_features
         self.learning_rate = learning_rate
         self.batch_size = batch_size
         self.epochs = epochs
@@ -420,7 +433,9 @@ class DivingTrainer:
         generator = torch.Generator().manual_seed(self.seed)
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.seed)  # weight initialisation, scoped to this fork
-            model = DivingGNN(embedding_size=self.embedding_size)
+            model = DivingGNN(
+                embedding_size=self.embedding_size, degree_features=self.degree_features
+            )
         model.fit_prenorm(DataLoader(list(train), batch_size=16))
         optimizer = torch.optim.Adam(model.parameters(), lr=self.learning_rate)
         loader = DataLoader(list(train), batch_size=self.batch_size, shuffle=True, generator=generator)

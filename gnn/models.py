@@ -47,6 +47,11 @@ class BipartiteEncoder(nn.Module):
         Input widths (from ``len`` of the feature Enums).
     embedding_size
         Width of every hidden embedding.
+    degree_features
+        Append ``log(1 + degree)`` to each node's features. The convolution's layer
+        normalisation cancels a message's scale, so when all of a node's neighbours look alike
+        (as every variable and constraint of an independent set problem does in the static
+        graph) its degree is lost and all nodes get the same embedding.
 
     Shapes
     ------
@@ -61,8 +66,12 @@ class BipartiteEncoder(nn.Module):
         n_constraint_features: int,
         n_edge_features: int,
         embedding_size: int,
+        degree_features: bool = False,
     ) -> None:
         super().__init__()
+        self.degree_features = degree_features
+        n_variable_features += int(degree_features)
+        n_constraint_features += int(degree_features)
         self.variable_prenorm = PreNorm(n_variable_features)
         self.constraint_prenorm = PreNorm(n_constraint_features)
         self.edge_prenorm = PreNorm(n_edge_features)
@@ -93,10 +102,28 @@ class BipartiteEncoder(nn.Module):
             "edge_attr": self.edge_prenorm,
         }
 
+    def prenorm_inputs(self, batch: Any) -> dict[str, Tensor]:
+        """What each prenorm layer reads from ``batch`` (its features, with degrees if asked)."""
+        inputs = {
+            "variable_features": batch.variable_features,
+            "constraint_features": batch.constraint_features,
+            "edge_attr": batch.edge_attr,
+        }
+        if self.degree_features:
+            for side, field in enumerate(("constraint_features", "variable_features")):
+                features = inputs[field]
+                degree = torch.bincount(batch.edge_index[side], minlength=features.size(0))
+                log_degree = torch.log1p(degree.to(features.dtype)).unsqueeze(-1)
+                inputs[field] = torch.cat([features, log_degree], dim=-1)
+        return inputs
+
     def forward(self, batch: Any) -> Tensor:
-        variables = self.variable_embedding(self.variable_prenorm(batch.variable_features))
-        constraints = self.constraint_embedding(self.constraint_prenorm(batch.constraint_features))
-        edges = self.edge_prenorm(batch.edge_attr)
+        inputs = self.prenorm_inputs(batch)
+        variables = self.variable_embedding(self.variable_prenorm(inputs["variable_features"]))
+        constraints = self.constraint_embedding(
+            self.constraint_prenorm(inputs["constraint_features"])
+        )
+        edges = self.edge_prenorm(inputs["edge_attr"])
         edge_index = batch.edge_index
         constraints = self.variables_to_constraints(
             (variables, constraints), edge_index.flip(0), edges
@@ -116,6 +143,9 @@ class EncoderModel(nn.Module):
         Input widths of the encoder.
     embedding_size
         Width of the encoder's embeddings.
+    degree_features
+        See :class:`BipartiteEncoder`; recorded in ``config`` only when True, so checkpoints
+        written before it existed rebuild as they were.
     **extra_config
         The subclass's own constructor arguments (plain JSON values), recorded in ``config``
         after the encoder's so that a checkpoint can rebuild the model.
@@ -127,6 +157,7 @@ class EncoderModel(nn.Module):
         n_constraint_features: int,
         n_edge_features: int,
         embedding_size: int,
+        degree_features: bool = False,
         **extra_config: Any,
     ) -> None:
         super().__init__()
@@ -135,10 +166,15 @@ class EncoderModel(nn.Module):
             "n_constraint_features": n_constraint_features,
             "n_edge_features": n_edge_features,
             "embedding_size": embedding_size,
+            **({"degree_features": True} if degree_features else {}),
             **extra_config,
         }
         self.encoder = BipartiteEncoder(
-            n_variable_features, n_constraint_features, n_edge_features, embedding_size
+            n_variable_features,
+            n_constraint_features,
+            n_edge_features,
+            embedding_size,
+            degree_features=degree_features,
         )
 
     def prenorms(self) -> dict[str, PreNorm]:
@@ -149,8 +185,9 @@ class EncoderModel(nn.Module):
         """Fit the shift and scale of every prenorm layer on ``batches`` (training data only)."""
         layers = self.prenorms()
         for batch in batches:
+            inputs = self.encoder.prenorm_inputs(batch)
             for field, layer in layers.items():
-                layer.update(getattr(batch, field))
+                layer.update(inputs[field])
         for layer in layers.values():
             layer.finish_fit()
 

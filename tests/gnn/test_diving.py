@@ -10,6 +10,7 @@ import torch
 from torch_geometric.loader import DataLoader
 
 from gnn.checkpoint import CheckpointError, save_checkpoint
+from gnn.data import to_data
 from gnn.diving import (
     DIVING_FEATURE_ENUMS,
     DivingGNN,
@@ -180,9 +181,36 @@ def test_trainer_is_seeded_and_learns() -> None:
     assert 0.0 <= metrics["value_accuracy"] <= 1.0
 
 
-def test_checkpoint_round_trip_and_wrong_class(tmp_path) -> None:
+def _alike_nodes_graph() -> BipartiteGraph:
+    """Every variable and every constraint looks the same; only degrees differ (as in an
+    independent set problem's cliques)."""
+    edge_index = np.array([[0, 0, 0, 1, 1, 2], [0, 1, 2, 0, 1, 0]], dtype=np.int64)
+    variables = np.zeros((3, len(StaticVariableFeature)), dtype=np.float32)
+    variables[:, StaticVariableFeature.OBJECTIVE] = 1.0
+    variables[:, StaticVariableFeature.TYPE_BINARY] = 1.0
+    return BipartiteGraph(
+        constraint_features=np.ones((3, 1), dtype=np.float32),
+        edge_index=edge_index,
+        edge_features=np.ones((6, 1), dtype=np.float32),
+        variable_features=variables,
+    )
+
+
+def test_only_degree_features_tell_alike_nodes_apart() -> None:
+    data = to_data(prepare_graph(_alike_nodes_graph()))
+    torch.manual_seed(0)
+    blind, _ = DivingGNN(embedding_size=8).eval()(data)
+    # Layer normalisation cancels a message's scale: variables of degree 3, 2 and 1 match.
+    torch.testing.assert_close(blind, blind[:1].expand(3))
+    torch.manual_seed(0)
+    seeing, _ = DivingGNN(embedding_size=8, degree_features=True).eval()(data)
+    assert len(set(seeing.tolist())) == 3
+
+
+@pytest.mark.parametrize("degree_features", [False, True])
+def test_checkpoint_round_trip_and_wrong_class(tmp_path, degree_features: bool) -> None:
     examples = _examples(1, seed=5)
-    model = DivingGNN(embedding_size=8)
+    model = DivingGNN(embedding_size=8, degree_features=degree_features)
     model.fit_prenorm(examples)
     path = save_checkpoint(tmp_path / "diving.pt", model, feature_enums=DIVING_FEATURE_ENUMS)
     policy = DivingPolicy.from_checkpoint(path)
@@ -192,6 +220,8 @@ def test_checkpoint_round_trip_and_wrong_class(tmp_path) -> None:
     expected_values, expected_selection = model.eval()(examples[0])
     np.testing.assert_allclose(probability, torch.sigmoid(expected_values).detach().numpy(), rtol=1e-5)
     np.testing.assert_allclose(confidence, torch.sigmoid(expected_selection).detach().numpy(), rtol=1e-5)
+    # Checkpoints written before degree features existed record no such key.
+    assert ("degree_features" in model.config) == degree_features
     branching = save_checkpoint(
         tmp_path / "branching.pt", GCNNPolicy(embedding_size=8), feature_enums=()
     )
