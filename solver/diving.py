@@ -132,6 +132,10 @@ class NeuralDivingConfig:
     """If True, stop trying coverage levels once one sub-MIP improved the incumbent."""
     seed: int = 0
     """Random seed shift of the sub-MIPs."""
+    submip_stall_nodes: int = 200
+    """A sub-MIP stops after this many nodes without a better solution (``limits/stallnodes``;
+    -1: no limit): the root waits while it runs, and its solutions reach SCIP only when it
+    ends."""
     submip_settings: str = "lns"
     """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``."""
     submip_params: Mapping[str, Any] = field(default_factory=dict)
@@ -373,6 +377,7 @@ class NeuralDiving(Heur):
             sub.setParam("misc/catchctrlc", False)
             sub.setParam("limits/time", max(time_limit, 0.01))
             sub.setParam("limits/nodes", config.submip_node_limit)
+            sub.setParam("limits/stallnodes", config.submip_stall_nodes)
             sub.setParam("randomization/randomseedshift", config.seed)
             apply_submip_settings(sub, config.submip_settings)
             for name, value in config.submip_params.items():

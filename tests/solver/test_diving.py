@@ -152,7 +152,11 @@ def test_infeasible_submips_return_didnotfind() -> None:
     assert model.getObjVal() == pytest.approx(optimum)
 
 
-def test_submip_hitting_its_node_limit_continues() -> None:
+@pytest.mark.parametrize(
+    ("limits", "stopped"),
+    [({"submip_node_limit": 1}, "nodelimit"), ({"submip_stall_nodes": 1}, "stallnodelimit")],
+)
+def test_submip_hitting_its_node_limit_continues(limits: dict, stopped: str) -> None:
     optimum, _ = _optimum("setcover", seed=7)
     model, heuristic = _solve_with(
         "setcover",
@@ -160,14 +164,14 @@ def test_submip_hitting_its_node_limit_continues() -> None:
         lambda m: FixedPolicy(np.full(m.getNVars(), 0.5)),
         NeuralDivingConfig(
             coverages=(0.1,),
-            submip_node_limit=1,
             soft=True,
             soft_radius=1.0,
             submip_params={"presolving/maxrounds": 0, "separating/maxroundsroot": 0},
+            **limits,
         ),
     )
     assert heuristic.stats.n_submips == 1
-    assert heuristic.stats.submip_status[0].split(":")[1] in {"nodelimit", "optimal", "infeasible"}
+    assert heuristic.stats.submip_status[0].split(":")[1] in {stopped, "optimal", "infeasible"}
     assert model.getObjVal() == pytest.approx(optimum)
 
 
