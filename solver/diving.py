@@ -157,6 +157,9 @@ class NeuralDivingConfig:
             raise ValueError(
                 f"submip_settings must be one of {SUBMIP_SETTINGS}, got {self.submip_settings!r}"
             )
+        for name in ("submip_node_limit", "submip_stall_nodes"):
+            if getattr(self, name) < -1:
+                raise ValueError(f"{name} must be >= -1 (-1: no limit), got {getattr(self, name)}")
         if not 0.0 < self.time_fraction <= 1.0:
             raise ValueError(f"time_fraction must be in (0, 1], got {self.time_fraction}")
         if not self.max_total_seconds > 0.0:

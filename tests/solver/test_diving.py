@@ -318,9 +318,12 @@ def test_config_rejects_bad_coverages() -> None:
         NeuralDivingConfig(coverages=(0.0,))
 
 
-def test_config_rejects_unknown_submip_settings() -> None:
+def test_config_rejects_unknown_submip_settings_and_negative_limits() -> None:
     with pytest.raises(ValueError, match="submip_settings"):
         NeuralDivingConfig(submip_settings="fast")
+    for name in ("submip_node_limit", "submip_stall_nodes"):
+        with pytest.raises(ValueError, match=name):
+            NeuralDivingConfig(**{name: -2})
 
 
 def test_lns_submip_settings_are_those_of_scips_own_lns_heuristics() -> None:
