@@ -299,11 +299,12 @@ def strong_branch(
     has_cutoff = not model.isInfinity(cutoff)
     # Strong branching bounds prove anything only when the LP is a relaxation of the node: it
     # holds every column, and the solve is not exact.
-    proves = model.allColsInLP() and not model.isExact()
+    # A candidate whose strong branching LP failed proves nothing either.
+    trusted = ~lp_error & (model.allColsInLP() and not model.isExact())
     # Proof that a child is pruned: SCIP says so, or a valid (not iteration-limited) bound
     # reaches the cutoff. Both children of one candidate proven so: the node is infeasible.
-    down_proven = (down_inf | (has_cutoff & down_valid & (down >= cutoff))) & ~lp_error & proves
-    up_proven = (up_inf | (has_cutoff & up_valid & (up >= cutoff))) & ~lp_error & proves
+    down_proven = (down_inf | (has_cutoff & down_valid & (down >= cutoff))) & trusted
+    up_proven = (up_inf | (has_cutoff & up_valid & (up >= cutoff))) & trusted
     if has_cutoff:
         # A child whose dual bound reaches the cutoff is pruned as soon as it is created.
         usable = ~lp_error & np.isfinite(down) & np.isfinite(up)
@@ -327,8 +328,8 @@ def strong_branch(
         scores=scores,
         down_proven=down_proven,
         up_proven=up_proven,
-        down_valid=down_valid & ~lp_error & (np.abs(down) < 1e20) & proves,
-        up_valid=up_valid & ~lp_error & (np.abs(up) < 1e20) & proves,
+        down_valid=down_valid & trusted & (np.abs(down) < 1e20),
+        up_valid=up_valid & trusted & (np.abs(up) < 1e20),
     )
 
 
