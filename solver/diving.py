@@ -31,7 +31,15 @@ from typing import Any, Protocol
 
 import numpy as np
 import pyscipopt
-from pyscipopt import SCIP_HEURTIMING, SCIP_PARAMSETTING, SCIP_RESULT, SCIP_STAGE, Heur
+from pyscipopt import (
+    SCIP_EVENTTYPE,
+    SCIP_HEURTIMING,
+    SCIP_PARAMSETTING,
+    SCIP_RESULT,
+    SCIP_STAGE,
+    Eventhdlr,
+    Heur,
+)
 
 from gnn.bounded import BoundedCaller
 from gnn.graph import BipartiteGraph
@@ -128,6 +136,13 @@ class NeuralDivingConfig:
     """Time kept back from the main solve's limit (the copy and its set-up are not limited)."""
     max_calls: int = 1
     """How many times per solve the heuristic runs (the root may call it again after a restart)."""
+    relay_solutions: bool = True
+    """If True, hand each new best solution of a sub-MIP to the main solve when it is found.
+
+    The main solve waits while a sub-MIP runs; a sub-MIP often finds its best solution early
+    and then spends most of its time failing to improve it (on validation facility location,
+    0.1 s into a 0.9-1.7 s sub-MIP), and the main solve's incumbent, and every figure measured
+    on it, should not wait for that. Otherwise, its solutions are handed on when it ends."""
     stop_at_first_solution: bool = False
     """If True, stop trying coverage levels once one sub-MIP improved the incumbent.
 
@@ -410,12 +425,18 @@ class NeuralDiving(Heur):
             if model.getNSols() > 0 and math.isfinite(primal_bound) and abs(primal_bound) < 1e19:
                 # Only improving solutions are worth finding.
                 sub.setObjlimit(primal_bound)
+            relay = _BestSolutionRelay(
+                lambda solution: self._try_solution(sub, sub_vars, solution, originals)
+            )
+            if config.relay_solutions:
+                sub.includeEventhdlr(relay, "neuraldiving-relay", "hands new best solutions on")
             sub.optimize()
             self.stats.n_submips += 1
             self.stats.submip_status.append(f"{coverage:g}:{sub.getStatus()}")
-            accepted = 0
+            accepted = relay.n_accepted
             for sub_solution in sub.getSols():
-                accepted += self._try_solution(sub, sub_vars, sub_solution, originals)
+                if sub.getSolObjVal(sub_solution) not in relay.objectives:
+                    accepted += self._try_solution(sub, sub_vars, sub_solution, originals)
             return accepted
         finally:
             sub.freeProb()
@@ -475,6 +496,42 @@ class NeuralDiving(Heur):
         if best is None or (objective < best if minimize else objective > best):
             self.stats.best_objective = objective
         return 1
+
+
+class _BestSolutionRelay(Eventhdlr):
+    """Inside a sub-MIP: hand each new best solution to ``hand_on`` as soon as it is found.
+
+    ``hand_on`` returns 1 when the main solve accepted the solution. A failure stops the relay
+    for the rest of the sub-MIP (its solutions are then handed on when it ends): an exception
+    out of an event handler would abort the sub-MIP.
+    """
+
+    def __init__(self, hand_on: Any) -> None:
+        super().__init__()
+        self._hand_on = hand_on
+        self.n_accepted = 0
+        self.objectives: set[float] = set()
+        """Sub-MIP objective values of the solutions already handed on."""
+        self._failed = False
+
+    def eventinit(self) -> None:
+        self.model.catchEvent(SCIP_EVENTTYPE.BESTSOLFOUND, self)
+
+    def eventexit(self) -> None:
+        self.model.dropEvent(SCIP_EVENTTYPE.BESTSOLFOUND, self)
+
+    def eventexec(self, event: Any) -> dict[str, Any]:
+        if self._failed:
+            return {}
+        try:
+            solution = self.model.getBestSol()
+            objective = self.model.getSolObjVal(solution)
+            self.n_accepted += self._hand_on(solution)
+            self.objectives.add(objective)
+        except Exception as error:  # an event handler must never abort the sub-MIP
+            self._failed = True
+            logger.warning("neural diving: relaying a sub-MIP solution failed: %s", error)
+        return {}
 
 
 def include_neural_diving(

@@ -401,3 +401,54 @@ def test_the_time_limit_bounds_a_prediction_in_flight(stalled_policy: StalledPol
     assert model.getStatus() == "timelimit"
     assert seconds < limit + 0.5
     model.freeProb()
+
+
+@pytest.mark.parametrize("relay_solutions", [True, False])
+def test_sub_mip_solutions_reach_the_main_solve_as_they_are_found(relay_solutions: bool) -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy(_row_values(model, values)),
+        config=NeuralDivingConfig(coverages=(0.5,), relay_solutions=relay_solutions),
+    )
+    # The sub-MIP's stage, and the solution's objective, whenever one is handed to the main solve.
+    stages, objectives = [], []
+    hand_on = heuristic._try_solution
+
+    def recording_hand_on(
+        sub: pyscipopt.Model, sub_vars: object, solution: object, *rest: object
+    ) -> int:
+        stages.append(sub.getStage())
+        objectives.append(sub.getSolObjVal(solution))
+        return hand_on(sub, sub_vars, solution, *rest)
+
+    heuristic._try_solution = recording_hand_on
+    model.optimize()
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert heuristic.stats.n_improving >= 1
+    handed_on_early = [stage for stage in stages if stage != pyscipopt.SCIP_STAGE.SOLVED]
+    assert bool(handed_on_early) == relay_solutions
+    if relay_solutions:
+        # A solution relayed during the sub-MIP is not handed on again when it ends.
+        assert len(set(objectives)) == len(objectives)
+
+
+def test_a_failing_relay_leaves_the_sub_mip_solutions_to_its_end() -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    heuristic = include_neural_diving(
+        model, FixedPolicy(_row_values(model, values)), config=NeuralDivingConfig(coverages=(0.5,))
+    )
+    hand_on = heuristic._try_solution
+
+    def failing_while_solving(sub: pyscipopt.Model, *args: object) -> int:
+        if sub.getStage() != pyscipopt.SCIP_STAGE.SOLVED:
+            raise RuntimeError("relay broke")
+        return hand_on(sub, *args)
+
+    heuristic._try_solution = failing_while_solving
+    model.optimize()
+    assert heuristic.stats.error is None  # the sub-MIP was not aborted
+    assert heuristic.stats.best_objective == pytest.approx(optimum)
+    assert model.getObjVal() == pytest.approx(optimum)
