@@ -51,6 +51,7 @@ __all__ = [
     "NeuralDiving",
     "NeuralDivingConfig",
     "NeuralDivingStats",
+    "DIVING_STARTS",
     "SUBMIP_SETTINGS",
     "apply_submip_settings",
     "include_neural_diving",
@@ -64,6 +65,20 @@ logger = logging.getLogger(__name__)
 #: inference branching and best-estimate node selection. A sub-MIP only needs good solutions
 #: soon, not a proof.
 SUBMIP_SETTINGS = ("default", "lns")
+
+#: When the heuristic first dives: ``"after_first_lp"``, inside the root's cutting loop after
+#: its first LP (SCIP's rounding heuristics have then found an incumbent, which the sub-MIPs
+#: must beat); ``"before_root_lp"``, when the root node starts, before its LP: the prediction
+#: needs no LP, and where the root LP is slow the dive's solutions come that much sooner.
+DIVING_STARTS = ("after_first_lp", "before_root_lp")
+
+_START_TIMINGS = {
+    "after_first_lp": SCIP_HEURTIMING.DURINGLPLOOP | SCIP_HEURTIMING.AFTERLPNODE,
+    # The later timings stay: if the first call does not dive, a later one still may.
+    "before_root_lp": SCIP_HEURTIMING.BEFORENODE
+    | SCIP_HEURTIMING.DURINGLPLOOP
+    | SCIP_HEURTIMING.AFTERLPNODE,
+}
 
 #: Priority that puts a branching rule or node selector ahead of SCIP's defaults (SCIP's
 #: LNS heuristics use INT_MAX / 4).
@@ -155,6 +170,8 @@ class NeuralDivingConfig:
     """A sub-MIP stops after this many nodes without a better solution (``limits/stallnodes``;
     -1: no limit): the root waits while it runs, and its solutions reach SCIP only when it
     ends."""
+    start: str = "after_first_lp"
+    """When the heuristic first dives (:data:`DIVING_STARTS`)."""
     submip_settings: str = "lns"
     """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``."""
     submip_params: Mapping[str, Any] = field(default_factory=dict)
@@ -172,6 +189,8 @@ class NeuralDivingConfig:
             raise ValueError(
                 f"coverages must be non-empty fractions in (0, 1], got {self.coverages}"
             )
+        if self.start not in DIVING_STARTS:
+            raise ValueError(f"start must be one of {DIVING_STARTS}, got {self.start!r}")
         if self.submip_settings not in SUBMIP_SETTINGS:
             raise ValueError(
                 f"submip_settings must be one of {SUBMIP_SETTINGS}, got {self.submip_settings!r}"
@@ -543,7 +562,7 @@ def include_neural_diving(
     name: str = "neuraldiving",
     priority: int = -100_000,
     frequency: int = 0,
-    timing: Any = SCIP_HEURTIMING.DURINGLPLOOP | SCIP_HEURTIMING.AFTERLPNODE,
+    timing: Any = None,
 ) -> NeuralDiving:
     """Add the neural diving heuristic to ``model`` (call after the problem is built).
 
@@ -568,9 +587,10 @@ def include_neural_diving(
         so the sub-MIPs start with their incumbent as objective limit and only look for
         improvements (ahead of them, the dive held the root while the gap was large).
     timing
-        When SCIP calls it; by default after the first LP of the root (inside the cutting
-        loop), or after the root LP when the loop is skipped. With ``config.max_calls = 1`` the
-        first of these calls is the only one that dives.
+        When SCIP calls it (``SCIP_HEURTIMING`` flags). By default from ``config.start``:
+        after the first LP of the root (inside the cutting loop, or after the root LP when the
+        loop is skipped), or from the start of the root node. With ``config.max_calls = 1``
+        the first of these calls is the only one that dives.
 
     Returns
     -------
@@ -591,6 +611,8 @@ def include_neural_diving(
 
         observation = MilpBipartite(original=True)
     heuristic = NeuralDiving(policy, observation, config)
+    if timing is None:
+        timing = _START_TIMINGS[heuristic.config.start]
     model.includeHeur(
         heuristic,
         name,

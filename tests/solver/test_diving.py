@@ -452,3 +452,31 @@ def test_a_failing_relay_leaves_the_sub_mip_solutions_to_its_end() -> None:
     assert heuristic.stats.error is None  # the sub-MIP was not aborted
     assert heuristic.stats.best_objective == pytest.approx(optimum)
     assert model.getObjVal() == pytest.approx(optimum)
+
+
+def test_a_dive_before_the_root_lp_runs_before_any_lp_and_finds_the_optimum() -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy(_row_values(model, values)),
+        config=NeuralDivingConfig(coverages=(0.9,), start="before_root_lp"),
+    )
+    lp_iterations = []
+    execute = heuristic._execute
+
+    def recording_execute() -> object:
+        lp_iterations.append(model.getNLPIterations())
+        return execute()
+
+    heuristic._execute = recording_execute
+    model.optimize()
+    assert lp_iterations[0] == 0  # the first call came before the root LP
+    assert heuristic.stats.n_calls == 1
+    assert heuristic.stats.best_objective == pytest.approx(optimum)
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+def test_an_unknown_start_is_rejected() -> None:
+    with pytest.raises(ValueError, match="start"):
+        NeuralDivingConfig(start="whenever")
