@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from types import MappingProxyType
 
 import numpy as np
@@ -162,15 +163,14 @@ class MilpBipartite:
             if not resolved:
                 skipped[cons.getConshdlrName()] += 1
                 continue
-            columns = np.fromiter(terms.keys(), dtype=np.int64, count=len(terms))
-            values = np.fromiter(terms.values(), dtype=np.float64, count=len(terms))
-            nonzero = values != 0.0
-            columns, values = columns[nonzero], values[nonzero]
-            order = np.argsort(columns)
+            # Plain Python per row, numpy once for all rows: most rows have a few terms, and
+            # per-row arrays cost more than the rows themselves (a 10,000-row facility location
+            # graph is read at the start of every solve the dive runs in).
+            row = sorted((index, value) for index, value in terms.items() if value != 0.0)
             lhs, rhs = model.getLhs(cons), model.getRhs(cons)
             sides.add(
-                columns[order],
-                values[order],
+                [index for index, _ in row],
+                [value for _, value in row],
                 None if tol.is_infinite(np.float64(lhs)) else lhs - shift,
                 None if tol.is_infinite(np.float64(rhs)) else rhs - shift,
             )
@@ -275,14 +275,14 @@ class _ConstraintSides:
     """Collects constraints and lays them out as ``<=`` rows, left-hand sides first."""
 
     def __init__(self) -> None:
-        self._lhs: list[tuple[np.ndarray, np.ndarray, float]] = []
-        self._rhs: list[tuple[np.ndarray, np.ndarray, float]] = []
+        self._lhs: list[tuple[list[int], list[float], float]] = []
+        self._rhs: list[tuple[list[int], list[float], float]] = []
 
     def add(
-        self, columns: np.ndarray, values: np.ndarray, lhs: float | None, rhs: float | None
+        self, columns: list[int], values: list[float], lhs: float | None, rhs: float | None
     ) -> None:
         if lhs is not None:
-            self._lhs.append((columns, -values, -lhs))
+            self._lhs.append((columns, [-value for value in values], -lhs))
         if rhs is not None:
             self._rhs.append((columns, values, rhs))
 
@@ -291,8 +291,9 @@ class _ConstraintSides:
         n_sides = len(sides)
         bias = np.array([side[2] for side in sides], dtype=np.float64)
         lengths = np.array([len(side[0]) for side in sides], dtype=np.int64)
-        columns = np.concatenate([side[0] for side in sides]) if sides else np.zeros(0, np.int64)
-        values = np.concatenate([side[1] for side in sides]) if sides else np.zeros(0, np.float64)
+        n_edges = int(lengths.sum())
+        columns = np.fromiter(chain.from_iterable(side[0] for side in sides), np.int64, n_edges)
+        values = np.fromiter(chain.from_iterable(side[1] for side in sides), np.float64, n_edges)
         side_of_edge = np.repeat(np.arange(n_sides, dtype=np.int64), lengths)
         if normalize:
             norms = np.sqrt(np.bincount(side_of_edge, weights=values**2, minlength=n_sides))
