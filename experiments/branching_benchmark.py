@@ -131,9 +131,11 @@ def _summary(name: str, runs: list[_TimedPolicy]) -> NodeTimings:
     inference = np.concatenate([r.inference_ms for r in runs])
     total = observation + inference
     first = [r.observation_ms[0] + r.inference_ms[0] for r in runs if r.observation_ms]
-    later = np.concatenate(
-        [np.add(r.observation_ms[1:], r.inference_ms[1:]) for r in runs]
-    ) if runs else np.zeros(0)
+    later = (
+        np.concatenate([np.add(r.observation_ms[1:], r.inference_ms[1:]) for r in runs])
+        if runs
+        else np.zeros(0)
+    )
     return NodeTimings(
         name=name,
         nodes=int(total.size),
@@ -168,7 +170,9 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
     if config.checkpoints:
         for path in config.checkpoints:
             network = load_checkpoint(path).model
-            candidates.append((f"{type(network).__name__}:{Path(path).name}", lambda n=network: policy_for(n)))
+            candidates.append(
+                (f"{type(network).__name__}:{Path(path).name}", lambda n=network: policy_for(n))
+            )
     else:
         with torch.random.fork_rng():
             torch.manual_seed(config.seed)
@@ -202,8 +206,10 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
         "versions": library_versions(),
         "command": " ".join(sys.argv),
         "clock": "time.thread_time (CPU milliseconds of the solving thread)",
-        "first_lp_size": {"columns_mean": float(np.mean([s[0] for s in sizes])),
-                          "constraint_rows_mean": float(np.mean([s[1] for s in sizes]))},
+        "first_lp_size": {
+            "columns_mean": float(np.mean([s[0] for s in sizes])),
+            "constraint_rows_mean": float(np.mean([s[1] for s in sizes])),
+        },
         "results": results,
     }
 
@@ -212,11 +218,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; prints the JSON result."""
     from instances.generators import GENERATORS
 
-    parser = argparse.ArgumentParser(prog="python -m experiments.branching_benchmark",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m experiments.branching_benchmark", description=__doc__.splitlines()[0]
+    )
     defaults = BenchmarkConfig()
-    parser.add_argument("--class", dest="instance_class", default=defaults.instance_class,
-                        choices=sorted(GENERATORS), help="generated class (default: setcover)")
+    parser.add_argument(
+        "--class",
+        dest="instance_class",
+        default=defaults.instance_class,
+        choices=sorted(GENERATORS),
+        help="generated class (default: setcover)",
+    )
     parser.add_argument("--instances", type=int, default=defaults.instances)
     parser.add_argument("--nodes", type=int, default=defaults.nodes)
     parser.add_argument("--seed", type=int, default=defaults.seed)
@@ -226,8 +238,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the JSON result here")
     args = parser.parse_args(argv)
     config = BenchmarkConfig(
-        instance_class=args.instance_class, instances=args.instances, nodes=args.nodes, seed=args.seed, threads=args.threads,
-        compile=args.compile, checkpoints=tuple(args.checkpoint),
+        instance_class=args.instance_class,
+        instances=args.instances,
+        nodes=args.nodes,
+        seed=args.seed,
+        threads=args.threads,
+        compile=args.compile,
+        checkpoints=tuple(args.checkpoint),
     )
     result = benchmark(config)
     text = json.dumps(result, indent=2)

@@ -121,11 +121,14 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
                 "dual_bound": model.getDualbound(),
             }
             if rule is not None:
-                row[label] |= {"branched": rule.n_branched, "fallbacks": rule.n_fallbacks,
-                               "shortlisted": rule.n_shortlisted,
-                               "reduced": rule.n_reduced,
-                               "shortlist_seconds": rule.shortlist_seconds,
-                               "rule_seconds": rule.seconds}
+                row[label] |= {
+                    "branched": rule.n_branched,
+                    "fallbacks": rule.n_fallbacks,
+                    "shortlisted": rule.n_shortlisted,
+                    "reduced": rule.n_reduced,
+                    "shortlist_seconds": rule.shortlist_seconds,
+                    "rule_seconds": rule.seconds,
+                }
             model.free()  # freeProb() would leak a model that has Python plugins
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
@@ -133,7 +136,9 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     def summary(label: str, key: str, shift: float) -> float:
         return _shifted_geomean([r[label][key] for r in rows], shift)
 
-    both_optimal = [r for r in rows if r["default"]["status"] == r["learned"]["status"] == "optimal"]
+    both_optimal = [
+        r for r in rows if r["default"]["status"] == r["learned"]["status"] == "optimal"
+    ]
     same_optimum = all(
         abs(r["default"]["objective"] - r["learned"]["objective"])
         <= 1e-6 * max(1.0, abs(r["default"]["objective"]))
@@ -156,8 +161,9 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; prints the JSON summary (rows go to stderr as they finish)."""
-    parser = argparse.ArgumentParser(prog="python -m experiments.branching_comparison",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m experiments.branching_comparison", description=__doc__.splitlines()[0]
+    )
     defaults = ComparisonConfig(instance_class="setcover", checkpoint="")
     parser.add_argument("--class", dest="instance_class", required=True)
     parser.add_argument("--checkpoint", required=True)
@@ -167,17 +173,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--scip-seed", type=int, default=defaults.scip_seed)
     parser.add_argument("--time-limit", type=float, default=defaults.time_limit)
     parser.add_argument("--max-depth", type=int, default=defaults.max_depth)
-    parser.add_argument("--shortlist", dest="shortlist_size", type=int,
-                        default=defaults.shortlist_size)
-    parser.add_argument("--shortlist-depth", dest="shortlist_max_depth", type=int,
-                        default=defaults.shortlist_max_depth)
-    parser.add_argument("--shortlist-reductions", dest="shortlist_reductions",
-                        action="store_true",
-                        help="apply what the shortlist's strong branching proves (bound "
-                             "changes, cutoffs, children's dual bounds), as SCIP's full strong "
-                             "branching does")
-    parser.add_argument("--deep-rule", default=defaults.deep_rule,
-                        help="SCIP rule below --max-depth, e.g. pscost (default: SCIP's order)")
+    parser.add_argument(
+        "--shortlist", dest="shortlist_size", type=int, default=defaults.shortlist_size
+    )
+    parser.add_argument(
+        "--shortlist-depth",
+        dest="shortlist_max_depth",
+        type=int,
+        default=defaults.shortlist_max_depth,
+    )
+    parser.add_argument(
+        "--shortlist-reductions",
+        dest="shortlist_reductions",
+        action="store_true",
+        help="apply what the shortlist's strong branching proves (bound "
+        "changes, cutoffs, children's dual bounds), as SCIP's full strong "
+        "branching does",
+    )
+    parser.add_argument(
+        "--deep-rule",
+        default=defaults.deep_rule,
+        help="SCIP rule below --max-depth, e.g. pscost (default: SCIP's order)",
+    )
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -188,8 +205,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"branching_comparison: {error}", file=sys.stderr)
         return 2
     text = json.dumps(result, indent=2)
-    print(json.dumps({k: result[k] for k in ("time_sgm", "nodes_sgm", "time_ratio", "nodes_ratio",
-                                              "n_both_optimal", "same_optimum")}, indent=2))
+    print(
+        json.dumps(
+            {
+                k: result[k]
+                for k in (
+                    "time_sgm",
+                    "nodes_sgm",
+                    "time_ratio",
+                    "nodes_ratio",
+                    "n_both_optimal",
+                    "same_optimum",
+                )
+            },
+            indent=2,
+        )
+    )
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")

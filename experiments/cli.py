@@ -17,7 +17,11 @@ __all__ = ["main", "build_parser", "COMMAND_MODULES"]
 
 #: Sub-command modules under :mod:`experiments.commands`, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
-    "generate", "bench", "report", "collect", "train",
+    "generate",
+    "bench",
+    "report",
+    "collect",
+    "train",
 )
 
 #: Exit codes shared by every sub-command (documented in the README).

@@ -86,8 +86,7 @@ class CollectBranchingConfig:
     (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
     before stop 13 has ``"rank-first"`` labels (and no such field in its metadata)."""
     scip_params: Mapping[str, Any] = field(
-        hash=False,
-        default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
+        hash=False, default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     )
     """SCIP parameters of the solves; default Gasse et al.'s: cuts at the root only, no
     restarts (a restart would change the LP columns mid-collection)."""
@@ -212,9 +211,7 @@ def _versions() -> dict[str, str]:
     return versions
 
 
-def _output_is_current(
-    output: Path, instance_sha256: str, config: CollectBranchingConfig
-) -> bool:
+def _output_is_current(output: Path, instance_sha256: str, config: CollectBranchingConfig) -> bool:
     """An output is kept when it holds this instance's samples recorded with this config."""
     if not is_complete(output):
         return False

@@ -179,8 +179,13 @@ def summarize(rows: Sequence[dict[str, Any]], time_limit: float) -> dict[str, di
         by_config: dict[str, dict[str, float]] = {}
         for name in ("scip-default", "neural-diving"):
             selected = [r for r in rows if r["class"] == class_name and r["configuration"] == name]
-            to_gap = [r["time_to_1pct"] if r["time_to_1pct"] is not None else time_limit for r in selected]
-            to_first = [r["time_to_first"] if r["time_to_first"] is not None else time_limit for r in selected]
+            to_gap = [
+                r["time_to_1pct"] if r["time_to_1pct"] is not None else time_limit for r in selected
+            ]
+            to_first = [
+                r["time_to_first"] if r["time_to_first"] is not None else time_limit
+                for r in selected
+            ]
             by_config[name] = {
                 "n": len(selected),
                 "mean_primal_integral": float(np.mean([r["primal_integral"] for r in selected])),
@@ -195,8 +200,13 @@ def summarize(rows: Sequence[dict[str, Any]], time_limit: float) -> dict[str, di
             }
         default, learned = by_config["scip-default"], by_config["neural-diving"]
         summary[class_name] = {
-            **{f"{cfg}/{key}": value for cfg, stats in by_config.items() for key, value in stats.items()},
-            "primal_integral_ratio": learned["mean_primal_integral"] / default["mean_primal_integral"]
+            **{
+                f"{cfg}/{key}": value
+                for cfg, stats in by_config.items()
+                for key, value in stats.items()
+            },
+            "primal_integral_ratio": learned["mean_primal_integral"]
+            / default["mean_primal_integral"]
             if default["mean_primal_integral"] > 0
             else math.nan,
             "speedup_to_1pct": default["sgm_time_to_1pct"] / learned["sgm_time_to_1pct"]
@@ -209,7 +219,9 @@ def summarize(rows: Sequence[dict[str, Any]], time_limit: float) -> dict[str, di
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--classes", nargs="+", default=["setcover", "cauctions", "facilities", "indset"])
+    parser.add_argument(
+        "--classes", nargs="+", default=["setcover", "cauctions", "facilities", "indset"]
+    )
     parser.add_argument("--models", type=Path, required=True)
     parser.add_argument("--instances", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
@@ -236,7 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     result = run_benchmark(config)
     result["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
-    result["command"] = " ".join(["python -m experiments.diving_benchmark", *(argv or sys.argv[1:])])
+    result["command"] = " ".join(
+        ["python -m experiments.diving_benchmark", *(argv or sys.argv[1:])]
+    )
     config.out.parent.mkdir(parents=True, exist_ok=True)
     config.out.write_text(json.dumps(result, indent=2) + "\n")
     for class_name, stats in result["summary"].items():

@@ -41,7 +41,8 @@ def instance_files(folders: Iterable[str | Path]) -> list[Path]:
         if not source.is_dir():
             continue
         files.extend(
-            path for path in sorted(source.iterdir())
+            path
+            for path in sorted(source.iterdir())
             if path.is_file() and path.name.endswith(_INSTANCE_SUFFIXES)
         )
     return files
@@ -78,11 +79,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m experiments.fit_domain", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("checkpoints", nargs="+", type=Path, help="checkpoint files (.pt) to update")
-    parser.add_argument("--data", nargs="+", required=True, type=Path,
-                        help="the data folders the checkpoints were trained on")
-    parser.add_argument("--limit", type=int, default=DEFAULT_DOMAIN_INSTANCES,
-                        help="instances to profile (default: %(default)s)")
+    parser.add_argument(
+        "checkpoints", nargs="+", type=Path, help="checkpoint files (.pt) to update"
+    )
+    parser.add_argument(
+        "--data",
+        nargs="+",
+        required=True,
+        type=Path,
+        help="the data folders the checkpoints were trained on",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_DOMAIN_INSTANCES,
+        help="instances to profile (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     domain = domain_of_folders(args.data, args.limit)
     if domain is None:

@@ -106,7 +106,9 @@ class TrainBranchingConfig:
             raise ValueError(f"--valid-fraction must be in (0, 1), got {self.valid_fraction}")
         for name in ("embedding_size", "batch_size", "epochs", "lr_patience", "patience"):
             if getattr(self, name) < 1:
-                raise ValueError(f"--{name.replace('_', '-')} must be >= 1, got {getattr(self, name)}")
+                raise ValueError(
+                    f"--{name.replace('_', '-')} must be >= 1, got {getattr(self, name)}"
+                )
 
 
 def split_sample_files(
@@ -165,8 +167,13 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
             f"({len(train_files)}), {len(valid)} in the validation files ({len(valid_files)}); "
             "collect more instances (the split is by file)"
         )
-    logger.info("%d training samples (%d files), %d validation samples (%d files)",
-                len(train), len(train_files), len(valid), len(valid_files))
+    logger.info(
+        "%d training samples (%d files), %d validation samples (%d files)",
+        len(train),
+        len(train_files),
+        len(valid),
+        len(valid_files),
+    )
 
     with torch.random.fork_rng():  # seeded initial weights without touching the caller's RNG
         torch.manual_seed(config.seed)
@@ -198,8 +205,11 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
     }
     resolved = {
         field.name: (
-            [str(p) for p in value] if isinstance(value := getattr(config, field.name), tuple)
-            else str(value) if isinstance(value, Path) else value
+            [str(p) for p in value]
+            if isinstance(value := getattr(config, field.name), tuple)
+            else str(value)
+            if isinstance(value, Path)
+            else value
         )
         for field in dataclasses.fields(config)
     }
@@ -216,8 +226,12 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
         command=command,
         domain=domain,
     )
-    sidecar = {"config": resolved, "metrics": metrics, "command": command,
-               "domain": domain.to_dict() if domain is not None else None}
+    sidecar = {
+        "config": resolved,
+        "metrics": metrics,
+        "command": command,
+        "domain": domain.to_dict() if domain is not None else None,
+    }
     Path(config.out).with_suffix(".json").write_text(json.dumps(sidecar, indent=2) + "\n")
     return metrics
 

@@ -143,7 +143,13 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         "history": trainer.history_,
     }
     resolved = {
-        key: ([str(p) for p in value] if isinstance(value, tuple) else str(value) if isinstance(value, Path) else value)
+        key: (
+            [str(p) for p in value]
+            if isinstance(value, tuple)
+            else str(value)
+            if isinstance(value, Path)
+            else value
+        )
         for key, value in dataclasses.asdict(config).items()
     }
     resolved["files"] = [str(path) for path in files]
@@ -159,8 +165,12 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         command=command,
         domain=domain,
     )
-    summary = {"config": resolved, "metrics": metrics, "command": command or " ".join(sys.argv),
-               "domain": domain.to_dict() if domain is not None else None}
+    summary = {
+        "config": resolved,
+        "metrics": metrics,
+        "command": command or " ".join(sys.argv),
+        "domain": domain.to_dict() if domain is not None else None,
+    }
     Path(config.out).with_suffix(".json").write_text(json.dumps(summary, indent=2) + "\n")
     return metrics
 
@@ -169,7 +179,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the diving options to ``neuralmip train``'s parser (``--out``/``--seed`` included)."""
     defaults = {field.name: field.default for field in dataclasses.fields(TrainDivingConfig)}
     group = parser.add_argument_group("diving (--kind diving)")
-    group.add_argument("--data", nargs="+", metavar="PATH", help="folders or .npz files of solutions")
+    group.add_argument(
+        "--data", nargs="+", metavar="PATH", help="folders or .npz files of solutions"
+    )
     for name in (
         "valid_fraction",
         "temperature",
@@ -218,7 +230,6 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"wrote {config.out}: {metrics['n_train_instances']} train / "
         f"{metrics['n_valid_instances']} valid instances, valid loss "
-        f"{metrics['best_valid_loss']:.4f}, "
-        + ", ".join(f"{k} {v:.3f}" for k, v in valid.items())  # type: ignore[union-attr]
+        f"{metrics['best_valid_loss']:.4f}, " + ", ".join(f"{k} {v:.3f}" for k, v in valid.items())  # type: ignore[union-attr]
     )
     return 0

@@ -42,7 +42,14 @@ __all__ = [
 #: Identifies neuralmip checkpoints (a foreign ``.pt`` file lacks it).
 CHECKPOINT_FORMAT = "neuralmip-checkpoint"
 _FORMAT_VERSION = 1
-_REQUIRED_KEYS = ("format", "format_version", "model_class", "model_config", "state_dict", "feature_schema")
+_REQUIRED_KEYS = (
+    "format",
+    "format_version",
+    "model_class",
+    "model_config",
+    "state_dict",
+    "feature_schema",
+)
 
 
 class CheckpointError(ValueError):

@@ -53,6 +53,7 @@ __all__ = [
     "write_json_atomic",
 ]
 
+
 def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -132,7 +133,9 @@ def is_complete(samples_path: str | Path) -> bool:
 def _replace_atomically(path: Path, write: Any) -> None:
     """Write through ``write(file_object)`` to a temporary file beside ``path``, then rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes files private; give normal rights
         with os.fdopen(descriptor, "wb") as handle:
@@ -188,9 +191,11 @@ def _pack(samples: Sequence[BranchingSample]) -> dict[str, np.ndarray]:
     fe = graphs[0].edge_features.shape[1] if graphs else 0
 
     def candidate_field(name: str, dtype: Any) -> np.ndarray:
-        return np.concatenate(
-            [np.asarray(getattr(s, name), dtype=dtype).reshape(-1) for s in samples]
-        ) if samples else np.zeros(0, dtype=dtype)
+        return (
+            np.concatenate([np.asarray(getattr(s, name), dtype=dtype).reshape(-1) for s in samples])
+            if samples
+            else np.zeros(0, dtype=dtype)
+        )
 
     return {
         "format_version": np.array(FORMAT_VERSION, dtype=np.int64),

@@ -351,7 +351,9 @@ def fixing_metrics(
     metrics = {"value_accuracy": float(np.mean(value_accuracy)) if value_accuracy else math.nan}
     for c in coverages:
         metrics[f"fix_accuracy@{c:g}"] = float(np.mean(accuracy[c])) if accuracy[c] else math.nan
-        metrics[f"all_correct@{c:g}"] = float(np.mean(all_correct[c])) if all_correct[c] else math.nan
+        metrics[f"all_correct@{c:g}"] = (
+            float(np.mean(all_correct[c])) if all_correct[c] else math.nan
+        )
     return metrics
 
 
@@ -438,7 +440,9 @@ class DivingTrainer:
             )
         model.fit_prenorm(DataLoader(list(train), batch_size=16))
         optimizer = torch.optim.Adam(model.parameters(), lr=self.learning_rate)
-        loader = DataLoader(list(train), batch_size=self.batch_size, shuffle=True, generator=generator)
+        loader = DataLoader(
+            list(train), batch_size=self.batch_size, shuffle=True, generator=generator
+        )
         reference = list(valid) if valid else list(train)
         best_loss, best_state, stale = math.inf, copy.deepcopy(model.state_dict()), 0
         self.history_: list[dict[str, float]] = []

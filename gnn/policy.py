@@ -183,7 +183,9 @@ class HybridBranchingPolicy:
 
     def _refresh(self, node: NodeContext) -> None:
         if self.refreshes_ >= self.max_refreshes:
-            raise KeyError(f"candidates missing from the embedding cache after {self.refreshes_} encoder runs")
+            raise KeyError(
+                f"candidates missing from the embedding cache after {self.refreshes_} encoder runs"
+            )
         self._embeddings = self._embed(node.graph())
         self._rows = {key: row for row, key in enumerate(node.column_keys())}
         self.refreshes_ += 1
@@ -200,7 +202,9 @@ class HybridBranchingPolicy:
             self._refresh(node)
         assert self._embeddings is not None
         rows = torch.tensor([self._rows[key] for key in node.candidate_keys], dtype=torch.int64)
-        features = torch.from_numpy(np.ascontiguousarray(node.candidate_features(), dtype=np.float32))
+        features = torch.from_numpy(
+            np.ascontiguousarray(node.candidate_features(), dtype=np.float32)
+        )
         with torch.inference_mode():
             scores = self.model.score(self._embeddings[rows], features)
         return scores.numpy()

@@ -47,7 +47,9 @@ class PreNorm(nn.Module):
     def update(self, x: Tensor) -> None:
         """Accumulate statistics of a chunk ``(N, F)`` of training features."""
         if x.dim() != 2 or x.size(1) != self.n_features:
-            raise ValueError(f"PreNorm expects (N, {self.n_features}) features, got {tuple(x.shape)}")
+            raise ValueError(
+                f"PreNorm expects (N, {self.n_features}) features, got {tuple(x.shape)}"
+            )
         values = x.detach().to(torch.float64).cpu()
         if self._sum is None or self._sum_squares is None:
             self._sum = torch.zeros(self.n_features, dtype=torch.float64)

@@ -245,7 +245,9 @@ class BranchingTrainer:
             follow_batch=["candidates"],
         )
 
-    def evaluate(self, model: nn.Module, dataset: Any, device: torch.device | str = "cpu") -> dict[str, float]:
+    def evaluate(
+        self, model: nn.Module, dataset: Any, device: torch.device | str = "cpu"
+    ) -> dict[str, float]:
         """Validation loss, top-1/top-5 accuracy and expert-score ratio of ``model`` on ``dataset``."""
         model.eval()
         totals: dict[str, float] = {}
@@ -272,7 +274,8 @@ class BranchingTrainer:
         device = torch.device(self.device or ("cuda" if torch.cuda.is_available() else "cpu"))
         model = self.model
         model.fit_prenorm(
-            batch for index, batch in enumerate(self._loader(train_dataset, shuffle=True))
+            batch
+            for index, batch in enumerate(self._loader(train_dataset, shuffle=True))
             if index < self.prenorm_batches
         )
         model.to(device)

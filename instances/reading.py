@@ -418,7 +418,8 @@ def read_instance(path: str | os.PathLike[str], *, require_linear: bool = False)
         # SCIP takes any bytes as names; PySCIPOpt decodes them as UTF-8 on first use.
         model.freeProb()
         raise InstanceError(
-            path, f"a variable or constraint name is not valid UTF-8 text ({err.reason} at byte {err.start})"
+            path,
+            f"a variable or constraint name is not valid UTF-8 text ({err.reason} at byte {err.start})",
         ) from None
     model.hideOutput(quiet=False)
     return model

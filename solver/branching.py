@@ -505,7 +505,9 @@ def include_learned_branching(
         try:
             model.getParam(parameter)
         except KeyError:
-            raise ValueError(f"deep_rule: SCIP has no branching rule {config.deep_rule!r}") from None
+            raise ValueError(
+                f"deep_rule: SCIP has no branching rule {config.deep_rule!r}"
+            ) from None
         model.setParam(parameter, config.priority - 1)
     rule = LearnedBranching(observation, policy, config)
     model.includeBranchrule(

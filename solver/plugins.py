@@ -208,8 +208,9 @@ def resolve_model_set(spec: str | Path | None = None) -> ModelSet:
         return next(iter(sets.values()))
     if path.is_file():
         kind = _checkpoint_kind(path)
-        return ModelSet(str(path), path if kind == "branching" else None,
-                        path if kind == "diving" else None)
+        return ModelSet(
+            str(path), path if kind == "branching" else None, path if kind == "diving" else None
+        )
     available = ", ".join(shipped) or "none are shipped"
     raise LearnedModelError(
         f"{name}: no such model file, folder or shipped model set (shipped: {available}); "
@@ -325,9 +326,7 @@ def _diving_policy(path: Path) -> DivingPredictor:
 
     network = _load_module(path)
     if not isinstance(network, DivingGNN):
-        raise LearnedModelError(
-            f"{path}: holds a {type(network).__name__}, not a diving model"
-        )
+        raise LearnedModelError(f"{path}: holds a {type(network).__name__}, not a diving model")
     return DivingPolicy(network)
 
 
@@ -406,7 +405,10 @@ def include_learned_plugins(
     model_set = None
     if need_branching or need_diving:
         models, declined = plan_model_set(
-            model, model_path, branching=need_branching, diving=need_diving,
+            model,
+            model_path,
+            branching=need_branching,
+            diving=need_diving,
             check_domain=check_domain,
         )
         if models is not None:
@@ -419,10 +421,13 @@ def include_learned_plugins(
                 diving_policy = _diving_policy(models.diving)
             unused = (branching and branching_policy is None) and (diving and diving_policy is None)
             if unused and not declined:
-                raise LearnedModelError(f"{models.name}: holds no model for the requested components")
+                raise LearnedModelError(
+                    f"{models.name}: holds no model for the requested components"
+                )
         for name, reason in declined.items():
-            logger.warning("neuralmip: learned %s left out (SCIP's own plugins decide): %s",
-                           name, reason)
+            logger.warning(
+                "neuralmip: learned %s left out (SCIP's own plugins decide): %s", name, reason
+            )
 
     from solver.branching import include_learned_branching
     from solver.diving import include_neural_diving

@@ -457,8 +457,11 @@ def _plan_learned(
     if models is None:
         return None, declined, describe_learned(None, [], declined)
     load_model_set(models.name if model_path is None else model_path)
-    used = [name for name in ("branching", "diving")
-            if getattr(models, name) is not None and name not in declined]
+    used = [
+        name
+        for name in ("branching", "diving")
+        if getattr(models, name) is not None and name not in declined
+    ]
     return models, declined, describe_learned(models.name, used, declined)
 
 

@@ -292,8 +292,17 @@ def strong_branch(
     model.startStrongbranch()
     try:
         for i, var in enumerate(candidates):
-            (down[i], up[i], down_valid[i], up_valid[i], down_inf[i], up_inf[i], _, _,
-             lp_error[i]) = model.getVarStrongbranch(var, iteration_limit, idempotent=idempotent)
+            (
+                down[i],
+                up[i],
+                down_valid[i],
+                up_valid[i],
+                down_inf[i],
+                up_inf[i],
+                _,
+                _,
+                lp_error[i],
+            ) = model.getVarStrongbranch(var, iteration_limit, idempotent=idempotent)
     finally:
         model.endStrongbranch()
     has_cutoff = not model.isInfinity(cutoff)

@@ -115,9 +115,7 @@ def served_checkpoint(configuration: SolverConfiguration, set_model: str | None)
 
 def uses_learned_branching(configurations: Iterable[SolverConfiguration]) -> bool:
     """Whether any configuration branches with a learned model (so a server could serve it)."""
-    return any(
-        isinstance(c, ScipConfiguration) and c.learned_branching for c in configurations
-    )
+    return any(isinstance(c, ScipConfiguration) and c.learned_branching for c in configurations)
 
 
 class SharedInference:
@@ -145,9 +143,7 @@ class SharedInference:
         from gnn.serving import ProcessInferenceServer, ServableCheckpoint, ServerConfig
 
         self.server_config = server_config if server_config is not None else ServerConfig()
-        self.started_at = datetime.datetime.now(datetime.timezone.utc).isoformat(
-            timespec="seconds"
-        )
+        self.started_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         self._servers: dict[Path, ProcessInferenceServer] = {}
         self._checkpoints: dict[tuple[str, str | None], Path] = {}
         try:

@@ -68,7 +68,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument(
         "--generate", metavar="CLASS", help="generate instances of CLASS (setcover, cauctions, ...)"
     )
-    parser.add_argument("--preset", default="easy", help="size preset with --generate (default: easy)")
+    parser.add_argument(
+        "--preset", default="easy", help="size preset with --generate (default: easy)"
+    )
     parser.add_argument(
         "--count", type=int, default=10, help="instances to generate with --generate (default: 10)"
     )
@@ -145,7 +147,9 @@ def resolve_instances(spec: str) -> list[Path]:
     if path.is_dir():
         files = sorted({p for pattern in _INSTANCE_PATTERNS for p in path.glob(pattern)})
         if not files:
-            raise ValueError(f"{spec}: folder holds no instance files ({', '.join(_INSTANCE_PATTERNS)})")
+            raise ValueError(
+                f"{spec}: folder holds no instance files ({', '.join(_INSTANCE_PATTERNS)})"
+            )
         return files
     files = sorted(Path(p) for p in glob.glob(spec, recursive=True) if Path(p).is_file())
     if not files:

@@ -52,7 +52,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--kind", required=True, choices=tuple(KIND_MODULES), help="what to train")
     parser.add_argument("--out", required=True, metavar="FILE.pt", help="checkpoint to write")
-    parser.add_argument("--seed", type=int, default=0, help="seed of split, weights, batches (default: 0)")
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of split, weights, batches (default: 0)"
+    )
     helps: dict[str, dict[str, str]] = {}
     for kind in KIND_MODULES:
         module = _kind_module(kind)

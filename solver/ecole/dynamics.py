@@ -45,7 +45,9 @@ def problem_indices(model: pyscipopt.Model) -> dict[int, int]:
 
 def _action_set(model: pyscipopt.Model, candidates: Sequence[pyscipopt.Variable]) -> np.ndarray:
     index = problem_indices(model)
-    return np.fromiter((index[var.ptr()] for var in candidates), dtype=np.uint64, count=len(candidates))
+    return np.fromiter(
+        (index[var.ptr()] for var in candidates), dtype=np.uint64, count=len(candidates)
+    )
 
 
 def _seed_from(rng: RandomGenerator) -> int:
@@ -181,8 +183,12 @@ class BranchingDynamics(_DynamicsBase):
         """Solve up to the first branching decision; return ``(done, action_set)``."""
         rule = _BranchingRule(self.pseudo_candidates)
         model.as_pyscipopt().includeBranchrule(
-            rule, "ecole_branching", "branching decisions of the agent",
-            priority=_MAX_PRIORITY, maxdepth=-1, maxbounddist=1.0,
+            rule,
+            "ecole_branching",
+            "branching decisions of the agent",
+            priority=_MAX_PRIORITY,
+            maxdepth=-1,
+            maxbounddist=1.0,
         )
         done, self._action_set = self._start(model, rule)
         return done, self._action_set
@@ -296,7 +302,11 @@ class PrimalSearchDynamics(_DynamicsBase):
     """
 
     def __init__(
-        self, trials_per_node: int = 1, depth_freq: int = 1, depth_start: int = 0, depth_stop: int = -1
+        self,
+        trials_per_node: int = 1,
+        depth_freq: int = 1,
+        depth_start: int = 0,
+        depth_stop: int = -1,
     ) -> None:
         super().__init__()
         if trials_per_node < -1:
@@ -311,9 +321,16 @@ class PrimalSearchDynamics(_DynamicsBase):
         """Solve up to the first heuristic call; return ``(done, action_set)``."""
         heuristic = _PrimalSearchHeuristic(self.trials_per_node)
         model.as_pyscipopt().includeHeur(
-            heuristic, "ecole_primalsearch", "partial solutions of the agent, completed by probing",
-            "e", priority=_MAX_PRIORITY, freq=self.depth_freq, freqofs=self.depth_start,
-            maxdepth=self.depth_stop, timingmask=_AFTER_NODE, usessubscip=False,
+            heuristic,
+            "ecole_primalsearch",
+            "partial solutions of the agent, completed by probing",
+            "e",
+            priority=_MAX_PRIORITY,
+            freq=self.depth_freq,
+            freqofs=self.depth_start,
+            maxdepth=self.depth_stop,
+            timingmask=_AFTER_NODE,
+            usessubscip=False,
         )
         done, self._action_set = self._start(model, heuristic)
         return done, self._action_set

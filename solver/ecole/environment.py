@@ -134,7 +134,9 @@ class Environment:
             self.reward_function.before_reset(model)
             self.observation_function.before_reset(model)
             self.information_function.before_reset(model)
-            done, action_set = self.dynamics.reset_dynamics(model, *dynamics_args, **dynamics_kwargs)
+            done, action_set = self.dynamics.reset_dynamics(
+                model, *dynamics_args, **dynamics_kwargs
+            )
             return self._outcome(model, done, action_set)
         except BaseException:
             self.can_transition = False

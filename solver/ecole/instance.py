@@ -88,7 +88,9 @@ class InstanceGenerator:
         """One instance with the given parameters (ecole's static ``generate_instance``)."""
         names = [f.name for f in dataclasses.fields(cls.Parameters)]
         if len(args) > len(names):
-            raise TypeError(f"{cls.__name__} takes at most {len(names)} parameters, got {len(args)}")
+            raise TypeError(
+                f"{cls.__name__} takes at most {len(names)} parameters, got {len(args)}"
+            )
         parameters.update(zip(names[: len(args)], args, strict=True))
         return cls.generate_instance_with(cls.Parameters(**parameters), rng)
 

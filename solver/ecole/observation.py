@@ -307,10 +307,7 @@ class MilpBipartite:
 
 
 def _solving_with_lp(model: pyscipopt.Model) -> bool:
-    return (
-        model.getStage() == SCIP_STAGE.SOLVING
-        and model.getLPSolstat() == SCIP_LPSOLSTAT.OPTIMAL
-    )
+    return model.getStage() == SCIP_STAGE.SOLVING and model.getLPSolstat() == SCIP_LPSOLSTAT.OPTIMAL
 
 
 def _candidates(
@@ -325,7 +322,9 @@ def _candidates(
     return list(variables[:n_priority]), list(values[:n_priority])
 
 
-def _scatter(model: pyscipopt.Model, variables: list[pyscipopt.Variable], values: np.ndarray) -> np.ndarray:
+def _scatter(
+    model: pyscipopt.Model, variables: list[pyscipopt.Variable], values: np.ndarray
+) -> np.ndarray:
     index = problem_indices(model)
     out = np.full(len(index), np.nan)
     out[[index[var.ptr()] for var in variables]] = values
@@ -416,7 +415,10 @@ class Pseudocosts:
             return None
         candidates, values = _candidates(scip, pseudo_candidates=False)
         scores = np.array(
-            [scip.getVarPseudocostScore(var, value) for var, value in zip(candidates, values, strict=True)],
+            [
+                scip.getVarPseudocostScore(var, value)
+                for var, value in zip(candidates, values, strict=True)
+            ],
             dtype=np.float64,
         )
         return _scatter(scip, candidates, scores)

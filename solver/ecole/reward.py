@@ -138,8 +138,26 @@ def _math_method(name: str) -> Callable[[RewardFunction], Arithmetic]:
 
 
 for _name in (
-    "exp", "log", "log2", "log10", "sqrt", "sin", "cos", "tan", "asin", "acos", "atan",
-    "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "isfinite", "isinf", "isnan",
+    "exp",
+    "log",
+    "log2",
+    "log10",
+    "sqrt",
+    "sin",
+    "cos",
+    "tan",
+    "asin",
+    "acos",
+    "atan",
+    "sinh",
+    "cosh",
+    "tanh",
+    "asinh",
+    "acosh",
+    "atanh",
+    "isfinite",
+    "isinf",
+    "isnan",
 ):
     setattr(RewardFunction, _name, _math_method(_name))
 
@@ -163,9 +181,7 @@ class Arithmetic(RewardFunction):
 
     def __init__(self, operation: Callable[..., Any], functions: list[Any], text: str) -> None:
         self.operation = operation
-        self.functions = [
-            Constant(f) if isinstance(f, numbers.Number) else f for f in functions
-        ]
+        self.functions = [Constant(f) if isinstance(f, numbers.Number) else f for f in functions]
         self.text = text
 
     def before_reset(self, model: Any) -> None:
@@ -313,7 +329,10 @@ class _ClockedBoundRecorder(BoundTrajectoryRecorder):
 
 
 def _step_integral(
-    points: tuple[tuple[float, float], ...], initial: float, end: float, gap: Callable[[float], float]
+    points: tuple[tuple[float, float], ...],
+    initial: float,
+    end: float,
+    gap: Callable[[float], float],
 ) -> float:
     """Integral of ``gap(bound(t))`` over ``[0, end]`` for a step function of time."""
     total, value, since = 0.0, initial, 0.0
@@ -347,12 +366,15 @@ class _BoundIntegral(RewardFunction):
         scip = _pyscipopt(model)
         # One recorder per reward function, under its own name: several integrals may share
         # a model (``PrimalIntegral() + DualIntegral()``), and SCIP refuses duplicate names.
-        self._recorder = _ClockedBoundRecorder(time.perf_counter if self.wall else time.process_time)
+        self._recorder = _ClockedBoundRecorder(
+            time.perf_counter if self.wall else time.process_time
+        )
         scip.includeEventhdlr(
             self._recorder, f"ecole_bounds_{id(self):x}", "bounds over time for an ecole reward"
         )
         bounds = (
-            self.bound_function(model) if self.bound_function is not None
+            self.bound_function(model)
+            if self.bound_function is not None
             else self._default_bounds(scip)
         )
         self._bounds = (float(bounds[0]), float(bounds[1]))
@@ -452,9 +474,7 @@ class PrimalDualIntegral(_BoundIntegral):
         initial_primal, initial_dual = self._bounds
         sign = -1.0 if _is_maximization(model) else 1.0
         # Merge the two step functions into one of (primal, dual) pairs.
-        events = sorted(
-            [(t, 0, v) for t, v in primal_points] + [(t, 1, v) for t, v in dual_points]
-        )
+        events = sorted([(t, 0, v) for t, v in primal_points] + [(t, 1, v) for t, v in dual_points])
         total, primal, dual, since = 0.0, initial_primal, initial_dual, 0.0
         for moment, kind, value in events:
             moment = min(max(moment, since), end)

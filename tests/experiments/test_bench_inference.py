@@ -96,7 +96,9 @@ def test_learned_runs_score_through_one_shared_server_and_its_metrics_are_kept(
     assert all(row["inference"]["served"] >= 1 for row in learned if row["nodes"] > 1)
     assert sum(row["inference"]["branched"] for row in learned) > 0  # the rule did branch
     assert all(row["inference"]["local"] == 0 for row in learned)
-    assert all(row["inference"] is None for row in shared_rows.values() if row["configuration"] == "scip")
+    assert all(
+        row["inference"] is None for row in shared_rows.values() if row["configuration"] == "scip"
+    )
     for key, row in local_rows.items():
         if row["status"] == shared_rows[key]["status"] == "optimal":
             assert row["objective"] == pytest.approx(shared_rows[key]["objective"])

@@ -161,14 +161,26 @@ def neuralmip(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
 
 
 def branchy_cli_params() -> list[str]:
-    return [item for key, value in BRANCHY_PARAMS.items() for item in ("--scip-param", f"{key}={value}")]
+    return [
+        item for key, value in BRANCHY_PARAMS.items() for item in ("--scip-param", f"{key}={value}")
+    ]
 
 
 def test_cli_collects_a_loadable_dataset(tmp_path, instances):
     out = tmp_path / "out"
     result = neuralmip(
-        "collect", "--kind", "branching", "--instances", str(instances[0].parent),
-        "--out", str(out), "--samples-per-instance", "4", "--seed", "1", "--no-progress",
+        "collect",
+        "--kind",
+        "branching",
+        "--instances",
+        str(instances[0].parent),
+        "--out",
+        str(out),
+        "--samples-per-instance",
+        "4",
+        "--seed",
+        "1",
+        "--no-progress",
         *branchy_cli_params(),
     )
     assert result.returncode == 0, result.stderr
@@ -187,8 +199,10 @@ def test_cli_collects_a_loadable_dataset(tmp_path, instances):
         (["--kind", "branching", "--generate", "nosuchclass", "--count", "1"], "nosuchclass"),
         (["--kind", "branching", "--instances", "DIR", "--explore-prob", "2"], "explore_prob"),
         (["--kind", "branching", "--instances", "DIR", "--scip-param", "no/such=1"], "no/such"),
-        (["--kind", "solutions", "--generate", "setcover", "--samples-per-instance", "3"],
-         "--samples-per-instance"),
+        (
+            ["--kind", "solutions", "--generate", "setcover", "--samples-per-instance", "3"],
+            "--samples-per-instance",
+        ),
     ],
 )
 def test_cli_bad_input_is_one_line_and_exit_code_2(tmp_path, instances, capsys, args, message):
@@ -213,9 +227,20 @@ def test_ctrl_c_leaves_a_consistent_resumable_store(tmp_path):
         model.freeProb()
     out = tmp_path / "out"
     command = [
-        sys.executable, "-m", "experiments.cli", "collect", "--kind", "branching",
-        "--instances", str(tmp_path / "instances"), "--out", str(out), "--no-progress",
-        "--samples-per-instance", "30", *branchy_cli_params(),
+        sys.executable,
+        "-m",
+        "experiments.cli",
+        "collect",
+        "--kind",
+        "branching",
+        "--instances",
+        str(tmp_path / "instances"),
+        "--out",
+        str(out),
+        "--no-progress",
+        "--samples-per-instance",
+        "30",
+        *branchy_cli_params(),
     ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
@@ -229,7 +254,9 @@ def test_ctrl_c_leaves_a_consistent_resumable_store(tmp_path):
     assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert not list(out.glob(".*.tmp"))
-    assert all(p.with_suffix(".npz").exists() for p in out.glob("*.json") if p.name != CONFIG_FILE_NAME)
+    assert all(
+        p.with_suffix(".npz").exists() for p in out.glob("*.json") if p.name != CONFIG_FILE_NAME
+    )
 
     resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
@@ -239,10 +266,24 @@ def test_ctrl_c_leaves_a_consistent_resumable_store(tmp_path):
 
 
 def test_cli_kind_solutions_runs_the_solutions_collector(tmp_path, capsys):
-    code = main([
-        "collect", "--kind", "solutions", "--generate", "indset", "--preset", "tiny",
-        "--count", "1", "--time-limit", "10", "--out", str(tmp_path), "--no-progress",
-    ])
+    code = main(
+        [
+            "collect",
+            "--kind",
+            "solutions",
+            "--generate",
+            "indset",
+            "--preset",
+            "tiny",
+            "--count",
+            "1",
+            "--time-limit",
+            "10",
+            "--out",
+            str(tmp_path),
+            "--no-progress",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert "1 instance(s) collected" in capsys.readouterr().out
     assert list(tmp_path.glob("*.npz")) and list((tmp_path / "instances").glob("*.mps"))

@@ -23,7 +23,12 @@ from instances.generators import generate_instances, preset
 def collected(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("solutions")
     config = CollectSolutionsConfig(
-        out=out, generate="setcover", preset="tiny", count=3, seed=7, time_limit=10.0,
+        out=out,
+        generate="setcover",
+        preset="tiny",
+        count=3,
+        seed=7,
+        time_limit=10.0,
         command=("neuralmip", "collect", "--kind", "solutions"),
     )
     summary = collect_solutions(config)
@@ -52,13 +57,17 @@ def test_solutions_are_distinct_feasible_and_sorted(collected: Path) -> None:
     for path in files:
         record = load_solution_record(path)
         n_solutions, n_variables = record.solutions.shape
-        assert n_solutions >= 1 and n_variables == record.graph.n_variables == len(record.variable_names)
+        assert n_solutions >= 1 and n_variables == record.graph.n_variables == len(
+            record.variable_names
+        )
         assert len({row.tobytes() for row in np.round(record.solutions, 6)}) == n_solutions
         assert not record.maximize
         assert np.all(np.diff(record.objectives) >= -1e-9)  # best (smallest) first
         instance = instances[path.stem]
         for values, objective in zip(record.solutions, record.objectives, strict=True):
-            assert _check_feasible(instance, record.variable_names, values) == pytest.approx(objective)
+            assert _check_feasible(instance, record.variable_names, values) == pytest.approx(
+                objective
+            )
         meta = record.metadata
         assert meta["instance_sha256"] == hashlib.sha256(instance.read_bytes()).hexdigest()
         assert meta["seed"] == 7 and meta["scip_version"] and meta["config"]["time_limit"] == 10.0
@@ -68,24 +77,32 @@ def test_solutions_are_distinct_feasible_and_sorted(collected: Path) -> None:
 
 def test_collection_resumes_and_redoes_changed_instances(collected: Path, tmp_path: Path) -> None:
     again = collect_solutions(
-        CollectSolutionsConfig(out=collected, generate="setcover", preset="tiny", count=3, seed=7, time_limit=10.0)
+        CollectSolutionsConfig(
+            out=collected, generate="setcover", preset="tiny", count=3, seed=7, time_limit=10.0
+        )
     )
     assert again.n_skipped == 3 and again.n_collected == 0
     # An instance file whose hash changed is collected again.
     instances = generate_instances("setcover", preset("setcover", "tiny"), 1, 11, tmp_path / "inst")
     out = tmp_path / "out"
-    first = collect_solutions(CollectSolutionsConfig(out=out, instances=tuple(instances), time_limit=5.0))
+    first = collect_solutions(
+        CollectSolutionsConfig(out=out, instances=tuple(instances), time_limit=5.0)
+    )
     assert first.n_collected == 1
     other = preset("setcover", "tiny").generate(12)
     other.writeProblem(str(instances[0]))
     other.freeProb()
-    second = collect_solutions(CollectSolutionsConfig(out=out, instances=tuple(instances), time_limit=5.0))
+    second = collect_solutions(
+        CollectSolutionsConfig(out=out, instances=tuple(instances), time_limit=5.0)
+    )
     assert second.n_collected == 1 and second.n_skipped == 0
 
 
 def test_maximisation_solutions_are_best_first(tmp_path: Path) -> None:
     summary = collect_solutions(
-        CollectSolutionsConfig(out=tmp_path, generate="indset", preset="tiny", count=1, seed=3, time_limit=10.0)
+        CollectSolutionsConfig(
+            out=tmp_path, generate="indset", preset="tiny", count=1, seed=3, time_limit=10.0
+        )
     )
     assert summary.n_collected == 1
     record = load_solution_record(next(tmp_path.glob("*.npz")))
@@ -96,7 +113,9 @@ def test_maximisation_solutions_are_best_first(tmp_path: Path) -> None:
 def test_failed_instance_is_reported_not_raised(tmp_path: Path) -> None:
     bad = tmp_path / "broken.mps"
     bad.write_text("this is not an MPS file\n")
-    summary = collect_solutions(CollectSolutionsConfig(out=tmp_path / "out", instances=(bad,), time_limit=5.0))
+    summary = collect_solutions(
+        CollectSolutionsConfig(out=tmp_path / "out", instances=(bad,), time_limit=5.0)
+    )
     assert summary.n_failed == 1 and "broken.mps" in summary.failures[0]
 
 
@@ -107,7 +126,9 @@ def test_unreadable_record_is_one_clear_error(tmp_path: Path) -> None:
         load_solution_record(path)
 
 
-def test_train_diving_end_to_end(collected: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_train_diving_end_to_end(
+    collected: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from experiments import train_diving
     from gnn.checkpoint import load_checkpoint
     from gnn.diving import DivingPolicy
@@ -124,12 +145,17 @@ def test_train_diving_end_to_end(collected: Path, tmp_path: Path, capsys: pytest
     )
     assert train_diving.run(args) == 0
     summary = json.loads(out.with_suffix(".json").read_text())
-    assert summary["metrics"]["n_train_instances"] == 2 and summary["metrics"]["n_valid_instances"] == 1
+    assert (
+        summary["metrics"]["n_train_instances"] == 2
+        and summary["metrics"]["n_valid_instances"] == 1
+    )
     assert "fix_accuracy@0.5" in summary["metrics"]["valid"]
     # The model records where it may be used: the profiles of the collection's instances.
     assert summary["domain"]["n_instances"] == 3
     domain = load_checkpoint(out).domain
-    assert domain is not None and domain.admits(instance_profile(preset("setcover", "tiny").generate(9)))
+    assert domain is not None and domain.admits(
+        instance_profile(preset("setcover", "tiny").generate(9))
+    )
     assert not domain.admits(instance_profile(preset("facilities", "tiny").generate(9)))
     policy = DivingPolicy.from_checkpoint(out)
     model = preset("setcover", "tiny").generate(1)

@@ -32,8 +32,10 @@ def test_the_domain_of_a_data_folder_leaves_broken_files_out(data: Path) -> None
 def test_the_command_adds_a_domain_to_a_checkpoint_and_its_record(data, tmp_path, capsys):
     torch.manual_seed(0)
     path = save_checkpoint(
-        tmp_path / "m.pt", HybridPolicy(embedding_size=8, hidden_size=4),
-        feature_enums=(VariableFeature, ConstraintFeature, EdgeFeature), command="train",
+        tmp_path / "m.pt",
+        HybridPolicy(embedding_size=8, hidden_size=4),
+        feature_enums=(VariableFeature, ConstraintFeature, EdgeFeature),
+        command="train",
     )
     path.with_suffix(".json").write_text(json.dumps({"command": "train"}))
     assert main([str(path), "--data", str(data)]) == 0

@@ -37,4 +37,8 @@ def test_gpu_check_script_runs_every_section_and_writes_its_report(tmp_path: Pat
     markdown = (out / "gpu_check.md").read_text()
     assert "## Targets" in markdown and "nodes/s shared / independent" in markdown
     assert (out / "gpu_check.log").stat().st_size > 0
-    assert sorted(p.name for p in out.iterdir()) == ["gpu_check.json", "gpu_check.log", "gpu_check.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "gpu_check.json",
+        "gpu_check.log",
+        "gpu_check.md",
+    ]

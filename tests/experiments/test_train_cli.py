@@ -19,5 +19,7 @@ def test_help_states_each_kinds_default_for_shared_options(capsys: pytest.Captur
     diving = {f.name: f.default for f in dataclasses.fields(TrainDivingConfig)}
     assert branching["epochs"] != diving["epochs"], "the test needs a default that differs"
     section = text.split("both kinds:")[1]
-    assert f"--epochs EPOCHS branching: default {branching['epochs']}; diving: default " \
+    assert (
+        f"--epochs EPOCHS branching: default {branching['epochs']}; diving: default "
         f"{diving['epochs']}" in section
+    )

@@ -25,8 +25,12 @@ def saved(tmp_path):
     model = HybridPolicy(embedding_size=8, hidden_size=4)
     model.fit_prenorm(random_samples(4))
     path = save_checkpoint(
-        tmp_path / "m.pt", model, feature_enums=ENUMS,
-        training_config={"seed": 1}, metrics={"top1": 0.5}, command="neuralmip train",
+        tmp_path / "m.pt",
+        model,
+        feature_enums=ENUMS,
+        training_config={"seed": 1},
+        metrics={"top1": 0.5},
+        command="neuralmip train",
     )
     return path, model.eval()
 
@@ -39,7 +43,9 @@ def test_round_trip_restores_class_config_weights_and_prenorm(saved):
     sample = random_samples(1, seed=3)[0]
     with torch.inference_mode():
         assert torch.equal(checkpoint.model(sample), model(sample))
-    assert torch.equal(checkpoint.model.encoder.variable_prenorm.scale, model.encoder.variable_prenorm.scale)
+    assert torch.equal(
+        checkpoint.model.encoder.variable_prenorm.scale, model.encoder.variable_prenorm.scale
+    )
     meta = checkpoint.metadata
     assert meta["feature_schema"]["VariableFeature"][0] == VariableFeature(0).name
     assert meta["metrics"] == {"top1": 0.5} and meta["training_config"] == {"seed": 1}
@@ -83,8 +89,11 @@ def test_foreign_torch_file(tmp_path):
 
 
 def test_different_feature_schema(saved):
-    schema = {"VariableFeature": ["ONLY_ONE"], "ConstraintFeature": [m.name for m in ConstraintFeature],
-              "EdgeFeature": [m.name for m in EdgeFeature]}
+    schema = {
+        "VariableFeature": ["ONLY_ONE"],
+        "ConstraintFeature": [m.name for m in ConstraintFeature],
+        "EdgeFeature": [m.name for m in EdgeFeature],
+    }
     assert "VariableFeature differs" in _error(saved[0], expected_schema=schema)
 
 

@@ -24,7 +24,9 @@ from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 from gnn.graph import BipartiteGraph
 
 
-def random_graph(rng: np.random.Generator, n_cons: int, n_vars: int, n_edges: int) -> BipartiteGraph:
+def random_graph(
+    rng: np.random.Generator, n_cons: int, n_vars: int, n_edges: int
+) -> BipartiteGraph:
     return BipartiteGraph(
         constraint_features=rng.normal(size=(n_cons, len(ConstraintFeature))).astype(np.float32),
         edge_index=np.stack(
@@ -146,7 +148,9 @@ def test_dataset_items_have_the_branching_fields(tmp_path, samples):
     assert isinstance(item, BranchingData)
     assert item.candidates.dtype == torch.long and item.candidate_scores.dtype == torch.float32
     assert item.expert_index.dtype == torch.long and item.expert_index.dim() == 0
-    np.testing.assert_array_equal(item.variable_features.numpy(), samples[3].graph.variable_features)
+    np.testing.assert_array_equal(
+        item.variable_features.numpy(), samples[3].graph.variable_features
+    )
     np.testing.assert_array_equal(item.candidates.numpy(), samples[3].candidates)
     assert int(item.expert_index) == samples[3].expert_index
     assert item.edge_attr.shape == (samples[3].graph.n_edges, len(EdgeFeature))
@@ -163,8 +167,11 @@ def test_batching_offsets_candidates_but_not_the_expert_position(tmp_path, sampl
     n_cons = [s.graph.n_constraints for s in samples[:3]]
     k = [len(s.candidates) for s in samples[:3]]
     expected_candidates = np.concatenate(
-        [samples[0].candidates, samples[1].candidates + n_vars[0],
-         samples[2].candidates + n_vars[0] + n_vars[1]]
+        [
+            samples[0].candidates,
+            samples[1].candidates + n_vars[0],
+            samples[2].candidates + n_vars[0] + n_vars[1],
+        ]
     )
     np.testing.assert_array_equal(batch.candidates.numpy(), expected_candidates)
     np.testing.assert_array_equal(batch.expert_index.numpy(), [s.expert_index for s in samples[:3]])
@@ -176,8 +183,10 @@ def test_batching_offsets_candidates_but_not_the_expert_position(tmp_path, sampl
     # The expert's choice, looked up through the batch, is the sample's expert candidate.
     start = np.concatenate([[0], np.cumsum(k)])[:3]
     chosen = batch.candidates[torch.as_tensor(start) + batch.expert_index].numpy()
-    np.testing.assert_array_equal(chosen - np.array([0, n_vars[0], n_vars[0] + n_vars[1]]),
-                                  [s.candidates[s.expert_index] for s in samples[:3]])
+    np.testing.assert_array_equal(
+        chosen - np.array([0, n_vars[0], n_vars[0] + n_vars[1]]),
+        [s.candidates[s.expert_index] for s in samples[:3]],
+    )
 
 
 def test_metadata_is_plain_json(tmp_path, samples):

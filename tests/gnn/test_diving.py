@@ -79,7 +79,9 @@ def test_weighted_loss_equals_loss_against_soft_targets() -> None:
     solutions = rng.integers(0, 2, size=(4, 6)).astype(np.float64)
     objectives = np.array([3.0, 3.5, 4.0, 10.0])
     logits = torch.tensor(rng.normal(size=6))
-    targets = torch.tensor(soft_targets(solutions, objectives, maximize=False, temperature=0.2), dtype=torch.float64)
+    targets = torch.tensor(
+        soft_targets(solutions, objectives, maximize=False, temperature=0.2), dtype=torch.float64
+    )
     relative = (objectives - 3.0) / 3.0
     weights = np.exp(-relative / 0.2) / np.exp(-relative / 0.2).sum()
     per_solution = sum(
@@ -114,14 +116,19 @@ def test_prepare_graph_is_finite_and_scale_free() -> None:
     variables = graph.variable_features.copy()
     variables[0, StaticVariableFeature.UPPER_BOUND] = 1e20
     variables[1, StaticVariableFeature.LOWER_BOUND] = -np.inf
-    huge = BipartiteGraph(graph.constraint_features, graph.edge_index, graph.edge_features, variables)
+    huge = BipartiteGraph(
+        graph.constraint_features, graph.edge_index, graph.edge_features, variables
+    )
     prepared = prepare_graph(huge)
     assert np.isfinite(prepared.variable_features).all()
-    assert np.abs(prepared.variable_features[:, StaticVariableFeature.OBJECTIVE]).max() == pytest.approx(1.0)
+    assert np.abs(
+        prepared.variable_features[:, StaticVariableFeature.OBJECTIVE]
+    ).max() == pytest.approx(1.0)
     scaled = BipartiteGraph(
-        graph.constraint_features, graph.edge_index, graph.edge_features, variables * np.array(
-            [10.0] + [1.0] * (len(StaticVariableFeature) - 1), dtype=np.float32
-        )
+        graph.constraint_features,
+        graph.edge_index,
+        graph.edge_features,
+        variables * np.array([10.0] + [1.0] * (len(StaticVariableFeature) - 1), dtype=np.float32),
     )
     np.testing.assert_allclose(
         prepare_graph(scaled).variable_features[:, StaticVariableFeature.OBJECTIVE],
@@ -138,7 +145,9 @@ def test_binary_mask_skips_general_integers_and_continuous() -> None:
     variables[1, StaticVariableFeature.UPPER_BOUND] = 7.0
     variables[2, StaticVariableFeature.TYPE_BINARY] = 0.0
     variables[2, StaticVariableFeature.TYPE_CONTINUOUS] = 1.0
-    mask = binary_mask(BipartiteGraph(graph.constraint_features, graph.edge_index, graph.edge_features, variables))
+    mask = binary_mask(
+        BipartiteGraph(graph.constraint_features, graph.edge_index, graph.edge_features, variables)
+    )
     assert mask.tolist() == [True, False, False, True]
 
 
@@ -152,7 +161,13 @@ def _examples(count: int, seed: int) -> list:
         noisy = best.copy()
         noisy[0] = 1 - noisy[0]
         examples.append(
-            diving_example(graph, np.stack((best, noisy)), np.array([1.0, 2.0]), maximize=False, temperature=0.1)
+            diving_example(
+                graph,
+                np.stack((best, noisy)),
+                np.array([1.0, 2.0]),
+                maximize=False,
+                temperature=0.1,
+            )
         )
     return examples
 
@@ -165,19 +180,31 @@ def test_model_batches_two_graphs_like_one_at_a_time() -> None:
     assert values.shape == selection.shape == (24,)
     first_values, _ = model(examples[0])
     second_values, _ = model(examples[1])
-    torch.testing.assert_close(values, torch.cat((first_values, second_values)), atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(
+        values, torch.cat((first_values, second_values)), atol=1e-5, rtol=1e-5
+    )
 
 
 def test_trainer_is_seeded_and_learns() -> None:
     train, valid = _examples(4, seed=100), _examples(2, seed=200)
-    first = DivingTrainer(embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2).fit(train, valid)
-    second = DivingTrainer(embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2).fit(train, valid)
+    first = DivingTrainer(embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2).fit(
+        train, valid
+    )
+    second = DivingTrainer(
+        embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2
+    ).fit(train, valid)
     for key, tensor in first.model_.state_dict().items():
         torch.testing.assert_close(tensor, second.model_.state_dict()[key])
     history = first.history_
     assert history[-1]["train_loss"] < history[0]["train_loss"]
     metrics = fixing_metrics(first.model_, valid, (0.5, 1.0))
-    assert set(metrics) == {"value_accuracy", "fix_accuracy@0.5", "all_correct@0.5", "fix_accuracy@1", "all_correct@1"}
+    assert set(metrics) == {
+        "value_accuracy",
+        "fix_accuracy@0.5",
+        "all_correct@0.5",
+        "fix_accuracy@1",
+        "all_correct@1",
+    }
     assert 0.0 <= metrics["value_accuracy"] <= 1.0
 
 
@@ -218,8 +245,12 @@ def test_checkpoint_round_trip_and_wrong_class(tmp_path, degree_features: bool) 
     probability, confidence = policy.predict(graph)
     assert probability.shape == confidence.shape == (12,)
     expected_values, expected_selection = model.eval()(examples[0])
-    np.testing.assert_allclose(probability, torch.sigmoid(expected_values).detach().numpy(), rtol=1e-5)
-    np.testing.assert_allclose(confidence, torch.sigmoid(expected_selection).detach().numpy(), rtol=1e-5)
+    np.testing.assert_allclose(
+        probability, torch.sigmoid(expected_values).detach().numpy(), rtol=1e-5
+    )
+    np.testing.assert_allclose(
+        confidence, torch.sigmoid(expected_selection).detach().numpy(), rtol=1e-5
+    )
     # Checkpoints written before degree features existed record no such key.
     assert ("degree_features" in model.config) == degree_features
     branching = save_checkpoint(

@@ -21,8 +21,10 @@ def _profile(**values: float) -> np.ndarray:
 @pytest.fixture
 def domain() -> ModelDomain:
     return ModelDomain.fit(
-        [_profile(BINARY_VARIABLES=1.0, COEFFICIENT_RANGE=1.0),
-         _profile(BINARY_VARIABLES=0.8, COEFFICIENT_RANGE=2.0)],
+        [
+            _profile(BINARY_VARIABLES=1.0, COEFFICIENT_RANGE=1.0),
+            _profile(BINARY_VARIABLES=0.8, COEFFICIENT_RANGE=2.0),
+        ],
         source="two profiles",
     )
 

@@ -15,7 +15,9 @@ def _one_torch_thread():
 
 def _layer(seed: int = 0, **kwargs) -> BipartiteGraphConvolution:
     torch.manual_seed(seed)
-    return BipartiteGraphConvolution(**({"in_channels": (3, 5), "out_channels": 4, "edge_channels": 2} | kwargs))
+    return BipartiteGraphConvolution(
+        **({"in_channels": (3, 5), "out_channels": 4, "edge_channels": 2} | kwargs)
+    )
 
 
 def test_output_shape_follows_target_side():
@@ -85,9 +87,18 @@ def test_matches_the_per_edge_formula():
     edge_index = torch.tensor([[0, 1, 4, 2, 2], [0, 0, 1, 1, 2]])
     edge_attr = torch.randn(5, 2)
     src, tgt = edge_index
-    per_edge = layer.lin_message(
-        torch.relu(layer.lin_target(target)[tgt] + layer.lin_edge(edge_attr) + layer.lin_source(source)[src])
-    ) + layer.message_bias
+    per_edge = (
+        layer.lin_message(
+            torch.relu(
+                layer.lin_target(target)[tgt]
+                + layer.lin_edge(edge_attr)
+                + layer.lin_source(source)[src]
+            )
+        )
+        + layer.message_bias
+    )
     summed = torch.zeros(3, 4).index_add(0, tgt, per_edge)
-    expected = layer.output(torch.relu(layer.output_hidden(torch.cat([target, layer.norm(summed)], -1))))
+    expected = layer.output(
+        torch.relu(layer.output_hidden(torch.cat([target, layer.norm(summed)], -1)))
+    )
     assert torch.allclose(layer((source, target), edge_index, edge_attr), expected, atol=1e-5)

@@ -71,7 +71,9 @@ def test_fit_prenorm_standardises_training_features(model):
     features = torch.cat([s.variable_features for s in samples])
     normalised = model.encoder.variable_prenorm(features)
     assert torch.allclose(normalised.mean(0), torch.zeros(len(VariableFeature)), atol=1e-4)
-    assert torch.allclose(normalised.std(0, unbiased=False), torch.ones(len(VariableFeature)), atol=1e-3)
+    assert torch.allclose(
+        normalised.std(0, unbiased=False), torch.ones(len(VariableFeature)), atol=1e-3
+    )
     assert bool(model.encoder.variable_prenorm.fitted)
 
 

@@ -60,14 +60,18 @@ def test_losses_are_lower_when_logits_agree_with_the_expert():
     starts = experts - batch.expert_index
     bad[batch.candidates[starts + worst]] = 5.0
     for loss in (expert_cross_entropy, score_distribution_cross_entropy):
-        assert loss(CandidateBatch.from_batch(good, batch)) < loss(CandidateBatch.from_batch(bad, batch))
+        assert loss(CandidateBatch.from_batch(good, batch)) < loss(
+            CandidateBatch.from_batch(bad, batch)
+        )
 
 
 def test_metrics_count_top_k_hits_and_score_ratio():
     batch = _batch(random_samples(2, seed=6))
     logits = torch.zeros(batch.variable_features.size(0))
     candidates = CandidateBatch.from_batch(logits, batch)
-    perfect = CandidateBatch.from_batch(logits.index_put((batch.candidates[candidates.expert],), torch.tensor(9.0)), batch)
+    perfect = CandidateBatch.from_batch(
+        logits.index_put((batch.candidates[candidates.expert],), torch.tensor(9.0)), batch
+    )
     sums = candidate_metrics(perfect)
     assert sums["n"] == 2 and sums["top1"] == 2 and sums["top5"] == 2
     assert sums["score_ratio"] == pytest.approx(2.0)
@@ -79,7 +83,9 @@ def test_training_learns_the_synthetic_expert(model_class):
     torch.manual_seed(0)
     model = model_class(embedding_size=16)
     before = BranchingTrainer(model).evaluate(model, valid)
-    trainer = BranchingTrainer(model, max_epochs=10, batch_size=16, learning_rate=5e-3, seed=0, device="cpu")
+    trainer = BranchingTrainer(
+        model, max_epochs=10, batch_size=16, learning_rate=5e-3, seed=0, device="cpu"
+    )
     assert trainer.fit(train, valid) is trainer
     assert trainer.best_metrics_["top1"] > before["top1"] + 0.2
     assert trainer.best_metrics_["top1"] > 0.6
@@ -94,7 +100,9 @@ def test_training_is_reproducible_with_a_seed():
     def run():
         torch.manual_seed(3)
         model = GCNNPolicy(embedding_size=8)
-        return BranchingTrainer(model, max_epochs=2, batch_size=8, seed=5, device="cpu").fit(train, valid)
+        return BranchingTrainer(model, max_epochs=2, batch_size=8, seed=5, device="cpu").fit(
+            train, valid
+        )
 
     first, second = run(), run()
     assert [h["train_loss"] for h in first.history_] == [h["train_loss"] for h in second.history_]
@@ -104,7 +112,11 @@ def test_early_stopping_ends_training_before_max_epochs():
     train, valid = random_samples(20, seed=11), random_samples(10, seed=12)
     torch.manual_seed(0)
     trainer = BranchingTrainer(
-        GCNNPolicy(embedding_size=8), learning_rate=0.0, max_epochs=50, early_stopping=2, device="cpu"
+        GCNNPolicy(embedding_size=8),
+        learning_rate=0.0,
+        max_epochs=50,
+        early_stopping=2,
+        device="cpu",
     ).fit(train, valid)
     assert len(trainer.history_) == 3  # epoch 1 is the best; two stale epochs stop it
 
@@ -121,18 +133,26 @@ def _write_sample_files(folder, n_files: int, seed: int):
         for data in random_samples(len(chunk), seed=int(rng.integers(1 << 30))):
             scores = data.candidate_scores.numpy().astype(np.float64)
             k = scores.size
-            samples.append(BranchingSample(
-                graph=BipartiteGraph(
-                    constraint_features=data.constraint_features.numpy(),
-                    edge_index=data.edge_index.numpy(),
-                    edge_features=data.edge_attr.numpy(),
-                    variable_features=data.variable_features.numpy(),
-                ),
-                candidates=data.candidates.numpy(), candidate_scores=scores,
-                expert_index=int(data.expert_index), node_number=1, depth=0, lp_objective=0.0,
-                down_gains=scores, up_gains=scores,
-                down_infeasible=np.zeros(k, bool), up_infeasible=np.zeros(k, bool),
-            ))
+            samples.append(
+                BranchingSample(
+                    graph=BipartiteGraph(
+                        constraint_features=data.constraint_features.numpy(),
+                        edge_index=data.edge_index.numpy(),
+                        edge_features=data.edge_attr.numpy(),
+                        variable_features=data.variable_features.numpy(),
+                    ),
+                    candidates=data.candidates.numpy(),
+                    candidate_scores=scores,
+                    expert_index=int(data.expert_index),
+                    node_number=1,
+                    depth=0,
+                    lp_objective=0.0,
+                    down_gains=scores,
+                    up_gains=scores,
+                    down_infeasible=np.zeros(k, bool),
+                    up_infeasible=np.zeros(k, bool),
+                )
+            )
         write_samples(folder / f"instance{index}.npz", samples, {"instance": f"instance{index}"})
 
 
@@ -145,10 +165,30 @@ def test_train_command_writes_a_loadable_checkpoint(tmp_path):
 
     _write_sample_files(tmp_path / "data", n_files=4, seed=0)
     out = tmp_path / "model.pt"
-    command = [sys.executable, "-m", "experiments.cli", "train", "--kind", "branching",
-               "--data", str(tmp_path / "data"), "--model", "gcnn", "--out", str(out),
-               "--epochs", "2", "--embedding-size", "8", "--seed", "3", "--device", "cpu",
-               "--threads", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "experiments.cli",
+        "train",
+        "--kind",
+        "branching",
+        "--data",
+        str(tmp_path / "data"),
+        "--model",
+        "gcnn",
+        "--out",
+        str(out),
+        "--epochs",
+        "2",
+        "--embedding-size",
+        "8",
+        "--seed",
+        "3",
+        "--device",
+        "cpu",
+        "--threads",
+        "1",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     checkpoint = load_checkpoint(out)
@@ -164,8 +204,18 @@ def test_train_command_rejects_missing_data_in_one_line(tmp_path):
     import subprocess
     import sys
 
-    command = [sys.executable, "-m", "experiments.cli", "train", "--kind", "branching",
-               "--data", str(tmp_path / "absent"), "--out", str(tmp_path / "m.pt")]
+    command = [
+        sys.executable,
+        "-m",
+        "experiments.cli",
+        "train",
+        "--kind",
+        "branching",
+        "--data",
+        str(tmp_path / "absent"),
+        "--out",
+        str(tmp_path / "m.pt"),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "absent" in done.stderr and "Traceback" not in done.stderr

@@ -270,9 +270,7 @@ MODES: tuple[SolveMode, ...] = (
         requires=_BRANCHING,
         hostile=True,
     ),
-    SolveMode(
-        "neural-diving[random]", diving=random_diving_policy, requires=_DIVING, hostile=True
-    ),
+    SolveMode("neural-diving[random]", diving=random_diving_policy, requires=_DIVING, hostile=True),
     SolveMode(
         "neural-diving[adversarial]", diving=WorstValuePredictor, requires=_DIVING, hostile=True
     ),

@@ -175,7 +175,11 @@ def test_ctrl_c_to_the_process_group_during_bench_then_resume(tmp_path: Path) ->
     command = [sys.executable, "-m", "experiments.cli", "bench", str(config), "--out", str(out),
                "--workers", "2", "--no-progress", "--no-report"]  # fmt: skip
     process = subprocess.Popen(
-        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        command,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         preexec_fn=_as_from_a_shell,
     )
     results = out / RESULTS_FILE

@@ -430,9 +430,7 @@ def test_the_shortlist_stops_at_its_depth(optimum):
 
 
 def test_shortlist_reductions_apply_what_strong_branching_proves(optimum):
-    plain, plain_rule = _solve(
-        FractionalityPolicy(), config=BranchingRuleConfig(shortlist_size=4)
-    )
+    plain, plain_rule = _solve(FractionalityPolicy(), config=BranchingRuleConfig(shortlist_size=4))
     _assert_same_optimum(plain, optimum)
     model, rule = _solve(
         FractionalityPolicy(),
@@ -452,10 +450,14 @@ def _scores(**arrays):
     from solver.strong_branching import StrongBranchingScores
 
     n = len(arrays["scores"])
-    defaults = {name: np.zeros(n) for name in ("down_gains", "up_gains")} | {
-        name: np.zeros(n, dtype=bool)
-        for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven")
-    } | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid")}
+    defaults = (
+        {name: np.zeros(n) for name in ("down_gains", "up_gains")}
+        | {
+            name: np.zeros(n, dtype=bool)
+            for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven")
+        }
+        | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid")}
+    )
     return StrongBranchingScores(lp_objective=10.0, **(defaults | arrays))
 
 

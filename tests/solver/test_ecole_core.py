@@ -148,19 +148,36 @@ def test_model_from_a_bad_file_is_one_clear_error(tmp_path) -> None:
 
 GENERATOR_DEFAULTS = {
     ecole.instance.SetCoverGenerator: {
-        "n_rows": 500, "n_cols": 1000, "density": 0.05, "max_coef": 100,
+        "n_rows": 500,
+        "n_cols": 1000,
+        "density": 0.05,
+        "max_coef": 100,
     },
     ecole.instance.CombinatorialAuctionGenerator: {
-        "n_items": 100, "n_bids": 500, "min_value": 1, "max_value": 100,
-        "value_deviation": 0.5, "add_item_prob": 0.9, "max_n_sub_bids": 5,
-        "additivity": 0.2, "budget_factor": 1.5, "resale_factor": 0.5,
-        "integers": False, "warnings": False,
+        "n_items": 100,
+        "n_bids": 500,
+        "min_value": 1,
+        "max_value": 100,
+        "value_deviation": 0.5,
+        "add_item_prob": 0.9,
+        "max_n_sub_bids": 5,
+        "additivity": 0.2,
+        "budget_factor": 1.5,
+        "resale_factor": 0.5,
+        "integers": False,
+        "warnings": False,
     },
     ecole.instance.CapacitatedFacilityLocationGenerator: {
-        "n_customers": 100, "n_facilities": 100, "continuous_assignment": True, "ratio": 5.0,
+        "n_customers": 100,
+        "n_facilities": 100,
+        "continuous_assignment": True,
+        "ratio": 5.0,
     },
     ecole.instance.IndependentSetGenerator: {
-        "n_nodes": 500, "edge_probability": 0.25, "affinity": 4, "graph_type": "barabasi_albert",
+        "n_nodes": 500,
+        "edge_probability": 0.25,
+        "affinity": 4,
+        "graph_type": "barabasi_albert",
     },
 }
 
@@ -186,7 +203,9 @@ def _problem_text(model: ecole.scip.Model, path) -> str:
 
 
 @pytest.mark.parametrize("generator_class", list(SMALL))
-def test_generators_are_seeded_infinite_iterators_of_models(generator_class: type, tmp_path) -> None:
+def test_generators_are_seeded_infinite_iterators_of_models(
+    generator_class: type, tmp_path
+) -> None:
     a = generator_class(**SMALL[generator_class])
     b = generator_class(**SMALL[generator_class])
     a.seed(809)

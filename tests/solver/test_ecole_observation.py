@@ -48,13 +48,20 @@ class _FixedSeed:
 
 
 @pytest.mark.parametrize("name", ["cfl0", "cfl1"])
-def test_branching_environment_records_the_collectors_samples(instance_dir: Path, name: str) -> None:
+def test_branching_environment_records_the_collectors_samples(
+    instance_dir: Path, name: str
+) -> None:
     instance = instance_dir / f"{name}.mps"
     output = instance_dir / f"{name}.npz"
     # The environment can only branch, so the expert must branch where it could cut off.
     config = CollectBranchingConfig(
-        samples_per_instance=10_000, explore_prob=0.0, record_prob=1.0, time_limit=60.0,
-        seed=0, scip_params=BRANCHY, cut_off_infeasible_nodes=False,
+        samples_per_instance=10_000,
+        explore_prob=0.0,
+        record_prob=1.0,
+        time_limit=60.0,
+        seed=0,
+        scip_params=BRANCHY,
+        cut_off_infeasible_nodes=False,
     )
     collect_instance(InstanceJob(instance, output, config, ("test",)))
     expected = read_samples(output)
@@ -62,7 +69,8 @@ def test_branching_environment_records_the_collectors_samples(instance_dir: Path
 
     env = ecole.environment.Branching(
         observation_function=(
-            ecole.observation.NodeBipartite(), ecole.observation.StrongBranchingScores()
+            ecole.observation.NodeBipartite(),
+            ecole.observation.StrongBranchingScores(),
         ),
         scip_params={**BRANCHY, "limits/time": 60.0},
     )

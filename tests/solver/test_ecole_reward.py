@@ -27,7 +27,9 @@ def instance_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_instance(model, path)
 
 
-def _episode(reward_function: object, instance: Path, **kwargs: object) -> tuple[float, list[float], ecole.environment.Branching]:
+def _episode(
+    reward_function: object, instance: Path, **kwargs: object
+) -> tuple[float, list[float], ecole.environment.Branching]:
     """Run a first-candidate episode; return the reward offset, the rewards and the env."""
     env = ecole.environment.Branching(
         observation_function=None, reward_function=reward_function, scip_params=BRANCHY, **kwargs
@@ -68,7 +70,7 @@ def test_arithmetic_from_ecoles_documentation(instance_file: Path) -> None:
     expressions = [
         -3.5 * LpIterations() ** 2.1 + 4.4,
         4.0 * LpIterations() ** 2 - 3 * IsDone(),
-        -IsDone() ** abs(LpIterations() // 4),
+        -(IsDone() ** abs(LpIterations() // 4)),
         LpIterations().exp(),
         (3 - 2 * LpIterations()).exp(),
         LpIterations().apply(lambda reward: math.factorial(round(reward))),
@@ -116,7 +118,10 @@ def test_configuring_reward_offset_is_zero_before_solving(instance_file: Path) -
 
 
 def test_solving_time_is_positive_and_wall_time_bounds_it(instance_file: Path) -> None:
-    function = {"cpu": ecole.reward.SolvingTime().cumsum(), "wall": ecole.reward.SolvingTime(wall=True).cumsum()}
+    function = {
+        "cpu": ecole.reward.SolvingTime().cumsum(),
+        "wall": ecole.reward.SolvingTime(wall=True).cumsum(),
+    }
     offset, rewards, _ = _episode(function, instance_file)
     assert rewards[-1]["wall"] > 0.0 and rewards[-1]["cpu"] > 0.0
     assert offset["wall"] >= 0.0

@@ -109,7 +109,9 @@ def test_torch_runs_one_thread_unless_told_otherwise():
     before = torch.get_num_threads()
     try:
         torch.set_num_threads(2)
-        include_learned_plugins(_instance(), diving=False, torch_threads=None).branching.model.free()
+        include_learned_plugins(
+            _instance(), diving=False, torch_threads=None
+        ).branching.model.free()
         assert torch.get_num_threads() == 2
         include_learned_plugins(_instance(), diving=False).branching.model.free()
         assert torch.get_num_threads() == 1
@@ -161,13 +163,12 @@ def test_an_instance_unlike_every_class_is_left_to_scip(caplog) -> None:
 def test_a_named_model_is_left_out_outside_its_domain_unless_forced() -> None:
     plugins = include_learned_plugins(_foreign_instance(), model_path="setcover")
     assert plugins.branching is None and plugins.diving is None
-    assert "branching-setcover-hybrid.pt was trained on instances unlike this one" in (
-        plugins.declined["branching"]
+    assert (
+        "branching-setcover-hybrid.pt was trained on instances unlike this one"
+        in (plugins.declined["branching"])
     )
     assert "binary variables 0.00 outside [1.00, 1.00]" in plugins.declined["branching"]
-    forced = include_learned_plugins(
-        _foreign_instance(), model_path="setcover", check_domain=False
-    )
+    forced = include_learned_plugins(_foreign_instance(), model_path="setcover", check_domain=False)
     assert forced.branching is not None and forced.diving is not None
     assert forced.declined == {} and forced.describe() == "setcover: branching, diving"
 

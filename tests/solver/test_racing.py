@@ -126,5 +126,8 @@ def test_a_worker_whose_rival_won_before_it_began_reports_an_interrupt(
     # worker must answer without them.
     result = _solve_worker(spec, stop, None)
     assert (result.status, result.objective, result.n_nodes, result.error) == (
-        "userinterrupt", None, 0, None
+        "userinterrupt",
+        None,
+        0,
+        None,
     )

@@ -263,9 +263,7 @@ def test_gains_and_scores_are_never_nan(rows, lp_objective):
 def test_unusable_bounds_give_zero_gain():
     bounds = np.array([np.nan, -1e20, 1e20, np.inf, 12.0, 12.0, 8.0])
     usable = np.array([True, True, True, True, True, False, True])
-    np.testing.assert_array_equal(
-        dual_bound_gains(bounds, 10.0, usable), [0, 0, 0, 0, 2.0, 0, 0]
-    )
+    np.testing.assert_array_equal(dual_bound_gains(bounds, 10.0, usable), [0, 0, 0, 0, 2.0, 0, 0])
 
 
 class FailingObservation:
@@ -339,4 +337,3 @@ def test_config_rejects_bad_values():
     with pytest.raises(ValueError, match="max_samples"):
         StrongBranchingConfig(max_samples=0)
     assert isinstance(StrongBranchingRule(), Branchrule)
-
