@@ -2,11 +2,13 @@
 
 At the root, before its LP (or after its first LP: ``NeuralDivingConfig.start``),
 :class:`NeuralDiving` asks a policy for a predicted value and a confidence per binary variable
-(over the static graph of the *original* problem, the graph the policy was trained on), then for each coverage level fixes that fraction of the binaries to their
-predicted values (or, in soft mode, constrains the sub-MIP to a local-branching ball around them),
-solves the sub-MIP under node and time limits taken from the main solve's remaining time and hands
-every solution it finds back to SCIP with ``trySol``. A wrong prediction costs time, never
-correctness: SCIP checks each solution against the original problem.
+(over the static graph of the *original* problem, the graph the policy was trained on). Then,
+for each coverage level, highest first, it fixes that fraction of the binaries to their
+predicted values (or, in soft mode, constrains the sub-MIP to a local-branching ball around
+them), solves the sub-MIP under node and time limits taken from the main solve's remaining time,
+and hands every solution it finds to SCIP with ``trySol``, each new best one as soon as the
+sub-MIP finds it. A wrong prediction costs time, never correctness: SCIP checks each solution
+against the original problem.
 
 Why sub-MIPs are copies of the *original* problem (``Model(sourceModel=m, origcopy=True)``):
 predictions are indexed by original variables, the copy keeps their names (no presolve
