@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyscipopt
 import torch
 
 # Imported here, not in the worker, so that forked workers run the code this process loaded.
@@ -32,7 +31,7 @@ from gnn.dataset import is_complete, read_metadata, write_json_atomic, write_sam
 from gnn.observation import NodeBipartite
 from instances.generators import library_versions
 from instances.reading import read_instance
-from solver.settings import apply_scip_params, seed_scip
+from solver.settings import apply_scip_params, check_scip_params, seed_scip
 from solver.strong_branching import (
     InfeasibleScoring,
     StrongBranchingConfig,
@@ -287,16 +286,6 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
         model.free()  # freeProb() leaks the SCIP instance of a model with Python plugins
 
 
-def _check_scip_params(params: Mapping[str, Any]) -> None:
-    """Raise ``ScipParamError`` (a ValueError) now rather than in every worker."""
-    model = pyscipopt.Model()
-    try:
-        model.hideOutput()
-        apply_scip_params(model, params)
-    finally:
-        model.freeProb()
-
-
 def _remove_stale_temporaries(out_dir: Path) -> None:
     """Delete temporary files a killed run left behind (one run per output folder at a time)."""
     for stale in out_dir.glob(".*.tmp"):
@@ -357,7 +346,7 @@ def collect_branching(
                 f"{path}: same output name {output.name} as {outputs[output]}; rename one"
             )
         outputs[output] = path
-    _check_scip_params(config.scip_params)
+    check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(out_dir)
     write_json_atomic(

@@ -25,7 +25,8 @@ import os
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +70,18 @@ class CollectSolutionsConfig:
     workers: int = 1
     """Solves at once (local processes)."""
     time_limit: float = 60.0
-    """Seconds per solve."""
+    """Seconds per solve, on the clock of ``scip_params`` (SCIP's default: wall time)."""
+    scip_params: Mapping[str, Any] = field(default_factory=dict)
+    """SCIP parameters of every solve, on top of SCIP's defaults (e.g. ``timing/clocktype``:
+    1 so that the time limit is CPU time, and a loaded machine does not cut solves short)."""
     ray_address: str | None = None
     """Ray cluster address instead of local processes (None: local)."""
     command: tuple[str, ...] = ()
     """The command line, recorded in every output file."""
+
+    def __post_init__(self) -> None:
+        # A plain dict keeps the config printable as JSON in every output file.
+        object.__setattr__(self, "scip_params", dict(self.scip_params))
 
 
 @dataclass(frozen=True)
@@ -156,9 +164,15 @@ def _observe(model: pyscipopt.Model) -> tuple[BipartiteGraph, list[pyscipopt.Var
 
 
 def solve_and_collect(
-    model: pyscipopt.Model, *, time_limit: float, seed: int
+    model: pyscipopt.Model,
+    *,
+    time_limit: float,
+    seed: int,
+    scip_params: Mapping[str, Any] | None = None,
 ) -> tuple[BipartiteGraph, list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Solve ``model`` (in problem stage) and return its distinct feasible solutions.
+
+    ``scip_params`` are set before the seed and the time limit.
 
     Returns
     -------
@@ -166,9 +180,10 @@ def solve_and_collect(
         The static graph, variable names in row order, ``(S, V)`` values, ``(S,)`` objectives
         (best first) and ``(S,)`` times the solutions were found (NaN: from the final pool).
     """
-    from solver.settings import seed_scip
+    from solver.settings import apply_scip_params, seed_scip
 
     graph, variables = _observe(model)
+    apply_scip_params(model, scip_params or {})
     recorder = _SolutionRecorder(variables)
     model.includeEventhdlr(recorder, "neuralmip_solution_recorder", "records improving solutions")
     seed_scip(model, seed)
@@ -231,6 +246,7 @@ class _Job:
     output: Path
     time_limit: float
     seed: int
+    scip_params: dict[str, Any]
     config: dict[str, Any]
 
 
@@ -244,7 +260,7 @@ def _collect_one(job: _Job) -> int:
     model.hideOutput()
     try:
         graph, names, solutions, objectives, found_at = solve_and_collect(
-            model, time_limit=job.time_limit, seed=job.seed
+            model, time_limit=job.time_limit, seed=job.seed, scip_params=job.scip_params
         )
         metadata = {
             "format": _FORMAT,
@@ -346,7 +362,9 @@ def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary
     CollectSolutionsSummary
     """
     from experiments.executors import make_executor
+    from solver.settings import check_scip_params
 
+    check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
     out = Path(config.out)
     instances = _instance_files(config)
     resolved = {
@@ -362,7 +380,11 @@ def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary
         if output.exists() and _existing_hash(output) == _sha256(instance):
             skipped += 1
             continue
-        jobs.append(_Job(instance, output, config.time_limit, config.seed, resolved))
+        jobs.append(
+            _Job(
+                instance, output, config.time_limit, config.seed, dict(config.scip_params), resolved
+            )
+        )
     failures: list[str] = []
     n_solutions = 0
     collected = 0

@@ -29,6 +29,7 @@ __all__ = [
     "ScipParamError",
     "ScipPreset",
     "apply_scip_params",
+    "check_scip_params",
     "seed_scip",
 ]
 
@@ -137,6 +138,25 @@ def apply_scip_params(model: pyscipopt.Model, params: Mapping[str, Any]) -> None
         except Exception as err:  # PySCIPOpt raises plain Exception for SCIP's return codes
             reason = scip_error_reason(scip_errors) or str(err)
             raise ScipParamError(f"SCIP parameter {name!r}: {value!r} rejected: {reason}") from None
+
+
+def check_scip_params(params: Mapping[str, Any]) -> None:
+    """Check SCIP parameters on a scratch model, as :func:`apply_scip_params` would.
+
+    For settings that many worker processes will apply: a typo is then one error up front
+    rather than a failure per instance.
+
+    Raises
+    ------
+    ScipParamError
+        As :func:`apply_scip_params`.
+    """
+    model = pyscipopt.Model()
+    try:
+        model.hideOutput()
+        apply_scip_params(model, params)
+    finally:
+        model.freeProb()
 
 
 def seed_scip(model: pyscipopt.Model, seed: int) -> None:

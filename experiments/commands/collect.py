@@ -30,7 +30,6 @@ __all__ = ["add_parser", "run", "resolve_instances", "parse_scip_params", "KINDS
 
 #: Options that only ``--kind branching`` uses (argparse dest -> flag).
 _BRANCHING_ONLY = {
-    "scip_param": "--scip-param",
     "samples_per_instance": "--samples-per-instance",
     "max_nodes": "--max-nodes",
     "explore_prob": "--explore-prob",
@@ -89,6 +88,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--ray", metavar="ADDRESS", default=None, help="run on a Ray cluster ('auto' or address)"
     )
+    parser.add_argument(
+        "--scip-param",
+        action="append",
+        default=None,
+        metavar="NAME=VALUE",
+        help="SCIP parameter of the solves (repeatable), e.g. --scip-param timing/clocktype=1 "
+        "(the time limit on the CPU clock); for branching, on top of its defaults (cuts at the "
+        "root only, no restarts)",
+    )
     branching = parser.add_argument_group("branching options")
     branching.add_argument(
         "--samples-per-instance",
@@ -122,14 +130,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "child gains the distance to the cutoff bound, as SCIP's vanilla full strong branching; "
         "default) or rank-first (every such candidate first; the labels of data collected "
         "before stop 13)",
-    )
-    branching.add_argument(
-        "--scip-param",
-        action="append",
-        default=None,
-        metavar="NAME=VALUE",
-        help="SCIP parameter of the solves, on top of the defaults (cuts at the root only, no "
-        "restarts), e.g. --scip-param presolving/maxrounds=0 (repeatable)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -207,9 +207,7 @@ def _run_branching(args: argparse.Namespace, command: list[str]) -> int:
     from experiments.collect_branching import CollectBranchingConfig, collect_branching
 
     overrides: dict[str, Any] = {
-        name: getattr(args, name)
-        for name in _BRANCHING_ONLY
-        if name != "scip_param" and getattr(args, name) is not None
+        name: getattr(args, name) for name in _BRANCHING_ONLY if getattr(args, name) is not None
     }
     if args.scip_param:
         defaults = CollectBranchingConfig().scip_params
@@ -243,7 +241,11 @@ def _run_solutions(args: argparse.Namespace, command: list[str]) -> int:
     given = [flag for name, flag in _BRANCHING_ONLY.items() if getattr(args, name) is not None]
     if given:
         raise ValueError(f"{', '.join(given)}: only for --kind branching")
-    options = {"time_limit": args.time_limit} if args.time_limit is not None else {}
+    options: dict[str, Any] = {}
+    if args.time_limit is not None:
+        options["time_limit"] = args.time_limit
+    if args.scip_param:
+        options["scip_params"] = parse_scip_params(args.scip_param)
     config = CollectSolutionsConfig(
         out=Path(args.out),
         instances=tuple(resolve_instances(args.instances)) if args.instances is not None else (),

@@ -199,6 +199,7 @@ def test_cli_collects_a_loadable_dataset(tmp_path, instances):
         (["--kind", "branching", "--generate", "nosuchclass", "--count", "1"], "nosuchclass"),
         (["--kind", "branching", "--instances", "DIR", "--explore-prob", "2"], "explore_prob"),
         (["--kind", "branching", "--instances", "DIR", "--scip-param", "no/such=1"], "no/such"),
+        (["--kind", "solutions", "--instances", "DIR", "--scip-param", "no/such=1"], "no/such"),
         (
             ["--kind", "solutions", "--generate", "setcover", "--samples-per-instance", "3"],
             "--samples-per-instance",

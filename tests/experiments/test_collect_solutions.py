@@ -110,6 +110,34 @@ def test_maximisation_solutions_are_best_first(tmp_path: Path) -> None:
     assert np.all(np.diff(record.objectives) <= 1e-9)
 
 
+def test_scip_params_reach_every_solve_and_are_recorded(tmp_path: Path) -> None:
+    # One solution per solve: SCIP stops at its solution limit, which only the parameter sets.
+    params = {"limits/solutions": 1, "timing/clocktype": 1}
+    summary = collect_solutions(
+        CollectSolutionsConfig(
+            out=tmp_path, generate="setcover", preset="tiny", count=2, seed=7, scip_params=params
+        )
+    )
+    assert summary.n_collected == 2
+    for path in tmp_path.glob("*.npz"):
+        meta = load_solution_record(path).metadata
+        assert meta["status"] == "sollimit"
+        assert meta["config"]["scip_params"] == params
+
+
+def test_unknown_scip_param_is_refused_before_any_solve(tmp_path: Path) -> None:
+    config = CollectSolutionsConfig(
+        out=tmp_path / "out",
+        generate="setcover",
+        preset="tiny",
+        count=1,
+        scip_params={"no/such": 1},
+    )
+    with pytest.raises(ValueError, match="no/such"):
+        collect_solutions(config)
+    assert not (tmp_path / "out").exists()
+
+
 def test_failed_instance_is_reported_not_raised(tmp_path: Path) -> None:
     bad = tmp_path / "broken.mps"
     bad.write_text("this is not an MPS file\n")
