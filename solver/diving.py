@@ -142,7 +142,7 @@ class NeuralDivingConfig:
     later (``experiments/reports/diving-budget-validation-cpu``).
 
     It bounds the sub-MIPs' own clocks. Copying the problem into each sub-MIP, setting it up
-    and freeing it come on top: measured on a Medium facility location instance (10,000 flow
+    and freeing it come on top: measured on a Medium facility location instance (20,000 flow
     variables), a call with a 2 s budget spent 2.47 s in its three sub-MIPs, the last of
     which had 0.37 s left and took 0.74 s."""
     max_submip_seconds: float = 2.0
