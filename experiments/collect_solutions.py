@@ -381,9 +381,7 @@ def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary
             skipped += 1
             continue
         jobs.append(
-            _Job(
-                instance, output, config.time_limit, config.seed, dict(config.scip_params), resolved
-            )
+            _Job(instance, output, config.time_limit, config.seed, config.scip_params, resolved)
         )
     failures: list[str] = []
     n_solutions = 0
