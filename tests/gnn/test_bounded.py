@@ -175,7 +175,7 @@ weights = torch.randn(200, 200)
 
 def forward():
     # About 50 ms on one idle core: far longer than the timeout below, far shorter than the
-    # exit's grace period, whatever the machine's load.
+    # exit's grace period, even on a busy machine.
     x = weights
     for _ in range(200):
         x = torch.tanh(x @ weights)
