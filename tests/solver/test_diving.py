@@ -4,6 +4,7 @@ continuous-only problems, tight time limits) never change the optimum SCIP prove
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -428,10 +429,46 @@ def test_sub_mip_solutions_reach_the_main_solve_as_they_are_found(relay_solution
     assert model.getObjVal() == pytest.approx(optimum)
     assert heuristic.stats.n_improving >= 1
     handed_on_early = [stage for stage in stages if stage != pyscipopt.SCIP_STAGE.SOLVED]
+    handed_on_at_the_end = len(stages) - len(handed_on_early)
     assert bool(handed_on_early) == relay_solutions
     if relay_solutions:
-        # A solution relayed during the sub-MIP is not handed on again when it ends.
+        # A solution relayed during the sub-MIP is not handed on again when it ends, nor is
+        # any solution of its pool that is no better than the relayed best.
         assert len(set(objectives)) == len(objectives)
+        assert handed_on_at_the_end == 0
+    else:
+        # Its best solution only: the rest of its pool cannot improve on it.
+        assert handed_on_at_the_end == 1
+        assert objectives[0] == pytest.approx(heuristic.stats.best_objective)
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_the_garbage_collector_is_paused_during_the_dive_and_restored_after(
+    enabled_before: bool,
+) -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    policy = FixedPolicy(_row_values(model, values))
+    enabled_while_predicting = []
+    predict = policy.predict
+
+    def recording_predict(graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
+        enabled_while_predicting.append(gc.isenabled())
+        return predict(graph)
+
+    policy.predict = recording_predict
+    heuristic = include_neural_diving(model, policy, config=NeuralDivingConfig(coverages=(0.5,)))
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        model.optimize()
+        enabled_after = gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+    assert enabled_while_predicting == [False]
+    assert enabled_after == enabled_before
+    assert heuristic.stats.best_objective == pytest.approx(optimum)
+    assert model.getObjVal() == pytest.approx(optimum)
 
 
 def test_a_failing_relay_leaves_the_sub_mip_solutions_to_its_end() -> None:
