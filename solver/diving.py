@@ -7,8 +7,8 @@ for each coverage level, highest first, it fixes that fraction of the binaries t
 predicted values (or, in soft mode, constrains the sub-MIP to a local-branching ball around
 them), solves the sub-MIP under node and time limits taken from the main solve's remaining time,
 and hands each new best solution of the sub-MIP to SCIP with ``trySol`` as soon as the sub-MIP
-finds it (its other solutions cannot improve the incumbent). A wrong prediction costs time, never correctness: SCIP checks each solution
-against the original problem.
+finds it (its other solutions cannot improve the incumbent). A wrong prediction costs time,
+never correctness: SCIP checks each solution against the original problem.
 
 Why sub-MIPs are copies of the *original* problem (``Model(sourceModel=m, origcopy=True)``):
 predictions are indexed by original variables, the copy keeps their names (no presolve
