@@ -38,6 +38,7 @@ import pyscipopt
 from pyscipopt import (
     SCIP_EVENTTYPE,
     SCIP_HEURTIMING,
+    SCIP_LPSOLSTAT,
     SCIP_PARAMSETTING,
     SCIP_RESULT,
     SCIP_STAGE,
@@ -174,6 +175,20 @@ class NeuralDivingConfig:
     Off by default: a lower level, with the improved incumbent as its objective limit, is a
     larger neighbourhood that can still improve (on validation auctions, the 0.5 level's
     solution was about 10 % off and the 0.3 level's 1-4 %)."""
+    refine_calls: int = 0
+    """How many times, after the dive, the heuristic searches around the incumbent (0: never).
+
+    A refinement runs when the root has an LP solution and an incumbent it has not refined
+    yet (SCIP calls the heuristic after each LP of the root's cutting loop). It fixes the
+    binaries on which the incumbent, the prediction and, with ``refine_uses_lp``, the LP
+    solution agree, most confident first (:attr:`refine_coverages`), and solves the rest as
+    a sub-MIP that must beat the incumbent: RINS's neighbourhood, narrowed to where the
+    network agrees."""
+    refine_coverages: tuple[float, ...] = (0.9, 0.8, 0.7)
+    """Fractions of the binary variables a refinement fixes, tried in this order; each level
+    fixes at most the binaries on which all agree."""
+    refine_uses_lp: bool = True
+    """If True, a refinement fixes only binaries whose LP value equals the incumbent's too."""
     seed: int = 0
     """Random seed shift of the sub-MIPs."""
     submip_stall_nodes: int = 500
@@ -197,10 +212,13 @@ class NeuralDivingConfig:
     def __post_init__(self) -> None:
         # A list (from TOML or JSON) would make the frozen config unhashable.
         object.__setattr__(self, "coverages", tuple(self.coverages))
-        if not self.coverages or any(not 0.0 < c <= 1.0 for c in self.coverages):
-            raise ValueError(
-                f"coverages must be non-empty fractions in (0, 1], got {self.coverages}"
-            )
+        object.__setattr__(self, "refine_coverages", tuple(self.refine_coverages))
+        for name in ("coverages", "refine_coverages"):
+            levels = getattr(self, name)
+            if not levels or any(not 0.0 < c <= 1.0 for c in levels):
+                raise ValueError(f"{name} must be non-empty fractions in (0, 1], got {levels}")
+        if self.refine_calls < 0:
+            raise ValueError(f"refine_calls must be >= 0, got {self.refine_calls}")
         if self.start not in DIVING_STARTS:
             raise ValueError(f"start must be one of {DIVING_STARTS}, got {self.start!r}")
         if self.submip_settings not in SUBMIP_SETTINGS:
@@ -233,6 +251,8 @@ class NeuralDivingStats:
     """Callbacks that ran (not counting DIDNOTRUN because of ``max_calls`` or time)."""
     n_submips: int = 0
     """Sub-MIPs solved."""
+    n_refinements: int = 0
+    """Refinements around the incumbent that ran (``NeuralDivingConfig.refine_calls``)."""
     n_solutions_tried: int = 0
     """Sub-MIP solutions handed to ``trySol``."""
     n_solutions_accepted: int = 0
@@ -252,7 +272,8 @@ class NeuralDivingStats:
     best_objective: float | None = None
     """Best objective among accepted solutions (original space)."""
     submip_status: list[str] = field(default_factory=list)
-    """SCIP status of each sub-MIP, in order (with the coverage level)."""
+    """SCIP status of each sub-MIP, in order, with its coverage level (``r`` before it: a
+    refinement's)."""
     error: str | None = None
     """The first failure, if any (the callback then returned DIDNOTRUN)."""
 
@@ -311,6 +332,7 @@ class NeuralDiving(Heur):
         self.graph: BipartiteGraph | None = None
         self.variable_names: list[str] = []
         self._prediction: tuple[np.ndarray, np.ndarray] | None = None
+        self._refined_objective: float | None = None
         self._failed = False
         self._caller = BoundedCaller(name="neuralmip-diving-inference")
 
@@ -323,7 +345,7 @@ class NeuralDiving(Heur):
         """Run the dive; any failure is logged once and answered with DIDNOTRUN."""
         try:
             with _collector_paused():
-                return {"result": self._execute()}
+                return {"result": self._execute(heurtiming)}
         except Exception as error:  # a plugin must never abort the solve
             if not self._failed:
                 self._failed = True
@@ -341,77 +363,161 @@ class NeuralDiving(Heur):
         """Seconds the prediction may take: the main solve's time left, the per-call limit."""
         return call_bound(self.model, self.config.inference_timeout_seconds)
 
-    def _execute(self) -> Any:
+    def _execute(self, heurtiming: Any) -> Any:
+        if self._failed or self._remaining_seconds() < self.config.min_submip_seconds:
+            return SCIP_RESULT.DIDNOTRUN
+        if self.stats.n_calls < self.config.max_calls:
+            return self._dive()
+        return self._refine(heurtiming)
+
+    def _dive(self) -> Any:
+        """Fix the most confident binaries to their predicted values, level by level."""
+        originals, binaries = self._variables()
+        if binaries.size == 0:
+            return SCIP_RESULT.DIDNOTRUN
+        self.stats.n_calls += 1
+        probability, _ = self._predict()
+        order = self._most_confident_first(binaries)
+        ranked = [self.variable_names[r] for r in order]
+        values = {self.variable_names[r]: float(probability[r] >= 0.5) for r in order}
+        levels = [
+            (f"{coverage:g}", ranked[: max(1, int(round(coverage * len(ranked))))])
+            for coverage in self.config.coverages
+        ]
+        return self._solve_levels(originals, levels, values)
+
+    def _refine(self, heurtiming: Any) -> Any:
+        """Search around the incumbent where incumbent, prediction (and LP) agree."""
         model, config = self.model, self.config
-        # The stats measure what the solve's clock measures: budgets are on that clock, and a
-        # benchmark on SCIP's CPU clock compares the heuristic's cost to the solve's.
-        clock = solve_clock(model)
-        if self._failed or self.stats.n_calls >= config.max_calls:
+        if (
+            self.stats.n_refinements >= config.refine_calls
+            or model.getNSols() == 0
+            or (
+                config.refine_uses_lp
+                and (
+                    heurtiming == SCIP_HEURTIMING.BEFORENODE
+                    or model.getLPSolstat() != SCIP_LPSOLSTAT.OPTIMAL
+                )
+            )
+        ):
             return SCIP_RESULT.DIDNOTRUN
-        remaining = self._remaining_seconds()
-        if remaining < config.min_submip_seconds:
+        incumbent = model.getBestSol()
+        incumbent_objective = model.getSolObjVal(incumbent)
+        if self._refined_objective is not None and model.isEQ(
+            incumbent_objective, self._refined_objective
+        ):
+            return SCIP_RESULT.DIDNOTRUN  # this neighbourhood has been searched
+        originals, binaries = self._variables()
+        if binaries.size == 0:
             return SCIP_RESULT.DIDNOTRUN
+        self._refined_objective = incumbent_objective
+        self.stats.n_refinements += 1
+        probability, _ = self._predict()
+        agreeing, values = [], {}
+        for row in self._most_confident_first(binaries):
+            name = self.variable_names[row]
+            var = originals[name]
+            value = float(round(model.getSolVal(incumbent, var)))
+            if value != float(probability[row] >= 0.5):
+                continue
+            if config.refine_uses_lp and not model.isFeasEQ(model.getSolVal(None, var), value):
+                continue
+            agreeing.append(name)
+            values[name] = value
+        levels, previous = [], 0
+        for coverage in config.refine_coverages:
+            n_fix = min(len(agreeing), int(round(coverage * binaries.size)))
+            if 0 < n_fix != previous:  # an equal count would search the same neighbourhood
+                levels.append((f"r{coverage:g}", agreeing[:n_fix]))
+                previous = n_fix
+        if not levels:
+            return SCIP_RESULT.DIDNOTFIND
+        return self._solve_levels(originals, levels, values)
+
+    def _variables(self) -> tuple[dict[str, pyscipopt.Variable], np.ndarray]:
+        """The original variables by name, and the graph rows of the binary ones.
+
+        The graph is read at the first call, not when the heuristic is included: the solve's
+        clock then counts it, and a solve that never calls the heuristic never pays for it.
+        """
+        model = self.model
         if self.graph is None:
-            # Read here, not when the heuristic is included: the solve's clock then counts it,
-            # and a solve that never calls the heuristic never pays for it.
+            clock = solve_clock(model)
             start = clock()
             graph, variables = _split_observation(self.observation.extract(model))
             self.graph, self.variable_names = graph, [var.name for var in variables]
             self.stats.extraction_seconds = clock() - start
         originals = {var.name: var for var in model.getVars(transformed=False)}
-        binaries = [
-            row
-            for row, name in enumerate(self.variable_names)
-            if name in originals and _is_binary(originals[name])
-        ]
-        if not binaries:
-            return SCIP_RESULT.DIDNOTRUN
-        self.stats.n_calls += 1
+        binaries = np.asarray(
+            [
+                row
+                for row, name in enumerate(self.variable_names)
+                if name in originals and _is_binary(originals[name])
+            ],
+            dtype=np.int64,
+        )
+        return originals, binaries
+
+    def _predict(self) -> tuple[np.ndarray, np.ndarray]:
+        """The policy's ``(probability_one, confidence)``, predicted once per solve."""
+        model = self.model
         if self.stats.first_call_time is None:
             self.stats.first_call_time = model.getSolvingTime()
-        if self._prediction is None:
-            start = clock()
-            probability, confidence = self._caller.call(
-                self.policy.predict, self.graph, timeout=self._inference_bound()
+        if self._prediction is not None:
+            return self._prediction
+        # The stats measure what the solve's clock measures: budgets are on that clock, and a
+        # benchmark on SCIP's CPU clock compares the heuristic's cost to the solve's.
+        clock = solve_clock(model)
+        start = clock()
+        probability, confidence = self._caller.call(
+            self.policy.predict, self.graph, timeout=self._inference_bound()
+        )
+        self.stats.inference_seconds += clock() - start
+        probability = np.asarray(probability, dtype=np.float64).reshape(-1)
+        confidence = np.asarray(confidence, dtype=np.float64).reshape(-1)
+        if (
+            probability.shape != (len(self.variable_names),)
+            or confidence.shape != probability.shape
+        ):
+            raise ValueError(
+                f"policy returned shapes {probability.shape} and {confidence.shape} for "
+                f"{len(self.variable_names)} variables"
             )
-            self.stats.inference_seconds += clock() - start
-            probability = np.asarray(probability, dtype=np.float64).reshape(-1)
-            confidence = np.asarray(confidence, dtype=np.float64).reshape(-1)
-            if (
-                probability.shape != (len(self.variable_names),)
-                or confidence.shape != probability.shape
-            ):
-                raise ValueError(
-                    f"policy returned shapes {probability.shape} and {confidence.shape} for "
-                    f"{len(self.variable_names)} variables"
-                )
-            if not (np.isfinite(probability).all() and np.isfinite(confidence).all()):
-                raise ValueError("policy returned non-finite predictions")
-            self._prediction = (probability, confidence)
-        probability, confidence = self._prediction
-        rows = np.asarray(binaries)
-        # Most confident first; ties broken by row so the order is deterministic.
-        order = rows[np.lexsort((rows, -confidence[rows]))]
-        values = {self.variable_names[r]: float(probability[r] >= 0.5) for r in order}
-        ranked = [self.variable_names[r] for r in order]
+        if not (np.isfinite(probability).all() and np.isfinite(confidence).all()):
+            raise ValueError("policy returned non-finite predictions")
+        self._prediction = (probability, confidence)
+        return self._prediction
 
+    def _most_confident_first(self, rows: np.ndarray) -> np.ndarray:
+        """``rows`` by confidence, highest first; ties broken by row, so the order is fixed."""
+        assert self._prediction is not None
+        _, confidence = self._prediction
+        return rows[np.lexsort((rows, -confidence[rows]))]
+
+    def _solve_levels(
+        self,
+        originals: Mapping[str, pyscipopt.Variable],
+        levels: Sequence[tuple[str, Sequence[str]]],
+        values: Mapping[str, float],
+    ) -> Any:
+        """Solve one sub-MIP per ``(label, variables to fix)`` in order, within one budget."""
+        model, config = self.model, self.config
+        remaining = self._remaining_seconds()
         budget = (
             min(remaining, remaining * config.time_fraction)
             if math.isfinite(remaining)
-            else (config.max_submip_seconds * len(config.coverages))
+            else (config.max_submip_seconds * len(levels))
         )
         budget = min(budget, config.max_total_seconds)
         deadline = model.getSolvingTime() + budget
         found = False
-        for coverage in config.coverages:
+        for label, selected in levels:
             left = deadline - model.getSolvingTime()
             per_submip = min(config.max_submip_seconds, left, self._remaining_seconds())
             if per_submip < config.min_submip_seconds:
                 break
-            n_fix = max(1, int(round(coverage * len(ranked))))
-            selected = ranked[:n_fix]
             improving_before = self.stats.n_improving
-            accepted = self._solve_submip(originals, selected, values, per_submip, coverage)
+            accepted = self._solve_submip(originals, selected, values, per_submip, label)
             found = found or accepted > 0
             # A solution SCIP keeps in its pool need not beat the incumbent: only an
             # improvement makes the lower coverage levels not worth their time.
@@ -425,7 +531,7 @@ class NeuralDiving(Heur):
         selected: Sequence[str],
         values: Mapping[str, float],
         time_limit: float,
-        coverage: float,
+        label: str,
     ) -> int:
         """Solve one sub-MIP; return the number of its solutions SCIP accepted."""
         model, config = self.model, self.config
@@ -464,7 +570,7 @@ class NeuralDiving(Heur):
                 sub.includeEventhdlr(relay, "neuraldiving-relay", "hands new best solutions on")
             sub.optimize()
             self.stats.n_submips += 1
-            self.stats.submip_status.append(f"{coverage:g}:{sub.getStatus()}")
+            self.stats.submip_status.append(f"{label}:{sub.getStatus()}")
             return relay.n_accepted + self._hand_back_best(sub, sub_vars, originals)
         finally:
             sub.freeProb()

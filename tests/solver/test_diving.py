@@ -317,6 +317,10 @@ def test_include_needs_problem_stage() -> None:
 def test_config_rejects_bad_coverages() -> None:
     with pytest.raises(ValueError, match="coverages"):
         NeuralDivingConfig(coverages=(0.0,))
+    with pytest.raises(ValueError, match="refine_coverages"):
+        NeuralDivingConfig(refine_coverages=())
+    with pytest.raises(ValueError, match="refine_calls"):
+        NeuralDivingConfig(refine_calls=-1)
 
 
 def test_config_rejects_unknown_submip_settings_and_negative_limits() -> None:
@@ -502,9 +506,9 @@ def test_a_dive_before_the_root_lp_runs_before_any_lp_and_finds_the_optimum() ->
     lp_iterations = []
     execute = heuristic._execute
 
-    def recording_execute() -> object:
+    def recording_execute(heurtiming: object) -> object:
         lp_iterations.append(model.getNLPIterations())
-        return execute()
+        return execute(heurtiming)
 
     heuristic._execute = recording_execute
     model.optimize()
@@ -517,3 +521,130 @@ def test_a_dive_before_the_root_lp_runs_before_any_lp_and_finds_the_optimum() ->
 def test_an_unknown_start_is_rejected() -> None:
     with pytest.raises(ValueError, match="start"):
         NeuralDivingConfig(start="whenever")
+
+
+class RecordingRefinements:
+    """Wraps a heuristic's sub-MIP levels: what each refinement fixed, and what SCIP had then."""
+
+    def __init__(self, heuristic: NeuralDiving) -> None:
+        self.heuristic = heuristic
+        self.refinements: list[dict[str, object]] = []
+        self._solve_levels = heuristic._solve_levels
+        heuristic._solve_levels = self._record
+
+    def _record(self, originals: dict, levels: list, values: dict) -> object:
+        model = self.heuristic.model
+        if levels[0][0].startswith("r"):
+            incumbent = model.getBestSol()
+            fixed = {name for _, names in levels for name in names}
+            self.refinements.append(
+                {
+                    "levels": [(label, list(names)) for label, names in levels],
+                    "values": {name: values[name] for name in fixed},
+                    "incumbent": {
+                        name: model.getSolVal(incumbent, originals[name]) for name in fixed
+                    },
+                    "lp": {name: model.getSolVal(None, originals[name]) for name in fixed},
+                    "lp_solved": model.getLPSolstat() == pyscipopt.SCIP_LPSOLSTAT.OPTIMAL,
+                    "objective": model.getPrimalbound(),
+                }
+            )
+        return self._solve_levels(originals, levels, values)
+
+
+def test_refinement_is_off_by_default() -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model, heuristic = _solve_with(
+        "setcover", 3, lambda m: FixedPolicy(_row_values(m, values)), NeuralDivingConfig()
+    )
+    assert heuristic.stats.n_refinements == 0
+    assert not any(status.startswith("r") for status in heuristic.stats.submip_status)
+
+
+def test_a_refinement_fixes_only_where_incumbent_prediction_and_lp_agree() -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    # The optimum with a third of it flipped: incumbent, LP and prediction disagree in places.
+    prediction = _row_values(model, values)
+    flipped = np.random.default_rng(0).random(prediction.size) < 1 / 3
+    prediction[flipped] = 1.0 - prediction[flipped]
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy(prediction),
+        config=NeuralDivingConfig(max_calls=0, refine_calls=1, refine_coverages=(0.9, 0.5)),
+    )
+    names = [var.name for var in MilpBipartite().extract(model).variables]
+    predicted = dict(zip(names, prediction, strict=True))
+    recorder = RecordingRefinements(heuristic)
+    model.optimize()
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert heuristic.stats.n_calls == 0  # no dive: refinements only
+    assert heuristic.stats.n_refinements == 1
+    (refinement,) = recorder.refinements
+    assert refinement["lp_solved"]
+    levels = refinement["levels"]
+    assert [label for label, _ in levels] == ["r0.9", "r0.5"][: len(levels)]
+    assert len(levels[-1][1]) <= round(0.5 * len(names)) < len(levels[0][1])
+    for name, value in refinement["values"].items():
+        assert value == predicted[name]
+        assert value == pytest.approx(refinement["incumbent"][name])
+        assert value == pytest.approx(refinement["lp"][name], abs=1e-6)
+    assert [status.split(":")[0] for status in heuristic.stats.submip_status] == [
+        label for label, _ in levels
+    ]
+
+
+def test_a_refinement_around_a_poor_incumbent_finds_the_predicted_optimum() -> None:
+    optimum, values = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy(_row_values(model, values)),
+        # Without the LP, the refinement runs at the first call, with SCIP's trivial solution
+        # as incumbent; every binary it fixes agrees with the optimum.
+        config=NeuralDivingConfig(
+            max_calls=0, refine_calls=1, refine_uses_lp=False, refine_coverages=(0.5,)
+        ),
+    )
+    recorder = RecordingRefinements(heuristic)
+    model.optimize()
+    (refinement,) = recorder.refinements
+    assert refinement["objective"] > optimum + 1  # far from the optimum
+    assert heuristic.stats.n_improving >= 1
+    assert heuristic.stats.best_objective == pytest.approx(optimum)
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+def test_each_incumbent_is_refined_once() -> None:
+    optimum, _ = _optimum("setcover", seed=3)
+    model = _tiny("setcover", 3)
+    rng = np.random.default_rng(3)
+    n_variables = model.getNVars()
+    # A poor prediction leaves the incumbent to SCIP's heuristics, which improve it a few times.
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy((rng.random(n_variables) < 0.5).astype(float), rng.random(n_variables)),
+        config=NeuralDivingConfig(
+            max_calls=0, refine_calls=10, refine_uses_lp=False, refine_coverages=(0.3,)
+        ),
+    )
+    recorder = RecordingRefinements(heuristic)
+    model.optimize()
+    refined = [refinement["objective"] for refinement in recorder.refinements]
+    assert heuristic.stats.n_refinements == len(refined) >= 2
+    assert refined == sorted(refined, reverse=True) and len(set(refined)) == len(refined)
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+@pytest.mark.parametrize("class_name", ["setcover", "cauctions", "indset", "facilities"])
+def test_refinements_from_an_adversarial_policy_keep_the_optimum(class_name: str) -> None:
+    optimum, values = _optimum(class_name, seed=4)
+    model, heuristic = _solve_with(
+        class_name,
+        4,
+        lambda m: FixedPolicy(1.0 - _row_values(m, values)),
+        NeuralDivingConfig(refine_calls=3, refine_coverages=(0.9, 0.5, 0.2)),
+    )
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert heuristic.stats.error is None
