@@ -10,6 +10,11 @@ and hands each new best solution of the sub-MIP to SCIP with ``trySol`` as soon 
 finds it (its other solutions cannot improve the incumbent). A wrong prediction costs time,
 never correctness: SCIP checks each solution against the original problem.
 
+After the dive it can refine (``NeuralDivingConfig.refine_calls``): each new incumbent the
+root's LP loop sees is searched once, in a sub-MIP that fixes the binaries on which the
+incumbent, the prediction and the LP solution agree (RINS's neighbourhood, narrowed by the
+network's confidence).
+
 Why sub-MIPs are copies of the *original* problem (``Model(sourceModel=m, origcopy=True)``):
 predictions are indexed by original variables, the copy keeps their names (no presolve
 aggregation to undo), solutions come back as original-space solutions (``createOrigSol``) that

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MODEL_SET",
     "SHIPPED_MODELS_DIR",
+    "SHIPPED_DIVING_FILE",
     "SHIPPED_RULES_FILE",
     "LearnedModelError",
     "LearnedPlugins",
@@ -55,6 +56,7 @@ __all__ = [
     "match_model_set",
     "plan_model_set",
     "resolve_model_set",
+    "shipped_diving_config",
     "shipped_model_sets",
     "shipped_rule_config",
 ]
@@ -65,6 +67,10 @@ SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"
 #: Branching rule settings per shipped set (:class:`solver.branching.BranchingRuleConfig` fields),
 #: chosen on validation instances; the file says how.
 SHIPPED_RULES_FILE = SHIPPED_MODELS_DIR / "rules.toml"
+
+#: Diving heuristic settings per shipped set (:class:`solver.diving.NeuralDivingConfig`
+#: fields), chosen on validation instances; the file says how.
+SHIPPED_DIVING_FILE = SHIPPED_MODELS_DIR / "diving.toml"
 
 #: The shipped set :func:`resolve_model_set` gives when no model is named and there is no
 #: instance to match (the class of the shipped example instance).
@@ -151,22 +157,35 @@ def shipped_rule_config(models: ModelSet) -> BranchingRuleConfig:
     other sets, and for a shipped set it does not name)."""
     from solver.branching import BranchingRuleConfig
 
+    return BranchingRuleConfig(**_shipped_settings(SHIPPED_RULES_FILE, models))
+
+
+def shipped_diving_config(models: ModelSet) -> NeuralDivingConfig:
+    """The diving settings :data:`SHIPPED_DIVING_FILE` gives a shipped set (defaults for other
+    sets, and for a shipped set it does not name)."""
+    from solver.diving import NeuralDivingConfig
+
+    return NeuralDivingConfig(**_shipped_settings(SHIPPED_DIVING_FILE, models))
+
+
+def _shipped_settings(path: Path, models: ModelSet) -> dict[str, Any]:
+    """The table ``path`` gives ``models``, if it is a shipped set (else none)."""
     if shipped_model_sets().get(models.name) != models:
-        return BranchingRuleConfig()
-    return BranchingRuleConfig(**_shipped_rules().get(models.name, {}))
+        return {}
+    return _read_shipped_toml(path).get(models.name, {})
 
 
-@functools.lru_cache(maxsize=1)
-def _shipped_rules() -> dict[str, dict[str, Any]]:
-    """:data:`SHIPPED_RULES_FILE`, read once per process (it ships with the package)."""
+@functools.lru_cache(maxsize=4)
+def _read_shipped_toml(path: Path) -> dict[str, dict[str, Any]]:
+    """A settings file of the shipped sets, read once per process (it ships with the package)."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
 
-    if not SHIPPED_RULES_FILE.is_file():
+    if not path.is_file():
         return {}
-    with SHIPPED_RULES_FILE.open("rb") as handle:
+    with path.open("rb") as handle:
         return tomllib.load(handle)
 
 
@@ -364,7 +383,7 @@ def include_learned_plugins(
         inference server, or a model of your own).
     branching_config, diving_config
         Settings of the branching rule and the diving heuristic (defaults otherwise; a shipped
-        set's branching rule takes its settings from :data:`SHIPPED_RULES_FILE`).
+        set's take theirs from :data:`SHIPPED_RULES_FILE` and :data:`SHIPPED_DIVING_FILE`).
     branching_server
         A client of a batching inference server that holds this model set's branching network
         as :func:`gnn.serving.servable_module` made it (see
@@ -384,8 +403,8 @@ def include_learned_plugins(
         Fields of :class:`solver.branching.BranchingRuleConfig` set on top of the rule's
         settings (``branching_config``, or the shipped set's), e.g. ``{"shortlist_size": 4}``.
     diving_overrides
-        Fields of :class:`solver.diving.NeuralDivingConfig` set on top of ``diving_config``
-        (or the defaults), e.g. ``{"coverages": (0.9, 0.7)}``.
+        Fields of :class:`solver.diving.NeuralDivingConfig` set on top of the heuristic's
+        settings (``diving_config``, or the shipped set's), e.g. ``{"coverages": (0.9, 0.7)}``.
 
     Returns
     -------
@@ -419,6 +438,8 @@ def include_learned_plugins(
                     branching_config = shipped_rule_config(models)
             if need_diving and models.diving is not None and "diving" not in declined:
                 diving_policy = _diving_policy(models.diving)
+                if diving_config is None:
+                    diving_config = shipped_diving_config(models)
             unused = (branching and branching_policy is None) and (diving and diving_policy is None)
             if unused and not declined:
                 raise LearnedModelError(

@@ -232,14 +232,42 @@ def test_overrides_change_only_their_fields_of_the_sets_rule_settings() -> None:
     assert on_given.branching.config == dataclasses.replace(given, **overrides)
 
 
-def test_diving_overrides_apply_on_top_of_the_given_or_default_settings() -> None:
+def test_shipped_sets_dive_with_the_settings_their_diving_file_gives() -> None:
+    from solver.diving import NeuralDivingConfig
+    from solver.plugins import SHIPPED_DIVING_FILE
+
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    settings = tomllib.loads(SHIPPED_DIVING_FILE.read_text())
+    assert settings and set(settings) <= set(shipped_model_sets())
+    for name in shipped_model_sets():
+        plugins = include_learned_plugins(preset(name, "tiny").generate(2), branching=False)
+        assert plugins.model_set == name
+        assert plugins.diving.config == NeuralDivingConfig(**settings.get(name, {}))
+
+
+def test_given_diving_settings_win_and_other_sets_get_the_defaults(tmp_path) -> None:
+    from solver.diving import NeuralDivingConfig
+
+    given = NeuralDivingConfig(max_total_seconds=0.5)
+    named = include_learned_plugins(_instance(), branching=False, diving_config=given)
+    assert named.diving.config == given
+    own = tmp_path / "diving-own.pt"
+    own.write_bytes(resolve_model_set("setcover").diving.read_bytes())
+    assert include_learned_plugins(_instance(), model_path=own).diving.config == (
+        NeuralDivingConfig()
+    )
+
+
+def test_diving_overrides_apply_on_top_of_the_given_or_shipped_settings() -> None:
     import dataclasses
 
     from solver.diving import NeuralDivingConfig
+    from solver.plugins import shipped_diving_config
 
     overrides = {"coverages": (0.9, 0.7), "max_total_seconds": 0.5}
     plugins = include_learned_plugins(_instance(), branching=False, diving_overrides=overrides)
-    assert plugins.diving.config == dataclasses.replace(NeuralDivingConfig(), **overrides)
+    shipped = shipped_diving_config(resolve_model_set("setcover"))
+    assert plugins.diving.config == dataclasses.replace(shipped, **overrides)
     given = NeuralDivingConfig(submip_node_limit=50)
     on_given = include_learned_plugins(
         _instance(), branching=False, diving_config=given, diving_overrides=overrides
