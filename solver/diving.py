@@ -188,7 +188,8 @@ class NeuralDivingConfig:
     binaries on which the incumbent, the prediction and, with ``refine_uses_lp``, the LP
     solution agree, most confident first (:attr:`refine_coverages`), and solves the rest as
     a sub-MIP that must beat the incumbent: RINS's neighbourhood, narrowed to where the
-    network agrees."""
+    network agrees. Off by default; the shipped set cover and facility location sets refine 3
+    times (``solver/models/diving.toml`` says why)."""
     refine_coverages: tuple[float, ...] = (0.9, 0.8, 0.7)
     """Fractions of the binary variables a refinement fixes, tried in this order; each level
     fixes at most the binaries on which all agree."""
