@@ -254,7 +254,8 @@ class NeuralDivingStats:
     """
 
     n_calls: int = 0
-    """Callbacks that ran (not counting DIDNOTRUN because of ``max_calls`` or time)."""
+    """Dives that ran (not counting DIDNOTRUN because of ``max_calls`` or time); refinements
+    are counted in ``n_refinements``."""
     n_submips: int = 0
     """Sub-MIPs solved."""
     n_refinements: int = 0
