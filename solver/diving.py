@@ -184,7 +184,8 @@ class NeuralDivingConfig:
     """How many times, after the dive, the heuristic searches around the incumbent (0: never).
 
     A refinement runs when the root has an LP solution and an incumbent it has not refined
-    yet (SCIP calls the heuristic after each LP of the root's cutting loop). It fixes the
+    yet (SCIP calls the heuristic after each LP of the root's cutting loop; with
+    :attr:`refine_frequency`, at nodes of the tree too). It fixes the
     binaries on which the incumbent, the prediction and, with ``refine_uses_lp``, the LP
     solution agree, most confident first (:attr:`refine_coverages`), and solves the rest as
     a sub-MIP that must beat the incumbent: RINS's neighbourhood, narrowed to where the
@@ -195,6 +196,11 @@ class NeuralDivingConfig:
     fixes at most the binaries on which all agree."""
     refine_uses_lp: bool = True
     """If True, a refinement fixes only binaries whose LP value equals the incumbent's too."""
+    refine_frequency: int = 0
+    """Depth frequency of the heuristic's calls, SCIP's ``heuristics/<name>/freq`` (0: the
+    root only). With ``k > 0`` SCIP also calls it at the tree's nodes of depth 0, k, 2k, ...,
+    where it refines each new incumbent the search found, until ``refine_calls`` have run; a
+    call with nothing new to refine returns at once."""
     seed: int = 0
     """Random seed shift of the sub-MIPs."""
     submip_stall_nodes: int = 500
@@ -223,8 +229,9 @@ class NeuralDivingConfig:
             levels = getattr(self, name)
             if not levels or any(not 0.0 < c <= 1.0 for c in levels):
                 raise ValueError(f"{name} must be non-empty fractions in (0, 1], got {levels}")
-        if self.refine_calls < 0:
-            raise ValueError(f"refine_calls must be >= 0, got {self.refine_calls}")
+        for name in ("refine_calls", "refine_frequency"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must be >= 0, got {getattr(self, name)}")
         if self.start not in DIVING_STARTS:
             raise ValueError(f"start must be one of {DIVING_STARTS}, got {self.start!r}")
         if self.submip_settings not in SUBMIP_SETTINGS:
@@ -711,7 +718,7 @@ def include_neural_diving(
     config: NeuralDivingConfig | None = None,
     name: str = "neuraldiving",
     priority: int = -100_000,
-    frequency: int = 0,
+    frequency: int | None = None,
     timing: Any = None,
 ) -> NeuralDiving:
     """Add the neural diving heuristic to ``model`` (call after the problem is built).
@@ -732,7 +739,8 @@ def include_neural_diving(
     config
         Heuristic settings.
     name, priority, frequency
-        SCIP registration: name, priority and frequency (0: the root only). The default
+        SCIP registration: name, priority and frequency (0: the root only; default:
+        ``config.refine_frequency``). The default
         priority, -100000, lets SCIP's cheap heuristics of the same timing run first (after the
         first LP, its rounding heuristics), so the sub-MIPs start with their incumbent as
         objective limit and only look for improvements.
@@ -763,6 +771,8 @@ def include_neural_diving(
     heuristic = NeuralDiving(policy, observation, config)
     if timing is None:
         timing = _START_TIMINGS[heuristic.config.start]
+    if frequency is None:
+        frequency = heuristic.config.refine_frequency
     model.includeHeur(
         heuristic,
         name,

@@ -321,6 +321,8 @@ def test_config_rejects_bad_coverages() -> None:
         NeuralDivingConfig(refine_coverages=())
     with pytest.raises(ValueError, match="refine_calls"):
         NeuralDivingConfig(refine_calls=-1)
+    with pytest.raises(ValueError, match="refine_frequency"):
+        NeuralDivingConfig(refine_frequency=-1)
 
 
 def test_config_rejects_unknown_submip_settings_and_negative_limits() -> None:
@@ -547,6 +549,7 @@ class RecordingRefinements:
                     "lp": {name: model.getSolVal(None, originals[name]) for name in fixed},
                     "lp_solved": model.getLPSolstat() == pyscipopt.SCIP_LPSOLSTAT.OPTIMAL,
                     "objective": model.getPrimalbound(),
+                    "depth": model.getDepth(),
                 }
             )
         return self._solve_levels(originals, levels, values)
@@ -633,6 +636,36 @@ def test_each_incumbent_is_refined_once() -> None:
     refined = [refinement["objective"] for refinement in recorder.refinements]
     assert heuristic.stats.n_refinements == len(refined) >= 2
     assert refined == sorted(refined, reverse=True) and len(set(refined)) == len(refined)
+    assert model.getObjVal() == pytest.approx(optimum)
+
+
+@pytest.mark.parametrize("refine_frequency", [0, 1])
+def test_refinements_reach_into_the_tree_only_with_a_frequency(refine_frequency: int) -> None:
+    optimum, _ = _optimum("facilities", seed=0)
+    model = _tiny("facilities", 0)
+    # Without SCIP's heuristics and cuts, the incumbents come from the tree's nodes.
+    model.setHeuristics(pyscipopt.SCIP_PARAMSETTING.OFF)
+    model.setSeparating(pyscipopt.SCIP_PARAMSETTING.OFF)
+    rng = np.random.default_rng(0)
+    n_variables = model.getNVars()
+    heuristic = include_neural_diving(
+        model,
+        FixedPolicy((rng.random(n_variables) < 0.5).astype(float), rng.random(n_variables)),
+        config=NeuralDivingConfig(
+            max_calls=0,
+            refine_calls=10,
+            refine_coverages=(0.3,),
+            refine_frequency=refine_frequency,
+        ),
+    )
+    recorder = RecordingRefinements(heuristic)
+    model.optimize()
+    assert model.getNNodes() > 1
+    depths = [refinement["depth"] for refinement in recorder.refinements]
+    if refine_frequency:
+        assert any(depth > 0 for depth in depths)
+    else:
+        assert all(depth == 0 for depth in depths)
     assert model.getObjVal() == pytest.approx(optimum)
 
 
