@@ -274,7 +274,8 @@ class NeuralDivingStats:
     n_improving: int = 0
     """Accepted solutions that improved the incumbent."""
     extraction_seconds: float = 0.0
-    """Time spent extracting the static graph (at the first call, on the solve's clock)."""
+    """Time spent extracting the static graph and listing the binaries (at the first call, on
+    the solve's clock)."""
     inference_seconds: float = 0.0
     """Time spent in the policy's forward pass."""
     submip_seconds: float = 0.0
@@ -345,6 +346,7 @@ class NeuralDiving(Heur):
         self.stats = NeuralDivingStats()
         self.graph: BipartiteGraph | None = None
         self.variable_names: list[str] = []
+        self._variables_of_graph: tuple[dict[str, pyscipopt.Variable], np.ndarray] | None = None
         self._prediction: tuple[np.ndarray, np.ndarray] | None = None
         self._refined_objective: float | None = None
         self._failed = False
@@ -390,10 +392,10 @@ class NeuralDiving(Heur):
         if binaries.size == 0:
             return SCIP_RESULT.DIDNOTRUN
         self.stats.n_calls += 1
-        probability, _ = self._predict()
+        predicted = self._predicted_values()
         order = self._most_confident_first(binaries)
         ranked = [self.variable_names[r] for r in order]
-        values = {self.variable_names[r]: float(probability[r] >= 0.5) for r in order}
+        values = {self.variable_names[r]: predicted[r] for r in order}
         levels = [
             (f"{coverage:g}", ranked[: max(1, int(round(coverage * len(ranked))))])
             for coverage in self.config.coverages
@@ -426,13 +428,13 @@ class NeuralDiving(Heur):
             return SCIP_RESULT.DIDNOTRUN
         self._refined_objective = incumbent_objective
         self.stats.n_refinements += 1
-        probability, _ = self._predict()
+        predicted = self._predicted_values()
         agreeing, values = [], {}
         for row in self._most_confident_first(binaries):
             name = self.variable_names[row]
             var = originals[name]
             value = float(round(model.getSolVal(incumbent, var)))
-            if value != float(probability[row] >= 0.5):
+            if value != predicted[row]:
                 continue
             if config.refine_uses_lp and not model.isFeasEQ(model.getSolVal(None, var), value):
                 continue
@@ -453,24 +455,27 @@ class NeuralDiving(Heur):
 
         The graph is read at the first call, not when the heuristic is included: the solve's
         clock then counts it, and a solve that never calls the heuristic never pays for it.
+        The original problem does not change while it is solved (a restart transforms it
+        anew), so both are kept for the later calls.
         """
-        model = self.model
-        if self.graph is None:
+        if self.graph is None or self._variables_of_graph is None:
+            model = self.model
             clock = solve_clock(model)
             start = clock()
             graph, variables = _split_observation(self.observation.extract(model))
             self.graph, self.variable_names = graph, [var.name for var in variables]
+            originals = {var.name: var for var in model.getVars(transformed=False)}
+            binaries = np.asarray(
+                [
+                    row
+                    for row, name in enumerate(self.variable_names)
+                    if name in originals and _is_binary(originals[name])
+                ],
+                dtype=np.int64,
+            )
+            self._variables_of_graph = (originals, binaries)
             self.stats.extraction_seconds = clock() - start
-        originals = {var.name: var for var in model.getVars(transformed=False)}
-        binaries = np.asarray(
-            [
-                row
-                for row, name in enumerate(self.variable_names)
-                if name in originals and _is_binary(originals[name])
-            ],
-            dtype=np.int64,
-        )
-        return originals, binaries
+        return self._variables_of_graph
 
     def _predict(self) -> tuple[np.ndarray, np.ndarray]:
         """The policy's ``(probability_one, confidence)``, predicted once per solve."""
@@ -501,6 +506,11 @@ class NeuralDiving(Heur):
             raise ValueError("policy returned non-finite predictions")
         self._prediction = (probability, confidence)
         return self._prediction
+
+    def _predicted_values(self) -> list[float]:
+        """The predicted value of each graph row: 1.0 where the probability of 1 is >= 0.5."""
+        probability, _ = self._predict()
+        return (probability >= 0.5).astype(np.float64).tolist()
 
     def _most_confident_first(self, rows: np.ndarray) -> np.ndarray:
         """``rows`` by confidence, highest first; ties broken by row, so the order is fixed."""
