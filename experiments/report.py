@@ -417,6 +417,28 @@ def _plots(
     return names
 
 
+#: Load beyond this many times the CPU count marks a run as measured on a loaded machine.
+LOADED_MACHINE_FACTOR = 1.25
+
+
+def _load_lines(rows: Sequence[Mapping[str, Any]], cpus: int | None) -> list[str]:
+    """The load over the runs, and a warning when it went beyond the machine's CPUs."""
+    loads = [float(row["load_average"]) for row in rows if row.get("load_average") is not None]
+    if not loads:
+        return []
+    lines = [
+        f"- load average (1 min) as the runs ended: median {float(np.median(loads)):.1f}, "
+        f"max {max(loads):.1f}"
+    ]
+    if cpus and max(loads) > LOADED_MACHINE_FACTOR * cpus:
+        lines.append(
+            f"- **Loaded machine**: the load went beyond the {cpus} CPUs during this run. CPU-clock"
+            " times grow too when cores are shared (a CPU second then does less work), so time"
+            " budgets bought less and times compare only within this run."
+        )
+    return lines
+
+
 def _read_sessions(folder: Path) -> list[dict[str, Any]]:
     path = folder / "sessions.jsonl"
     if not path.exists():
@@ -524,6 +546,7 @@ def write_report(
             f"- harness overhead per run (worker start to result, minus the solve): mean "
             f"{1000 * float(np.mean(overheads)):.0f} ms, max {1000 * max(overheads):.0f} ms"
         )
+    lines += _load_lines(rows, sessions[-1].get("cpus") if sessions else None)
     lines.append("")
     lines.append("## Configurations")
     lines.append("")

@@ -213,6 +213,11 @@ def _git_commit() -> str:
     return commit + ("-dirty" if dirty else "")
 
 
+def one_minute_load() -> float | None:
+    """The machine's 1-minute load average (None where the OS keeps none)."""
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
 def environment_info() -> dict[str, Any]:
     """Host, library versions and git commit of this process."""
     import pyscipopt
@@ -415,6 +420,9 @@ def run_benchmark(
                 row = _crashed_row(outcome.job, outcome.error, outcome.elapsed)
                 row["attempts"] = outcome.attempts
                 crashed += 1
+            # Times on SCIP's CPU clock still grow when cores are shared: the load as each
+            # run ended says when that happened.
+            row["load_average"] = one_minute_load()
             try:
                 store.append(row)
             except OSError as err:

@@ -117,6 +117,7 @@ def test_smoke_rows_are_complete(local_smoke: Path) -> None:
         assert row["primal_trajectory"], row
         assert row["primal_trajectory"][-1][1] == pytest.approx(row["objective"])
         assert row["harness_elapsed"] >= row["solve_wall_time"]
+        assert row["load_average"] >= 0.0
     # SCIP and HiGHS agree on the optimum of every instance
     by_instance: dict[str, set] = {}
     for row in rows.values():

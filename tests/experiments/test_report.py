@@ -122,6 +122,23 @@ def test_report_command(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(err) == 1 and "empty" in err[0] and "config.json" in err[0]
 
 
+@pytest.mark.parametrize(("loads", "loaded"), [((1.0, 2.4, 2.0), False), ((1.0, 3.5), True)])
+def test_the_load_over_the_runs_is_reported(
+    tmp_path: Path, loads: tuple[float, ...], loaded: bool
+) -> None:
+    _versus_baseline(tmp_path, "b")
+    (tmp_path / "sessions.jsonl").write_text(json.dumps({"cpus": 2}) + "\n")
+    store = ResultStore(tmp_path / RESULTS_FILE)
+    for index, load in enumerate(loads):
+        for configuration in ("a", "b"):
+            row = _row(f"inst{index}", configuration, "optimal", 1.0, 1, 1.0, [[0.5, 1.0]])
+            store.append({**row, "load_average": load})
+    report = write_report(tmp_path).read_text()
+    median = sorted(loads)[len(loads) // 2] if len(loads) % 2 else sum(loads) / 2
+    assert f"median {median:.1f}, max {max(loads):.1f}" in report
+    assert ("Loaded machine" in report) == loaded
+
+
 def test_a_partial_last_line_is_skipped_and_the_next_row_is_kept(tmp_path: Path) -> None:
     store = ResultStore(tmp_path / RESULTS_FILE)
     store.append(_row("inst1", "a", "optimal", 1.0, 1, 1.0, []))
