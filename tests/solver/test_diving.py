@@ -71,6 +71,13 @@ def _row_values(model: pyscipopt.Model, values: dict[str, float]) -> np.ndarray:
     return np.array([round(values[var.name]) for var in observation.variables], dtype=np.float64)
 
 
+def _random_policy(model: pyscipopt.Model, seed: int) -> FixedPolicy:
+    """Random predicted values and confidences: a poor model."""
+    rng = np.random.default_rng(seed)
+    n_variables = model.getNVars()
+    return FixedPolicy((rng.random(n_variables) < 0.5).astype(float), rng.random(n_variables))
+
+
 def _solve_with(
     class_name: str, seed: int, policy_for: object, config: NeuralDivingConfig | None = None
 ) -> tuple[pyscipopt.Model, NeuralDiving]:
@@ -621,12 +628,10 @@ def test_a_refinement_around_a_poor_incumbent_finds_the_predicted_optimum() -> N
 def test_each_incumbent_is_refined_once() -> None:
     optimum, _ = _optimum("setcover", seed=3)
     model = _tiny("setcover", 3)
-    rng = np.random.default_rng(3)
-    n_variables = model.getNVars()
     # A poor prediction leaves the incumbent to SCIP's heuristics, which improve it a few times.
     heuristic = include_neural_diving(
         model,
-        FixedPolicy((rng.random(n_variables) < 0.5).astype(float), rng.random(n_variables)),
+        _random_policy(model, seed=3),
         config=NeuralDivingConfig(
             max_calls=0, refine_calls=10, refine_uses_lp=False, refine_coverages=(0.3,)
         ),
@@ -646,11 +651,9 @@ def test_refinements_reach_into_the_tree_only_with_a_frequency(refine_frequency:
     # Without SCIP's heuristics and cuts, the incumbents come from the tree's nodes.
     model.setHeuristics(pyscipopt.SCIP_PARAMSETTING.OFF)
     model.setSeparating(pyscipopt.SCIP_PARAMSETTING.OFF)
-    rng = np.random.default_rng(0)
-    n_variables = model.getNVars()
     heuristic = include_neural_diving(
         model,
-        FixedPolicy((rng.random(n_variables) < 0.5).astype(float), rng.random(n_variables)),
+        _random_policy(model, seed=0),
         config=NeuralDivingConfig(
             max_calls=0,
             refine_calls=10,
