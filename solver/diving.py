@@ -458,7 +458,7 @@ class NeuralDiving(Heur):
         The original problem does not change while it is solved (a restart transforms it
         anew), so both are kept for the later calls.
         """
-        if self.graph is None or self._variables_of_graph is None:
+        if self._variables_of_graph is None:
             model = self.model
             clock = solve_clock(model)
             start = clock()
