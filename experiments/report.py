@@ -432,9 +432,9 @@ def _load_lines(rows: Sequence[Mapping[str, Any]], cpus: int | None) -> list[str
     ]
     if cpus and max(loads) > LOADED_MACHINE_FACTOR * cpus:
         lines.append(
-            f"- **Loaded machine**: the load went beyond the {cpus} CPUs during this run. CPU-clock"
-            " times grow too when cores are shared (a CPU second then does less work), so time"
-            " budgets bought less and times compare only within this run."
+            f"- **Loaded machine**: the load went beyond the {cpus} CPUs during this run. Times,"
+            " even on SCIP's CPU clock, can grow when cores are shared: compare them only within"
+            " this run."
         )
     return lines
 

@@ -420,8 +420,8 @@ def run_benchmark(
                 row = _crashed_row(outcome.job, outcome.error, outcome.elapsed)
                 row["attempts"] = outcome.attempts
                 crashed += 1
-            # Times on SCIP's CPU clock still grow when cores are shared: the load as each
-            # run ended says when that happened.
+            # Times, even on SCIP's CPU clock, can grow when cores are shared: the load as
+            # each run ended says when the machine was busier than the benchmark.
             row["load_average"] = one_minute_load()
             try:
                 store.append(row)
