@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import statistics
 from pathlib import Path
 
 import pytest
@@ -134,8 +135,7 @@ def test_the_load_over_the_runs_is_reported(
             row = _row(f"inst{index}", configuration, "optimal", 1.0, 1, 1.0, [[0.5, 1.0]])
             store.append({**row, "load_average": load})
     report = write_report(tmp_path).read_text()
-    median = sorted(loads)[len(loads) // 2] if len(loads) % 2 else sum(loads) / 2
-    assert f"median {median:.1f}, max {max(loads):.1f}" in report
+    assert f"median {statistics.median(loads):.1f}, max {max(loads):.1f}" in report
     assert ("Loaded machine" in report) == loaded
 
 
