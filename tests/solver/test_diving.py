@@ -541,7 +541,7 @@ class RecordingRefinements:
         self._solve_levels = heuristic._solve_levels
         heuristic._solve_levels = self._record
 
-    def _record(self, originals: dict, levels: list, values: dict) -> object:
+    def _record(self, originals: dict, levels: list, values: dict, max_seconds: float) -> object:
         model = self.heuristic.model
         if levels[0][0].startswith("r"):
             incumbent = model.getBestSol()
@@ -559,7 +559,7 @@ class RecordingRefinements:
                     "depth": model.getDepth(),
                 }
             )
-        return self._solve_levels(originals, levels, values)
+        return self._solve_levels(originals, levels, values, max_seconds)
 
 
 def test_refinement_is_off_by_default() -> None:
@@ -684,3 +684,38 @@ def test_refinements_from_an_adversarial_policy_keep_the_optimum(class_name: str
     assert model.getStatus() == "optimal"
     assert model.getObjVal() == pytest.approx(optimum)
     assert heuristic.stats.error is None
+
+
+def test_the_dive_keeps_to_its_own_budget_and_refinements_to_theirs() -> None:
+    model = _tiny("setcover", 3)
+    heuristic = include_neural_diving(
+        model,
+        _random_policy(model, seed=3),
+        config=NeuralDivingConfig(
+            coverages=(0.5, 0.3),
+            max_dive_seconds=0.3,
+            max_total_seconds=1.5,
+            refine_calls=1,
+            refine_uses_lp=False,
+            refine_coverages=(0.3,),
+        ),
+    )
+    time_limits: list[tuple[str, float]] = []
+    solve_submip = heuristic._solve_submip
+
+    def recording(originals, selected, values, time_limit, label):  # noqa: ANN001, ANN202
+        time_limits.append((label, time_limit))
+        return solve_submip(originals, selected, values, time_limit, label)
+
+    heuristic._solve_submip = recording
+    model.optimize()
+    dive = [limit for label, limit in time_limits if not label.startswith("r")]
+    refinements = [limit for label, limit in time_limits if label.startswith("r")]
+    assert dive and refinements
+    assert all(limit <= 0.3 for limit in dive)
+    assert refinements[0] > 1.0
+
+
+def test_config_rejects_a_dive_without_time() -> None:
+    with pytest.raises(ValueError, match="max_dive_seconds"):
+        NeuralDivingConfig(max_dive_seconds=0.0)
