@@ -213,9 +213,15 @@ def _git_commit() -> str:
     return commit + ("-dirty" if dirty else "")
 
 
+def load_averages() -> list[float] | None:
+    """The machine's 1-, 5- and 15-minute load averages (None where the OS keeps none)."""
+    return list(os.getloadavg()) if hasattr(os, "getloadavg") else None
+
+
 def one_minute_load() -> float | None:
     """The machine's 1-minute load average (None where the OS keeps none)."""
-    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    averages = load_averages()
+    return None if averages is None else averages[0]
 
 
 def environment_info() -> dict[str, Any]:
@@ -232,7 +238,7 @@ def environment_info() -> dict[str, Any]:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         # Shared machines make times noisy: the load when the benchmark started says how much.
-        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "load_average": load_averages(),
         "python": platform.python_version(),
         "scip": scip,
         "versions": {
