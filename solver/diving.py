@@ -159,8 +159,8 @@ class NeuralDivingConfig:
     With refinements, a shorter dive brings the root LP, and the refinements around the dive's
     incumbent, that much sooner; refinements keep ``max_total_seconds``. Not used by the
     shipped sets: on Medium set cover validation instances a 0.5 s dive was ahead on one
-    sample and behind on another (``experiments/reports/diving-setcover-dive-budget-validation-cpu``,
-    ``diving-setcover-refine-only-validation-cpu``)."""
+    sample and behind on another (``experiments/reports/``: the ``diving-setcover-`` reports
+    ``dive-budget-validation-cpu`` and ``refine-only-validation-cpu``)."""
     max_submip_seconds: float = 2.0
     """Upper bound on one sub-MIP's time limit, seconds. Levels run in order, each with what
     is left of the call's budget up to this bound: a fixing that leaves no solution is

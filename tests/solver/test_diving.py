@@ -703,7 +703,9 @@ def test_the_dive_keeps_to_its_own_budget_and_refinements_to_theirs() -> None:
     time_limits: list[tuple[str, float]] = []
     solve_submip = heuristic._solve_submip
 
-    def recording(originals, selected, values, time_limit, label):  # noqa: ANN001, ANN202
+    def recording(
+        originals: dict, selected: list, values: dict, time_limit: float, label: str
+    ) -> int:
         time_limits.append((label, time_limit))
         return solve_submip(originals, selected, values, time_limit, label)
 
