@@ -398,6 +398,7 @@ class NeuralDiving(Heur):
 
     def _dive(self) -> Any:
         """Fix the most confident binaries to their predicted values, level by level."""
+        config = self.config
         originals, binaries = self._variables()
         if binaries.size == 0:
             return SCIP_RESULT.DIDNOTRUN
@@ -408,9 +409,8 @@ class NeuralDiving(Heur):
         values = {self.variable_names[r]: predicted[r] for r in order}
         levels = [
             (f"{coverage:g}", ranked[: max(1, int(round(coverage * len(ranked))))])
-            for coverage in self.config.coverages
+            for coverage in config.coverages
         ]
-        config = self.config
         max_seconds = config.max_total_seconds
         if config.max_dive_seconds is not None:
             max_seconds = config.max_dive_seconds
