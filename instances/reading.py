@@ -240,7 +240,7 @@ def _check_mps_lines(path: Path) -> None:
     field, however the file ends (plain, or a truncated ``.gz``); a line counts up to its first
     NUL byte, where SCIP stops reading it, and its fields are split on blanks and tabs alone, as
     SCIP splits them. The fuzz campaign
-    (``python -m experiments.fuzz``) found them; other damage is left to SCIP's reader.
+    (``python -m experiments.studies.fuzz``) found them; other damage is left to SCIP's reader.
     """
     try:
         text = _mps_text(path)

@@ -4,7 +4,7 @@ Every worker solves the whole instance with its own seeds (and variable permutat
 with learned plugins that share one batching inference server. The first worker to finish with a
 proof (optimal, infeasible, unbounded) stops the others; the best solution any worker found is
 kept. Workers are threads running ``optimizeNogil`` (the GIL is released inside SCIP and taken
-back by Python callbacks) or spawned processes; see ``experiments/serving_benchmark.py`` for
+back by Python callbacks) or spawned processes; see ``experiments/studies/serving_benchmark.py`` for
 which is faster.
 """
 

@@ -47,7 +47,7 @@ class ServerConfig:
     """Server process only: with one forward slot, run the passes in a thread of their own
     rather than in the loop, so that the loop reads the next requests meanwhile (a batch is
     ready when the pass ends) at the price of GIL hand-offs between the two threads. Which is
-    faster on a GPU is measured by ``experiments/gpu_check.py`` (section 3 runs both)."""
+    faster on a GPU is measured by ``experiments/studies/gpu_check.py`` (section 3 runs both)."""
     torch_threads: int | None = None
     """Intra-op threads of each thread that runs the model (``torch.set_num_threads``, called
     once in that thread; threads started later inherit it); ``None``: 1, on a CPU and on CUDA.

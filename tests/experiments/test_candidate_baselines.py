@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from experiments.candidate_baselines import evaluate_rules
+from experiments.studies.candidate_baselines import evaluate_rules
 from gnn.dataset import BranchingSample
 from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 from gnn.graph import BipartiteGraph

@@ -1,4 +1,4 @@
-"""Smoke tests of ``python -m experiments.serving_benchmark`` (the benchmark itself is not a test)."""
+"""Smoke tests of ``python -m experiments.studies.serving_benchmark`` (the benchmark itself is not a test)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from experiments.serving_benchmark import main
+from experiments.studies.serving_benchmark import main
 
 
 def test_bad_counts_exit_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_gpu_check_script_runs_every_section_and_writes_its_report(tmp_path: Path) -> None:
     out = tmp_path / "out"
     process = subprocess.run(
-        ["bash", str(ROOT / "experiments" / "gpu_check.sh"), str(out), "--tiny", "--workers", "2"],
+        ["bash", str(ROOT / "experiments" / "studies" / "gpu_check.sh"), str(out), "--tiny", "--workers", "2"],
         capture_output=True, text=True, timeout=600, cwd=tmp_path,
         env={**os.environ, "PYTHON": sys.executable},
     )  # fmt: skip

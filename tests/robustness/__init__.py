@@ -5,5 +5,5 @@ are defined). The default run keeps to about a minute; the long campaigns are ma
 
     pytest tests/robustness                  # default run
     pytest -m slow tests/robustness          # the long campaigns (thousands of inputs, MIPLIB)
-    python -m experiments.fuzz --inputs 3000 --checkpoints 300 --seed 1 --out runs/fuzz
+    python -m experiments.studies.fuzz --inputs 3000 --checkpoints 300 --seed 1 --out runs/fuzz
 """

@@ -1,4 +1,4 @@
-"""Hostile input: the fuzz campaign of :mod:`experiments.fuzz`, chosen hostile files, and broken
+"""Hostile input: the fuzz campaign of :mod:`experiments.studies.fuzz`, chosen hostile files, and broken
 checkpoints. Every input must give a correct answer or one clear line; never a traceback, a hang
 or a crash."""
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from experiments.fuzz import GOOD_OUTCOMES, FuzzConfig, check_instance, main, run_campaign
+from experiments.studies.fuzz import GOOD_OUTCOMES, FuzzConfig, check_instance, main, run_campaign
 from tests.robustness.modes import missing_module
 
 _KNAPSACK_MPS = """\

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m experiments.fuzz --inputs 300 --seed 0 [--checkpoints 50] [--out DIR]
+    python -m experiments.studies.fuzz --inputs 300 --seed 0 [--checkpoints 50] [--out DIR]
                                [--per-input-timeout 20] [--batch-size 100] [--time-limit 0.2]
 
 Inputs are made by mutating seed files: the MIPLIB and "bad" files of the shared instance folder
@@ -236,7 +236,7 @@ _WEIGHTS = np.array([2, 1, 1, 4, 2, 2, 2, 1, 0.2])
 
 
 def _default_shared_dir() -> Path:
-    return (Path(__file__).resolve().parents[1] / ".." / "shared").resolve()
+    return (Path(__file__).resolve().parents[2] / ".." / "shared").resolve()
 
 
 def _generated_seeds(folder: Path) -> list[Path]:
@@ -334,7 +334,7 @@ def _checkpoint_inputs(
         folder / "original.pt",
         model,
         feature_enums=(VariableFeature, ConstraintFeature, EdgeFeature),
-        command="experiments.fuzz",
+        command="experiments.studies.fuzz",
     )
     foreign = folder / "foreign.pt"
     torch.save({"weights": torch.zeros(3)}, foreign)
@@ -456,7 +456,7 @@ def _spawn(batch: list[FuzzInput], folder: Path, time_limit: float) -> subproces
     handle, batch_file = tempfile.mkstemp(dir=folder, prefix=".batch-", suffix=".json")
     with os.fdopen(handle, "w") as stream:
         json.dump([asdict(item) for item in batch], stream)
-    command = [sys.executable, "-m", "experiments.fuzz", "--worker", batch_file,
+    command = [sys.executable, "-m", "experiments.studies.fuzz", "--worker", batch_file,
                "--time-limit", str(time_limit)]  # fmt: skip
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 
@@ -581,7 +581,7 @@ def _summary(report: FuzzReport) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a campaign; 0 when every input gave a correct answer or a clear error, else 1."""
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.fuzz", description=__doc__.split("\n\n")[0]
+        prog="python -m experiments.studies.fuzz", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--inputs", type=int, default=FuzzConfig.inputs)
     parser.add_argument("--checkpoints", type=int, default=FuzzConfig.checkpoints)

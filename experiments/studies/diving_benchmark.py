@@ -9,9 +9,9 @@ cost (inference and sub-MIPs).
 
 Example::
 
-    python -m experiments.diving_benchmark --classes setcover cauctions facilities indset \\
+    python -m experiments.studies.diving_benchmark --classes setcover cauctions facilities indset \\
         --models solver/models --count 4 --seed 100000 --time-limit 30 \\
-        --instances /work/data/diving/heldout --out /work/data/diving/bench.json
+        --instances data/diving/heldout --out runs/diving-bench.json
 """
 
 from __future__ import annotations
@@ -249,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = run_benchmark(config)
     result["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
     result["command"] = " ".join(
-        ["python -m experiments.diving_benchmark", *(argv or sys.argv[1:])]
+        ["python -m experiments.studies.diving_benchmark", *(argv or sys.argv[1:])]
     )
     config.out.parent.mkdir(parents=True, exist_ok=True)
     config.out.write_text(json.dumps(result, indent=2) + "\n")

@@ -1,6 +1,6 @@
 """How much a branching policy can learn from the candidates' own features, without the graph.
 
-``python -m experiments.candidate_baselines --data /work/data/branching/setcover``
+``python -m experiments.studies.candidate_baselines --data data/branching/setcover``
 
 Scores the validation samples (the file split of ``neuralmip train``, same fraction and seed)
 with rules that see one candidate at a time: a random choice, the largest objective
@@ -113,7 +113,8 @@ def evaluate_rules(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run from the command line; 0 on success, 2 when the data cannot be split."""
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.candidate_baselines", description=__doc__.splitlines()[0]
+        prog="python -m experiments.studies.candidate_baselines",
+        description=__doc__.splitlines()[0],
     )
     parser.add_argument("--data", nargs="+", required=True, help="folders or .npz sample files")
     parser.add_argument("--valid-fraction", type=float, default=0.2)

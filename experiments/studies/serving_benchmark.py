@@ -1,4 +1,4 @@
-"""Benchmark of batched GNN inference: ``python -m experiments.serving_benchmark``.
+"""Benchmark of batched GNN inference: ``python -m experiments.studies.serving_benchmark``.
 
 Three measurements, printed and written as JSON (with the config, library versions and command):
 
@@ -14,7 +14,7 @@ Three measurements, printed and written as JSON (with the config, library versio
 The model is a shipped whole-graph GCNN checkpoint (``solver/models/*.pt``) when one loads, else
 a randomly initialised :class:`gnn.models.GCNNPolicy` (inference cost does not depend on
 weights); the shipped models are hybrids, whose served form (the encoder, once per solve) is
-measured by :mod:`experiments.gpu_check`, the one-shot GPU check of this issue. Sized to finish
+measured by :mod:`experiments.studies.gpu_check`, the one-shot GPU check of this issue. Sized to finish
 within 10 minutes on a 16-core machine with one GPU with ``--workers 1 4 16``; the defaults suit
 a 2-core machine.
 """
@@ -544,7 +544,7 @@ def run_benchmark(config: ServingBenchmarkConfig) -> dict[str, Any]:
 def _parse(argv: Sequence[str] | None) -> tuple[ServingBenchmarkConfig, Path]:
     defaults = ServingBenchmarkConfig()
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.serving_benchmark", description=__doc__.splitlines()[0]
+        prog="python -m experiments.studies.serving_benchmark", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--workers", type=int, nargs="+", default=list(defaults.workers))
     parser.add_argument(

@@ -2,7 +2,7 @@
 # GPU check of batched inference (issue #6), as one command: about 3-7 minutes on a machine with
 # one H100/H200 and 16 cores (the Python part stops starting sections after --budget, 420 s).
 #
-#   bash experiments/gpu_check.sh [OUT_DIR] [options of python -m experiments.gpu_check]
+#   bash experiments/studies/gpu_check.sh [OUT_DIR] [options of python -m experiments.studies.gpu_check]
 #
 # Writes gpu_check.md, gpu_check.json and gpu_check.log to OUT_DIR (default: $OUT, else
 # runs/gpu-check). The GPU machine has torch, torch-geometric and numpy but not pyscipopt: when
@@ -13,7 +13,7 @@
 #   python -m pip download --no-deps --only-binary=:all: --python-version 3.12 \
 #       --implementation cp --platform manylinux_2_28_x86_64 -d runs/wheels pyscipopt==6.3.0
 set -uo pipefail
-cd "$(dirname "$0")/.." || exit 2
+cd "$(dirname "$0")/../.." || exit 2
 out="${1:-${OUT:-runs/gpu-check}}"
 shift || true
 mkdir -p "$out"
@@ -32,5 +32,5 @@ fi
 {
   nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>&1 || true
   "$python" -c "import sys, torch, pyscipopt, torch_geometric; print(sys.version.split()[0], 'torch', torch.__version__, 'cuda', torch.cuda.is_available(), 'pyscipopt', pyscipopt.__version__, 'pyg', torch_geometric.__version__)"
-  "$python" -m experiments.gpu_check --out "$out" "$@"
+  "$python" -m experiments.studies.gpu_check --out "$out" "$@"
 } 2>&1 | tee "$out/gpu_check.log"

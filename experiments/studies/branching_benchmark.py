@@ -9,8 +9,8 @@ only the tree does, and the node limit keeps the trees comparable.
 
 Usage::
 
-    python -m experiments.branching_benchmark --instances 2 --nodes 150
-    python -m experiments.branching_benchmark --checkpoint solver/models/branching-setcover.pt
+    python -m experiments.studies.branching_benchmark --instances 2 --nodes 150
+    python -m experiments.studies.branching_benchmark --checkpoint solver/models/branching-setcover.pt
 
 The result (config, library versions, command and the per-model figures) is printed as JSON and
 written to ``--out`` when given.
@@ -219,7 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from instances.generators import GENERATORS
 
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.branching_benchmark", description=__doc__.splitlines()[0]
+        prog="python -m experiments.studies.branching_benchmark",
+        description=__doc__.splitlines()[0],
     )
     defaults = BenchmarkConfig()
     parser.add_argument(

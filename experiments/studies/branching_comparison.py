@@ -9,7 +9,7 @@ and their ratios learned / default; whether every optimum agrees. Times are SCIP
 
 Usage::
 
-    python -m experiments.branching_comparison --class setcover \\
+    python -m experiments.studies.branching_comparison --class setcover \\
         --checkpoint solver/models/branching-setcover.pt --instances 10 --out report.json
 
 This is the quick check of the branching engineer; ``neuralmip bench`` is the full harness.
@@ -162,7 +162,8 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; prints the JSON summary (rows go to stderr as they finish)."""
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.branching_comparison", description=__doc__.splitlines()[0]
+        prog="python -m experiments.studies.branching_comparison",
+        description=__doc__.splitlines()[0],
     )
     defaults = ComparisonConfig(instance_class="setcover", checkpoint="")
     parser.add_argument("--class", dest="instance_class", required=True)

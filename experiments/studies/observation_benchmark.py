@@ -17,8 +17,8 @@ falls inside a timed call; the JSON gives the figures without collector time as 
 
 Usage::
 
-    python -m experiments.observation_benchmark
-    python -m experiments.observation_benchmark --nodes 300 --seed 1 --out obs-bench.json
+    python -m experiments.studies.observation_benchmark
+    python -m experiments.studies.observation_benchmark --nodes 300 --seed 1 --out obs-bench.json
 
 Everything (config, library versions, command, figures) is printed as JSON at the end and
 written to ``--out`` when given.
@@ -263,7 +263,7 @@ def _print_table(report: dict[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.observation_benchmark",
+        prog="python -m experiments.studies.observation_benchmark",
         description="Time NodeBipartite per node on Easy set cover (one core).",
     )
     parser.add_argument("--nodes", type=int, default=BenchmarkConfig.nodes)

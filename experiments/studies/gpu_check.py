@@ -1,7 +1,7 @@
-"""The one-shot GPU check of batched inference (issue #6): ``python -m experiments.gpu_check``.
+"""The one-shot GPU check of batched inference (issue #6): ``python -m experiments.studies.gpu_check``.
 
 Made for one machine with one H100/H200 and 16 cores, within about 7 minutes (``--budget``);
-run through ``experiments/gpu_check.sh``, which installs the carried pyscipopt wheel first. On a
+run through ``experiments/studies/gpu_check.sh``, which installs the carried pyscipopt wheel first. On a
 machine without CUDA it runs the same sections on the CPU (tiny sizes make it a smoke test).
 
 Sections, in order (each one is skipped, and listed, once the budget is spent; the report is
@@ -48,7 +48,7 @@ import pyscipopt
 import torch
 from torch import nn
 
-from experiments.serving_benchmark import branching_heavy, random_graph, write_instances
+from experiments.studies.serving_benchmark import branching_heavy, random_graph, write_instances
 from gnn.checkpoint import library_versions, load_checkpoint
 from gnn.models import GCNNPolicy
 from gnn.observation import NodeBipartite
@@ -653,7 +653,7 @@ def run_check(config: GpuCheckConfig, out: Path) -> dict[str, Any]:
 
 
 def _instance_config(config: GpuCheckConfig) -> Any:
-    from experiments.serving_benchmark import ServingBenchmarkConfig
+    from experiments.studies.serving_benchmark import ServingBenchmarkConfig
 
     return ServingBenchmarkConfig(set_cover=config.set_cover, seed=config.seed)
 
@@ -661,7 +661,7 @@ def _instance_config(config: GpuCheckConfig) -> Any:
 def _parse(argv: Sequence[str] | None) -> tuple[GpuCheckConfig, Path]:
     defaults = GpuCheckConfig()
     parser = argparse.ArgumentParser(
-        prog="python -m experiments.gpu_check", description=__doc__.splitlines()[0]
+        prog="python -m experiments.studies.gpu_check", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--out", type=Path, default=Path("runs/gpu-check"))
     parser.add_argument("--budget", type=float, default=defaults.budget_s, metavar="SECONDS")
