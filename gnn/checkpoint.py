@@ -25,6 +25,7 @@ import torch
 from torch import nn
 
 from gnn import features as _features
+from gnn.checkpoint_info import CHECKPOINT_FORMAT, CheckpointError
 from gnn.domain import DomainError, ModelDomain
 from gnn.models import MODEL_CLASSES
 
@@ -39,8 +40,6 @@ __all__ = [
     "set_checkpoint_domain",
 ]
 
-#: Identifies neuralmip checkpoints (a foreign ``.pt`` file lacks it).
-CHECKPOINT_FORMAT = "neuralmip-checkpoint"
 _FORMAT_VERSION = 1
 _REQUIRED_KEYS = (
     "format",
@@ -50,10 +49,6 @@ _REQUIRED_KEYS = (
     "state_dict",
     "feature_schema",
 )
-
-
-class CheckpointError(ValueError):
-    """A checkpoint file is missing, unreadable, foreign or incompatible; ``str()`` is one line."""
 
 
 @dataclass(frozen=True)
