@@ -582,6 +582,9 @@ class NeuralDiving(Heur):
         start = clock()
         sub = pyscipopt.Model(sourceModel=model, origcopy=True)
         try:
+            # A copy shares its source's message handler: quieting that would silence the
+            # user's log of the main solve too. The sub-MIP gets a handler of its own first.
+            sub.redirectOutput()
             sub.hideOutput()
             # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the
             # main solve's pending interrupt, and the user's Ctrl-C would be lost.
