@@ -24,7 +24,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import numpy as np
 import pyscipopt
@@ -32,41 +32,20 @@ from pyscipopt import SCIP_RESULT, Branchrule
 
 from gnn.bounded import BoundedCaller, CallGate
 from gnn.graph import BipartiteGraph
+from gnn.observation.protocol import CandidateObservationFunction, ObservationFunction
 from gnn.policy import BranchingPolicy, NodeContext
 from solver.strong_branching import StrongBranchingScores, strong_branch
 from solver.time_budget import call_bound
 
 __all__ = [
     "BranchingRuleConfig",
-    "CandidateObservationFunction",
     "LearnedBranching",
-    "NodeObservationFunction",
     "ObservationMismatch",
     "StrongBranchingDecision",
     "include_learned_branching",
 ]
 
 logger = logging.getLogger(__name__)
-
-
-class NodeObservationFunction(Protocol):
-    """An observation function: variable rows in LP column order (``getCol().getLPPos()``)."""
-
-    def before_reset(self, model: pyscipopt.Model) -> None:
-        """Prepare for a new solve of ``model``."""
-
-    def extract(self, model: pyscipopt.Model) -> BipartiteGraph | None:
-        """The bipartite graph of the current node (None when there is none to give)."""
-
-
-@runtime_checkable
-class CandidateObservationFunction(NodeObservationFunction, Protocol):
-    """An observation function that can also observe the candidates alone, more cheaply."""
-
-    def candidate_features(
-        self, model: pyscipopt.Model, candidates: list[pyscipopt.Variable]
-    ) -> np.ndarray | None:
-        """The variable feature rows of ``candidates``, as :meth:`extract` would give them."""
 
 
 class ObservationMismatch(ValueError):
@@ -177,7 +156,7 @@ class LearnedBranching(Branchrule):
 
     def __init__(
         self,
-        observation: NodeObservationFunction,
+        observation: ObservationFunction[BipartiteGraph],
         policy: BranchingPolicy,
         config: BranchingRuleConfig | None = None,
     ) -> None:
@@ -466,7 +445,7 @@ def include_learned_branching(
     model: pyscipopt.Model,
     policy: BranchingPolicy,
     *,
-    observation: NodeObservationFunction | None = None,
+    observation: ObservationFunction[BipartiteGraph] | None = None,
     priority: int = BranchingRuleConfig.priority,
     max_depth: int = BranchingRuleConfig.max_depth,
     slow_node_seconds: float | None = BranchingRuleConfig.slow_node_seconds,

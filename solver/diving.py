@@ -36,7 +36,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import pyscipopt
@@ -53,10 +53,13 @@ from pyscipopt import (
 
 from gnn.bounded import BoundedCaller
 from gnn.graph import BipartiteGraph
+from gnn.observation.protocol import ObservationFunction
 from solver.time_budget import call_bound, remaining_seconds, solve_clock
 
+if TYPE_CHECKING:
+    from gnn.observation.milp import MilpObservation
+
 __all__ = [
-    "DivingObservation",
     "DivingPredictor",
     "NeuralDiving",
     "NeuralDivingConfig",
@@ -107,14 +110,6 @@ def apply_submip_settings(sub: pyscipopt.Model, settings: str) -> None:
     sub.setParam("conflict/enable", False)
     sub.setParam("branching/inference/priority", _FIRST_PRIORITY)
     sub.setParam("nodeselection/estimate/stdpriority", _FIRST_PRIORITY)
-
-
-class DivingObservation(Protocol):
-    """What the heuristic needs from an observation function (e.g. ``gnn.observation.MilpBipartite``)."""
-
-    def extract(self, model: pyscipopt.Model) -> Any:
-        """Return ``(graph, variables)``: the static graph and its variables in row order."""
-        ...
 
 
 class DivingPredictor(Protocol):
@@ -346,7 +341,7 @@ class NeuralDiving(Heur):
     def __init__(
         self,
         policy: DivingPredictor,
-        observation: DivingObservation,
+        observation: ObservationFunction[MilpObservation],
         config: NeuralDivingConfig | None = None,
     ) -> None:
         super().__init__()
@@ -363,6 +358,13 @@ class NeuralDiving(Heur):
         self._caller = BoundedCaller(name="neuralmip-diving-inference")
 
     # SCIP callbacks -------------------------------------------------------------------------
+    def heurinitsol(self) -> None:
+        """Tell the observation function a solve starts; a failure leaves the solve to SCIP."""
+        try:
+            self.observation.before_reset(self.model)
+        except Exception as error:  # a plugin must never abort the solve
+            self._fail(error)
+
     def heurexitsol(self) -> None:
         """End the inference worker thread with the solve (a stalled call ends it later)."""
         self._caller.close()
@@ -373,13 +375,15 @@ class NeuralDiving(Heur):
             with _collector_paused():
                 return {"result": self._execute(heurtiming)}
         except Exception as error:  # a plugin must never abort the solve
-            if not self._failed:
-                self._failed = True
-                self.stats.error = f"{type(error).__name__}: {error}"
-                logger.warning(
-                    "neural diving failed, SCIP continues without it: %s", self.stats.error
-                )
+            self._fail(error)
             return {"result": SCIP_RESULT.DIDNOTRUN}
+
+    def _fail(self, error: Exception) -> None:
+        """Record and log the first failure; the heuristic does not run again in this solve."""
+        if not self._failed:
+            self._failed = True
+            self.stats.error = f"{type(error).__name__}: {error}"
+            logger.warning("neural diving failed, SCIP continues without it: %s", self.stats.error)
 
     # The work -------------------------------------------------------------------------------
     def _remaining_seconds(self) -> float:
@@ -418,6 +422,24 @@ class NeuralDiving(Heur):
 
     def _refine(self, heurtiming: Any) -> Any:
         """Search around the incumbent where incumbent, prediction (and LP) agree."""
+        incumbent = self._incumbent_to_refine(heurtiming)
+        if incumbent is None:
+            return SCIP_RESULT.DIDNOTRUN
+        originals, binaries = self._variables()
+        if binaries.size == 0:
+            return SCIP_RESULT.DIDNOTRUN
+        self._refined_objective = self.model.getSolObjVal(incumbent)
+        self.stats.n_refinements += 1
+        agreeing, values = self._agreeing_binaries(incumbent, originals, binaries)
+        levels = self._refinement_levels(agreeing, binaries.size)
+        if not levels:
+            return SCIP_RESULT.DIDNOTFIND
+        return self._solve_levels(originals, levels, values, self.config.max_total_seconds)
+
+    def _incumbent_to_refine(self, heurtiming: Any) -> Any:
+        """The incumbent a refinement would search around now, or None when none is due: all
+        refinements ran, there is no incumbent, the LP solution it needs is missing, or this
+        incumbent's neighbourhood has been searched."""
         model, config = self.model, self.config
         if (
             self.stats.n_refinements >= config.refine_calls
@@ -430,18 +452,20 @@ class NeuralDiving(Heur):
                 )
             )
         ):
-            return SCIP_RESULT.DIDNOTRUN
+            return None
         incumbent = model.getBestSol()
-        incumbent_objective = model.getSolObjVal(incumbent)
         if self._refined_objective is not None and model.isEQ(
-            incumbent_objective, self._refined_objective
+            model.getSolObjVal(incumbent), self._refined_objective
         ):
-            return SCIP_RESULT.DIDNOTRUN  # this neighbourhood has been searched
-        originals, binaries = self._variables()
-        if binaries.size == 0:
-            return SCIP_RESULT.DIDNOTRUN
-        self._refined_objective = incumbent_objective
-        self.stats.n_refinements += 1
+            return None
+        return incumbent
+
+    def _agreeing_binaries(
+        self, incumbent: Any, originals: Mapping[str, pyscipopt.Variable], binaries: np.ndarray
+    ) -> tuple[list[str], dict[str, float]]:
+        """The binaries on which the incumbent and the prediction (and, with
+        ``refine_uses_lp``, the LP solution) agree, most confident first, and their values."""
+        model = self.model
         predicted = self._predicted_values()
         agreeing, values = [], {}
         for row in self._most_confident_first(binaries):
@@ -450,19 +474,23 @@ class NeuralDiving(Heur):
             value = float(round(model.getSolVal(incumbent, var)))
             if value != predicted[row]:
                 continue
-            if config.refine_uses_lp and not model.isFeasEQ(model.getSolVal(None, var), value):
+            if self.config.refine_uses_lp and not model.isFeasEQ(model.getSolVal(None, var), value):
                 continue
             agreeing.append(name)
             values[name] = value
+        return agreeing, values
+
+    def _refinement_levels(
+        self, agreeing: Sequence[str], n_binaries: int
+    ) -> list[tuple[str, Sequence[str]]]:
+        """One ``(label, variables to fix)`` per distinct refinement coverage level."""
         levels, previous = [], 0
-        for coverage in config.refine_coverages:
-            n_fix = min(len(agreeing), int(round(coverage * binaries.size)))
+        for coverage in self.config.refine_coverages:
+            n_fix = min(len(agreeing), int(round(coverage * n_binaries)))
             if 0 < n_fix != previous:  # an equal count would search the same neighbourhood
                 levels.append((f"r{coverage:g}", agreeing[:n_fix]))
                 previous = n_fix
-        if not levels:
-            return SCIP_RESULT.DIDNOTFIND
-        return self._solve_levels(originals, levels, values, config.max_total_seconds)
+        return levels
 
     def _variables(self) -> tuple[dict[str, pyscipopt.Variable], np.ndarray]:
         """The original variables by name, and the graph rows of the binary ones.
@@ -576,39 +604,19 @@ class NeuralDiving(Heur):
         time_limit: float,
         label: str,
     ) -> int:
-        """Solve one sub-MIP; return the number of its solutions SCIP accepted."""
+        """Solve one sub-MIP; return the number of its solutions SCIP accepted.
+
+        The sub-MIP is a quiet copy of the original problem (:func:`_new_submip`), restricted
+        to the neighbourhood of ``selected`` (:meth:`_restrict`); its improving solutions are
+        handed to the main solve as found and when it ends.
+        """
         model, config = self.model, self.config
         clock = solve_clock(model)
         start = clock()
-        sub = pyscipopt.Model(sourceModel=model, origcopy=True)
+        sub = _new_submip(model, config, time_limit)
         try:
-            # A copy shares its source's message handler: quieting that would silence the
-            # user's log of the main solve too. The sub-MIP gets a handler of its own first.
-            sub.redirectOutput()
-            sub.hideOutput()
-            # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the
-            # main solve's pending interrupt, and the user's Ctrl-C would be lost.
-            sub.setParam("misc/catchctrlc", False)
-            sub.setParam("limits/time", max(time_limit, 0.01))
-            sub.setParam("limits/nodes", config.submip_node_limit)
-            sub.setParam("limits/stallnodes", config.submip_stall_nodes)
-            sub.setParam("randomization/randomseedshift", config.seed)
-            apply_submip_settings(sub, config.submip_settings)
-            for name, value in config.submip_params.items():
-                sub.setParam(name, value)
             sub_vars = {var.name: var for var in sub.getVars()}
-            if config.soft:
-                self._add_trust_region(sub, sub_vars, selected, values)
-            else:
-                for name in selected:
-                    var = sub_vars.get(name)
-                    if var is not None:
-                        sub.chgVarLb(var, values[name])
-                        sub.chgVarUb(var, values[name])
-            primal_bound = model.getPrimalbound()
-            if model.getNSols() > 0 and math.isfinite(primal_bound) and abs(primal_bound) < 1e19:
-                # Only improving solutions are worth finding.
-                sub.setObjlimit(primal_bound)
+            self._restrict(sub, sub_vars, selected, values)
             relay = _BestSolutionRelay(
                 lambda solution: self._try_solution(sub, sub_vars, solution, originals)
             )
@@ -621,6 +629,28 @@ class NeuralDiving(Heur):
         finally:
             sub.freeProb()
             self.stats.submip_seconds += clock() - start
+
+    def _restrict(
+        self,
+        sub: pyscipopt.Model,
+        sub_vars: Mapping[str, pyscipopt.Variable],
+        selected: Sequence[str],
+        values: Mapping[str, float],
+    ) -> None:
+        """Fix ``selected`` to ``values`` in ``sub`` (soft mode: bound how many may differ),
+        and let it look only for solutions better than the main solve's incumbent."""
+        model = self.model
+        if self.config.soft:
+            self._add_trust_region(sub, sub_vars, selected, values)
+        else:
+            for name in selected:
+                var = sub_vars.get(name)
+                if var is not None:
+                    sub.chgVarLb(var, values[name])
+                    sub.chgVarUb(var, values[name])
+        primal_bound = model.getPrimalbound()
+        if model.getNSols() > 0 and math.isfinite(primal_bound) and abs(primal_bound) < 1e19:
+            sub.setObjlimit(primal_bound)
 
     def _hand_back_best(
         self,
@@ -711,6 +741,33 @@ class NeuralDiving(Heur):
         return 1
 
 
+def _new_submip(
+    model: pyscipopt.Model, config: NeuralDivingConfig, time_limit: float
+) -> pyscipopt.Model:
+    """A quiet copy of ``model``'s original problem, set up as ``config`` says, with
+    ``time_limit`` seconds (the caller frees it)."""
+    sub = pyscipopt.Model(sourceModel=model, origcopy=True)
+    try:
+        # A copy shares its source's message handler: quieting that would silence the user's
+        # log of the main solve too. The sub-MIP gets a handler of its own first.
+        sub.redirectOutput()
+        sub.hideOutput()
+        # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the main
+        # solve's pending interrupt, and the user's Ctrl-C would be lost.
+        sub.setParam("misc/catchctrlc", False)
+        sub.setParam("limits/time", max(time_limit, 0.01))
+        sub.setParam("limits/nodes", config.submip_node_limit)
+        sub.setParam("limits/stallnodes", config.submip_stall_nodes)
+        sub.setParam("randomization/randomseedshift", config.seed)
+        apply_submip_settings(sub, config.submip_settings)
+        for name, value in config.submip_params.items():
+            sub.setParam(name, value)
+    except BaseException:
+        sub.freeProb()
+        raise
+    return sub
+
+
 class _BestSolutionRelay(Eventhdlr):
     """Inside a sub-MIP: hand each new best solution to ``hand_on`` as soon as it is found.
 
@@ -746,7 +803,7 @@ def include_neural_diving(
     model: pyscipopt.Model,
     policy: DivingPredictor,
     *,
-    observation: DivingObservation | None = None,
+    observation: ObservationFunction[MilpObservation] | None = None,
     config: NeuralDivingConfig | None = None,
     name: str = "neuraldiving",
     priority: int = -100_000,
