@@ -15,6 +15,11 @@ root's LP loop sees is searched once, in a sub-MIP that fixes the binaries on wh
 incumbent, the prediction and the LP solution agree (RINS's neighbourhood, narrowed by the
 network's confidence).
 
+The heuristic works in named steps: the dive (:meth:`NeuralDiving._dive`), the refinements
+(:meth:`NeuralDiving._refine`), both solving their coverage levels in order within one budget
+(:meth:`NeuralDiving._solve_levels`), each level one sub-MIP (:meth:`NeuralDiving._solve_submip`:
+a quiet copy, restricted to the level's neighbourhood, whose improving solutions are handed on).
+
 Why sub-MIPs are copies of the *original* problem (``Model(sourceModel=m, origcopy=True)``):
 predictions are indexed by original variables, the copy keeps their names (no presolve
 aggregation to undo), solutions come back as original-space solutions (``createOrigSol``) that
@@ -122,107 +127,88 @@ class DivingPredictor(Protocol):
 
 @dataclass(frozen=True)
 class NeuralDivingConfig:
-    """Settings of the neural diving heuristic."""
+    """Settings of the neural diving heuristic.
+
+    How the defaults were chosen, with the measurements, is in ``solver/models/README.md``
+    ("Why the plugins' defaults are what they are")."""
 
     coverages: tuple[float, ...] = (0.9, 0.8, 0.7, 0.5, 0.3)
-    """Fractions of the binary variables to fix (most confident first), tried in this order.
-
-    High levels first: a fixing that leaves no improving solution is found infeasible within
-    milliseconds, and each later level starts from the incumbent the earlier ones improved
-    (chosen on validation instances, ``solver/models/DIVING.md``)."""
+    """Fractions of the binary variables the dive fixes (most confident first), one sub-MIP
+    per level, tried in this order; each later level starts from the incumbent the earlier
+    ones improved. Default: ``(0.9, 0.8, 0.7, 0.5, 0.3)``."""
     soft: bool = False
-    """If True, do not fix: add a local-branching constraint allowing ``soft_radius`` flips."""
+    """If True, do not fix: add a local-branching constraint allowing ``soft_radius`` flips.
+    Default: False."""
     soft_radius: float = 0.1
-    """In soft mode, the fraction of the selected variables allowed to differ from the prediction."""
+    """In soft mode, the fraction of the selected variables allowed to differ from the
+    prediction. Default: 0.1."""
     time_fraction: float = 0.1
-    """Share of the main solve's remaining time that all sub-MIPs of one call may use.
-
-    Budgets are seconds of the main solve's clock (``timing/clocktype``), which the sub-MIPs
-    copy: with SCIP's CPU clock, time other processes take is not charged to the dive."""
+    """Share of the main solve's remaining time that all sub-MIPs of one call may use, in
+    seconds of the main solve's clock (``timing/clocktype``), which the sub-MIPs copy.
+    Default: 0.1."""
     max_total_seconds: float = 2.0
-    """Upper bound on that share, seconds: the root waits while the sub-MIPs run. 2 s rather
-    than 1 s brought set cover to 1 % sooner on validation instances, and facility location
-    later (``experiments/reports/diving-budget-validation-cpu``).
-
-    It bounds the sub-MIPs' own clocks. Reading the graph, predicting, and copying the problem
-    into each sub-MIP and freeing it come on top: measured on a Medium facility location
-    instance (20,100 variables), a call with a 2 s budget took 2.37 s in all, 2.19 s of it in
-    its two sub-MIPs."""
+    """Upper bound on that share, seconds (the root waits while the sub-MIPs run). It bounds
+    the sub-MIPs' own clocks; reading the graph, predicting, and copying and freeing each
+    sub-MIP come on top. Default: 2.0."""
     max_dive_seconds: float | None = None
-    """Upper bound on the dive's share (the first call), seconds; None: ``max_total_seconds``.
-
-    With refinements, a shorter dive brings the root LP, and the refinements around the dive's
-    incumbent, that much sooner; refinements keep ``max_total_seconds``. Not used by the
-    shipped sets: on Medium set cover validation instances a 0.5 s dive was ahead on one
-    sample and behind on another (``experiments/reports/``: the ``diving-setcover-`` reports
-    ``dive-budget-validation-cpu`` and ``refine-only-validation-cpu``)."""
+    """Upper bound on the dive's share (the first call), seconds; refinements keep
+    ``max_total_seconds``. Default: None (``max_total_seconds``)."""
     max_submip_seconds: float = 2.0
     """Upper bound on one sub-MIP's time limit, seconds. Levels run in order, each with what
-    is left of the call's budget up to this bound: a fixing that leaves no solution is
-    found infeasible within milliseconds, so a level that has solutions may use all that is
-    left."""
+    is left of the call's budget up to this bound. Default: 2.0."""
     min_submip_seconds: float = 0.05
-    """A sub-MIP with less time than this is not started."""
+    """A sub-MIP with less time than this is not started. Default: 0.05."""
     submip_node_limit: int = 5000
-    """Node limit of each sub-MIP (with the ``"lns"`` settings a node costs little: 500 nodes
-    stopped every set cover sub-MIP of the validation runs early, at 1-4 % from the optimum)."""
+    """Node limit of each sub-MIP (``limits/nodes``; -1: none). Default: 5000."""
     safety_seconds: float = 0.25
-    """Time kept back from the main solve's limit (the copy and its set-up are not limited)."""
+    """Time kept back from the main solve's limit (the copy and its set-up are not limited).
+    Default: 0.25."""
     max_calls: int = 1
-    """How many times per solve the heuristic runs (the root may call it again after a restart)."""
+    """How many times per solve the heuristic dives (the root may call it again after a
+    restart). Default: 1."""
     relay_solutions: bool = True
-    """If True, hand each new best solution of a sub-MIP to the main solve when it is found.
-
-    The main solve waits while a sub-MIP runs; a sub-MIP often finds its best solution early
-    and then spends most of its time failing to improve it (on validation facility location,
-    0.1 s into a 0.9-1.7 s sub-MIP), and the main solve's incumbent, and every figure measured
-    on it, should not wait for that. Otherwise, its best solution is handed on when it ends."""
+    """If True, hand each new best solution of a sub-MIP to the main solve when it is found;
+    otherwise its best solution is handed on when it ends. Default: True."""
     stop_at_first_solution: bool = False
-    """If True, stop trying coverage levels once one sub-MIP improved the incumbent.
-
-    Off by default: a lower level, with the improved incumbent as its objective limit, is a
-    larger neighbourhood that can still improve (on validation auctions, the 0.5 level's
-    solution was about 10 % off and the 0.3 level's 1-4 %)."""
+    """If True, stop trying coverage levels once one sub-MIP improved the incumbent; otherwise
+    the lower levels run too, with the improved incumbent as their objective limit.
+    Default: False."""
     refine_calls: int = 0
     """How many times, after the dive, the heuristic searches around the incumbent (0: never).
 
     A refinement runs when the root has an LP solution and an incumbent it has not refined
     yet (SCIP calls the heuristic after each LP of the root's cutting loop; with
-    :attr:`refine_frequency`, at nodes of the tree too). It fixes the
-    binaries on which the incumbent, the prediction and, with ``refine_uses_lp``, the LP
-    solution agree, most confident first (:attr:`refine_coverages`), and solves the rest as
-    a sub-MIP that must beat the incumbent: RINS's neighbourhood, narrowed to where the
-    network agrees. Off by default; the shipped set cover and facility location sets refine 3
-    times (``solver/models/diving.toml`` says why)."""
+    :attr:`refine_frequency`, at nodes of the tree too). It fixes the binaries on which the
+    incumbent, the prediction and, with ``refine_uses_lp``, the LP solution agree, most
+    confident first (:attr:`refine_coverages`), and solves the rest as a sub-MIP that must
+    beat the incumbent: RINS's neighbourhood, narrowed to where the network agrees.
+    Default: 0 (a model set's manifest may set it)."""
     refine_coverages: tuple[float, ...] = (0.9, 0.8, 0.7)
     """Fractions of the binary variables a refinement fixes, tried in this order; each level
-    fixes at most the binaries on which all agree."""
+    fixes at most the binaries on which all agree. Default: ``(0.9, 0.8, 0.7)``."""
     refine_uses_lp: bool = True
-    """If True, a refinement fixes only binaries whose LP value equals the incumbent's too."""
+    """If True, a refinement fixes only binaries whose LP value equals the incumbent's too.
+    Default: True."""
     refine_frequency: int = 0
     """Depth frequency of the heuristic's calls, SCIP's ``heuristics/<name>/freq`` (0: the
     root only). With ``k > 0`` SCIP also calls it at the tree's nodes of depth 0, k, 2k, ...,
     where it refines each new incumbent the search found, until ``refine_calls`` have run; a
-    call with nothing new to refine returns at once."""
+    call with nothing new to refine returns at once. Default: 0."""
     seed: int = 0
-    """Random seed shift of the sub-MIPs."""
+    """Random seed shift of the sub-MIPs. Default: 0."""
     submip_stall_nodes: int = 500
     """A sub-MIP stops after this many nodes without a better solution (``limits/stallnodes``;
-    -1: no limit): the root waits while it runs. 500 rather than 200 since solutions are
-    relayed as found (validation: as good or better in every class)."""
+    -1: no limit). Default: 500."""
     start: str = "before_root_lp"
-    """When the heuristic first dives (:data:`DIVING_STARTS`). Before the root LP: on
-    validation instances of every class the integral and the time to 1 % were lower than
-    after the first LP (``experiments/reports/diving-start-validation-cpu``)."""
+    """When the heuristic first dives (:data:`DIVING_STARTS`). Default: ``"before_root_lp"``."""
     submip_settings: str = "lns"
-    """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``."""
+    """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``.
+    Default: ``"lns"``."""
     submip_params: Mapping[str, Any] = field(default_factory=dict)
-    """Extra SCIP parameters for each sub-MIP."""
+    """Extra SCIP parameters for each sub-MIP. Default: none."""
     inference_timeout_seconds: float | None = 30.0
-    """Longest wait for the prediction, seconds (None: bounded only by the time limit).
-
-    The root waits while the network predicts; a prediction that takes longer is stalled (a
-    hung device or server), and SCIP goes on without diving."""
+    """Longest wait for the prediction, seconds (None: bounded only by the time limit); a
+    prediction that takes longer is abandoned and SCIP goes on without diving. Default: 30.0."""
 
     def __post_init__(self) -> None:
         # A list (from TOML or JSON) would make the frozen config unhashable.
