@@ -260,11 +260,27 @@ class LearnedBranching(Branchrule):
             )
 
     def _choose(self) -> pyscipopt.Variable | StrongBranchingDecision | None:
-        model = self.model
-        variables, values, _, _, n_priority, _ = model.getLPBranchCands()
+        """The node's decision: the policy's best candidate, or strong branching's decision
+        among its shortlist (None: no candidate)."""
+        variables, values, _, _, n_priority, _ = self.model.getLPBranchCands()
         candidates = variables[:n_priority]
         if not candidates:
             return None
+        scores = self._scores(candidates)
+        if self._shortlist_applies(len(candidates)):
+            return self._shortlist_decision(candidates, values, scores)
+        return candidates[int(np.argmax(scores))]
+
+    def _scores(self, candidates: list[pyscipopt.Variable]) -> np.ndarray:
+        """The policy's scores of ``candidates`` (finite, one per candidate), within the node's
+        inference bound.
+
+        Raises
+        ------
+        ObservationMismatch, FloatingPointError
+            When the policy's answer does not fit the candidates or is not finite.
+        """
+        model = self.model
         positions = np.fromiter(
             (var.getCol().getLPPos() for var in candidates), np.int64, len(candidates)
         )
@@ -296,25 +312,29 @@ class LearnedBranching(Branchrule):
             )
         if not np.isfinite(scores).all():
             raise FloatingPointError("policy returned non-finite scores")
-        if self._shortlist_applies(len(candidates)):
-            shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
-            chosen = [candidates[i] for i in shortlist]
-            reductions = self.config.shortlist_reductions
-            sb_started = time.perf_counter()
-            try:
-                expert = strong_branch(
-                    model,
-                    chosen,
-                    self.config.shortlist_iteration_limit,
-                    idempotent=not reductions,
-                )
-            finally:
-                self._node_shortlist_seconds = time.perf_counter() - sb_started
-            self.n_shortlisted += 1
-            return StrongBranchingDecision.from_scores(
-                expert, chosen, [values[i] for i in shortlist], reductions=reductions
+        return scores
+
+    def _shortlist_decision(
+        self, candidates: list[pyscipopt.Variable], values: list[float], scores: np.ndarray
+    ) -> StrongBranchingDecision:
+        """Strong-branch on the ``shortlist_size`` best-scored candidates and decide by it."""
+        shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
+        chosen = [candidates[i] for i in shortlist]
+        reductions = self.config.shortlist_reductions
+        sb_started = time.perf_counter()
+        try:
+            expert = strong_branch(
+                self.model,
+                chosen,
+                self.config.shortlist_iteration_limit,
+                idempotent=not reductions,
             )
-        return candidates[int(np.argmax(scores))]
+        finally:
+            self._node_shortlist_seconds = time.perf_counter() - sb_started
+        self.n_shortlisted += 1
+        return StrongBranchingDecision.from_scores(
+            expert, chosen, [values[i] for i in shortlist], reductions=reductions
+        )
 
     def _shortlist_applies(self, n_candidates: int) -> bool:
         config = self.config
