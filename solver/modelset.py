@@ -97,10 +97,10 @@ class Component:
     kind: str
     path: Path
     enabled: bool = True
-    why: str = ""
+    why: str = field(default="", repr=False)
     settings: Mapping[str, Any] = field(default_factory=dict)
-    domain: ModelDomain | None = None
-    provenance: Mapping[str, Any] = field(default_factory=dict)
+    domain: ModelDomain | None = field(default=None, repr=False)
+    provenance: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class ModelSet:
     branching: Component | None = None
     diving: Component | None = None
     scip_params: Mapping[str, Any] = field(default_factory=dict)
-    provenance: Mapping[str, Any] = field(default_factory=dict)
+    provenance: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
     def component(self, kind: str) -> Component | None:
         """The component of ``kind`` (``"branching"`` or ``"diving"``), or None."""
