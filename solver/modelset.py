@@ -213,6 +213,9 @@ def _manifest_component(manifest: Path, kind: str, table: Mapping[str, Any]) -> 
     """One ``[branching]`` / ``[diving]`` table of a manifest."""
     if "checkpoint" not in table:
         raise LearnedModelError(f"{manifest}: [{kind}] names no checkpoint")
+    path = manifest.parent / str(table["checkpoint"])
+    if not path.is_file():
+        raise LearnedModelError(f"{manifest}: [{kind}] checkpoint {path.name} is missing")
     domain = None
     if table.get("domain"):
         try:
@@ -221,7 +224,7 @@ def _manifest_component(manifest: Path, kind: str, table: Mapping[str, Any]) -> 
             raise LearnedModelError(f"{manifest}: [{kind}] domain is unusable ({error})") from None
     return Component(
         kind=kind,
-        path=manifest.parent / str(table["checkpoint"]),
+        path=path,
         enabled=bool(table.get("enabled", True)),
         why=str(table.get("why", "")),
         settings=dict(table.get("settings", {})),

@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -178,13 +178,14 @@ def plan_model_set(
         component records no training domain.
     """
     wanted = [kind for kind, needed in zip(COMPONENTS, (branching, diving), strict=True) if needed]
+    profile = functools.cache(lambda: _profile(model))  # profiled once, and only when needed
     if model_path is None and check_domain:
-        models, reason = match_model_set(model)
+        models, reason = _match(*profile())
         if models is None:
             return None, {kind: reason for kind in wanted}
     else:
         models = resolve_model_set(model_path)
-    return models, _declined(model, models, wanted, check_domain)
+    return models, _declined(profile, models, wanted, check_domain)
 
 
 def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
@@ -193,7 +194,11 @@ def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
     A set matches when the training domains of all its enabled components admit the instance's
     profile; of several, the one nearest to its training ranges wins (ties: by name).
     """
-    profile, reason = _profile(model)
+    return _match(*_profile(model))
+
+
+def _match(profile: np.ndarray | None, reason: str) -> tuple[ModelSet | None, str]:
+    """:func:`match_model_set` on the instance's profile (None: not profiled, for ``reason``)."""
     if profile is None:
         return None, reason
     shipped = shipped_model_sets()
@@ -210,9 +215,13 @@ def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
 
 
 def _declined(
-    model: pyscipopt.Model, models: ModelSet, wanted: list[str], check_domain: bool
+    profile_of: Callable[[], tuple[np.ndarray | None, str]],
+    models: ModelSet,
+    wanted: list[str],
+    check_domain: bool,
 ) -> dict[str, str]:
-    """Why each wanted component of ``models`` may not be used on ``model`` (by component)."""
+    """Why each wanted component of ``models`` may not be used on the instance that
+    ``profile_of`` profiles (by component)."""
     declined: dict[str, str] = {}
     present = [c for c in map(models.component, wanted) if c is not None]
     for component in present:
@@ -224,7 +233,7 @@ def _declined(
     for component in checked:
         if component.domain is None:
             raise LearnedModelError(_no_domain_message(component))
-    profile, reason = _profile(model)
+    profile, reason = profile_of()
     for component in checked:
         if profile is None:
             declined[component.kind] = reason

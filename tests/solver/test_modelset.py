@@ -135,3 +135,17 @@ def test_planning_imports_no_torch() -> None:
 def test_plan_names_the_components_that_apply() -> None:
     models, declined = plan_model_set(preset("facilities", "tiny").generate(1), diving=False)
     assert models.name == "facilities" and declined == {}
+
+
+def test_a_broken_manifest_is_one_clear_line(tmp_path: Path) -> None:
+    folder = _copy_set("indset", tmp_path)
+    (folder / "diving.pt").unlink()
+    with pytest.raises(LearnedModelError, match=r"\[diving\] checkpoint diving.pt is missing"):
+        resolve_model_set(folder)
+    (folder / MANIFEST_NAME).write_text('format = "neuralmip-modelset"\nformat_version = 99\n')
+    with pytest.raises(LearnedModelError, match="format version 99 is not supported"):
+        resolve_model_set(folder)
+    (folder / MANIFEST_NAME).write_text("not = [toml")
+    with pytest.raises(LearnedModelError, match="not a readable model set manifest") as caught:
+        resolve_model_set(folder)
+    assert "\n" not in str(caught.value)
