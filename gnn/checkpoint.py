@@ -25,6 +25,7 @@ import torch
 from torch import nn
 
 from gnn import features as _features
+from gnn.checkpoint_info import CHECKPOINT_FORMAT, CheckpointError
 from gnn.domain import DomainError, ModelDomain
 from gnn.models import MODEL_CLASSES
 
@@ -39,8 +40,6 @@ __all__ = [
     "set_checkpoint_domain",
 ]
 
-#: Identifies neuralmip checkpoints (a foreign ``.pt`` file lacks it).
-CHECKPOINT_FORMAT = "neuralmip-checkpoint"
 _FORMAT_VERSION = 1
 _REQUIRED_KEYS = (
     "format",
@@ -50,10 +49,6 @@ _REQUIRED_KEYS = (
     "state_dict",
     "feature_schema",
 )
-
-
-class CheckpointError(ValueError):
-    """A checkpoint file is missing, unreadable, foreign or incompatible; ``str()`` is one line."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +198,74 @@ def _current_schema(names: Iterable[str]) -> dict[str, list[str] | None]:
     return schema
 
 
+def _read_payload(path: Path) -> dict[str, Any]:
+    """The dict a checkpoint file holds, checked to be a neuralmip checkpoint of this format."""
+    if not path.is_file():
+        raise CheckpointError(f"{path}: no such checkpoint file")
+    try:
+        is_archive = zipfile.is_zipfile(path)
+    except (OSError, zipfile.BadZipFile) as error:  # a damaged end record can raise here too
+        raise CheckpointError(f"{path}: not a readable checkpoint ({_first_line(error)})") from None
+    if not is_archive:  # torch.save writes a zip archive; a cut one has no directory
+        raise CheckpointError(f"{path}: not a readable checkpoint (truncated, or not a torch file)")
+    try:
+        payload = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as error:  # torch raises many types for damaged files; one line for all
+        raise CheckpointError(
+            f"{path}: not a readable checkpoint ({_first_line(error)})"
+        ) from error
+    if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
+        raise CheckpointError(f"{path}: not a neuralmip checkpoint")
+    missing = [key for key in _REQUIRED_KEYS if key not in payload]
+    if missing:
+        raise CheckpointError(f"{path}: checkpoint lacks {', '.join(missing)}")
+    if payload["format_version"] != _FORMAT_VERSION:
+        raise CheckpointError(
+            f"{path}: checkpoint format version {payload['format_version']} is not supported "
+            f"(this build reads {_FORMAT_VERSION})"
+        )
+    return payload
+
+
+def _check_schema(
+    path: Path, recorded: Mapping[str, list[str]], expected_schema: Mapping[str, list[str]] | None
+) -> None:
+    """Refuse a recorded feature schema that differs from the expected one (default: this
+    build's :mod:`gnn.features`)."""
+    expected = dict(expected_schema) if expected_schema is not None else _current_schema(recorded)
+    for enum_name, members in recorded.items():
+        current = expected.get(enum_name)
+        if current is None:
+            raise CheckpointError(f"{path}: feature set {enum_name} is unknown to this build")
+        if list(current) != list(members):
+            raise CheckpointError(
+                f"{path}: feature schema {enum_name} differs from this build's "
+                f"({len(members)} recorded columns vs {len(current)} now); retrain the model"
+            )
+
+
+def _rebuild_model(
+    path: Path, payload: Mapping[str, Any], registry: Mapping[str, type[nn.Module]]
+) -> nn.Module:
+    """The checkpoint's model, its class looked up in ``registry``, weights loaded, in eval
+    mode."""
+    cls = registry.get(payload["model_class"])
+    if cls is None:
+        raise CheckpointError(
+            f"{path}: unknown model class {payload['model_class']!r} "
+            f"(known: {', '.join(sorted(registry))})"
+        )
+    try:
+        model = cls(**payload["model_config"])
+        model.load_state_dict(payload["state_dict"])
+    except (TypeError, RuntimeError, ValueError) as error:
+        raise CheckpointError(
+            f"{path}: weights do not fit {payload['model_class']} ({_first_line(error)})"
+        ) from error
+    model.eval()
+    return model
+
+
 def load_checkpoint(
     path: str | Path,
     *,
@@ -228,56 +291,10 @@ def load_checkpoint(
         differs from the expected one; weights that do not fit the model.
     """
     path = Path(path)
-    if not path.is_file():
-        raise CheckpointError(f"{path}: no such checkpoint file")
-    try:
-        is_archive = zipfile.is_zipfile(path)
-    except (OSError, zipfile.BadZipFile) as error:  # a damaged end record can raise here too
-        raise CheckpointError(f"{path}: not a readable checkpoint ({_first_line(error)})") from None
-    if not is_archive:  # torch.save writes a zip archive; a cut one has no directory
-        raise CheckpointError(f"{path}: not a readable checkpoint (truncated, or not a torch file)")
-    try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as error:  # torch raises many types for damaged files; one line for all
-        raise CheckpointError(
-            f"{path}: not a readable checkpoint ({_first_line(error)})"
-        ) from error
-    if not isinstance(payload, dict) or payload.get("format") != CHECKPOINT_FORMAT:
-        raise CheckpointError(f"{path}: not a neuralmip checkpoint")
-    missing = [key for key in _REQUIRED_KEYS if key not in payload]
-    if missing:
-        raise CheckpointError(f"{path}: checkpoint lacks {', '.join(missing)}")
-    if payload["format_version"] != _FORMAT_VERSION:
-        raise CheckpointError(
-            f"{path}: checkpoint format version {payload['format_version']} is not supported "
-            f"(this build reads {_FORMAT_VERSION})"
-        )
-    recorded = payload["feature_schema"]
-    expected = dict(expected_schema) if expected_schema is not None else _current_schema(recorded)
-    for enum_name, members in recorded.items():
-        current = expected.get(enum_name)
-        if current is None:
-            raise CheckpointError(f"{path}: feature set {enum_name} is unknown to this build")
-        if list(current) != list(members):
-            raise CheckpointError(
-                f"{path}: feature schema {enum_name} differs from this build's "
-                f"({len(members)} recorded columns vs {len(current)} now); retrain the model"
-            )
+    payload = _read_payload(path)
+    _check_schema(path, payload["feature_schema"], expected_schema)
     registry = model_classes if model_classes is not None else MODEL_CLASSES
-    cls = registry.get(payload["model_class"])
-    if cls is None:
-        raise CheckpointError(
-            f"{path}: unknown model class {payload['model_class']!r} "
-            f"(known: {', '.join(sorted(registry))})"
-        )
-    try:
-        model = cls(**payload["model_config"])
-        model.load_state_dict(payload["state_dict"])
-    except (TypeError, RuntimeError, ValueError) as error:
-        raise CheckpointError(
-            f"{path}: weights do not fit {payload['model_class']} ({_first_line(error)})"
-        ) from error
-    model.eval()
+    model = _rebuild_model(path, payload, registry)
     domain = None
     if payload.get("domain") is not None:
         try:

@@ -24,7 +24,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import numpy as np
 import pyscipopt
@@ -32,41 +32,20 @@ from pyscipopt import SCIP_RESULT, Branchrule
 
 from gnn.bounded import BoundedCaller, CallGate
 from gnn.graph import BipartiteGraph
+from gnn.observation.protocol import CandidateObservationFunction, ObservationFunction
 from gnn.policy import BranchingPolicy, NodeContext
 from solver.strong_branching import StrongBranchingScores, strong_branch
 from solver.time_budget import call_bound
 
 __all__ = [
     "BranchingRuleConfig",
-    "CandidateObservationFunction",
     "LearnedBranching",
-    "NodeObservationFunction",
     "ObservationMismatch",
     "StrongBranchingDecision",
     "include_learned_branching",
 ]
 
 logger = logging.getLogger(__name__)
-
-
-class NodeObservationFunction(Protocol):
-    """An observation function: variable rows in LP column order (``getCol().getLPPos()``)."""
-
-    def before_reset(self, model: pyscipopt.Model) -> None:
-        """Prepare for a new solve of ``model``."""
-
-    def extract(self, model: pyscipopt.Model) -> BipartiteGraph | None:
-        """The bipartite graph of the current node (None when there is none to give)."""
-
-
-@runtime_checkable
-class CandidateObservationFunction(NodeObservationFunction, Protocol):
-    """An observation function that can also observe the candidates alone, more cheaply."""
-
-    def candidate_features(
-        self, model: pyscipopt.Model, candidates: list[pyscipopt.Variable]
-    ) -> np.ndarray | None:
-        """The variable feature rows of ``candidates``, as :meth:`extract` would give them."""
 
 
 class ObservationMismatch(ValueError):
@@ -177,7 +156,7 @@ class LearnedBranching(Branchrule):
 
     def __init__(
         self,
-        observation: NodeObservationFunction,
+        observation: ObservationFunction[BipartiteGraph],
         policy: BranchingPolicy,
         config: BranchingRuleConfig | None = None,
     ) -> None:
@@ -281,11 +260,27 @@ class LearnedBranching(Branchrule):
             )
 
     def _choose(self) -> pyscipopt.Variable | StrongBranchingDecision | None:
-        model = self.model
-        variables, values, _, _, n_priority, _ = model.getLPBranchCands()
+        """The node's decision: the policy's best candidate, or strong branching's decision
+        among its shortlist (None: no candidate)."""
+        variables, values, _, _, n_priority, _ = self.model.getLPBranchCands()
         candidates = variables[:n_priority]
         if not candidates:
             return None
+        scores = self._scores(candidates)
+        if self._shortlist_applies(len(candidates)):
+            return self._shortlist_decision(candidates, values, scores)
+        return candidates[int(np.argmax(scores))]
+
+    def _scores(self, candidates: list[pyscipopt.Variable]) -> np.ndarray:
+        """The policy's scores of ``candidates`` (finite, one per candidate), within the node's
+        inference bound.
+
+        Raises
+        ------
+        ObservationMismatch, FloatingPointError
+            When the policy's answer does not fit the candidates or is not finite.
+        """
+        model = self.model
         positions = np.fromiter(
             (var.getCol().getLPPos() for var in candidates), np.int64, len(candidates)
         )
@@ -317,25 +312,29 @@ class LearnedBranching(Branchrule):
             )
         if not np.isfinite(scores).all():
             raise FloatingPointError("policy returned non-finite scores")
-        if self._shortlist_applies(len(candidates)):
-            shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
-            chosen = [candidates[i] for i in shortlist]
-            reductions = self.config.shortlist_reductions
-            sb_started = time.perf_counter()
-            try:
-                expert = strong_branch(
-                    model,
-                    chosen,
-                    self.config.shortlist_iteration_limit,
-                    idempotent=not reductions,
-                )
-            finally:
-                self._node_shortlist_seconds = time.perf_counter() - sb_started
-            self.n_shortlisted += 1
-            return StrongBranchingDecision.from_scores(
-                expert, chosen, [values[i] for i in shortlist], reductions=reductions
+        return scores
+
+    def _shortlist_decision(
+        self, candidates: list[pyscipopt.Variable], values: list[float], scores: np.ndarray
+    ) -> StrongBranchingDecision:
+        """Strong-branch on the ``shortlist_size`` best-scored candidates and decide by it."""
+        shortlist = np.argsort(-scores, kind="stable")[: self.config.shortlist_size]
+        chosen = [candidates[i] for i in shortlist]
+        reductions = self.config.shortlist_reductions
+        sb_started = time.perf_counter()
+        try:
+            expert = strong_branch(
+                self.model,
+                chosen,
+                self.config.shortlist_iteration_limit,
+                idempotent=not reductions,
             )
-        return candidates[int(np.argmax(scores))]
+        finally:
+            self._node_shortlist_seconds = time.perf_counter() - sb_started
+        self.n_shortlisted += 1
+        return StrongBranchingDecision.from_scores(
+            expert, chosen, [values[i] for i in shortlist], reductions=reductions
+        )
 
     def _shortlist_applies(self, n_candidates: int) -> bool:
         config = self.config
@@ -466,7 +465,7 @@ def include_learned_branching(
     model: pyscipopt.Model,
     policy: BranchingPolicy,
     *,
-    observation: NodeObservationFunction | None = None,
+    observation: ObservationFunction[BipartiteGraph] | None = None,
     priority: int = BranchingRuleConfig.priority,
     max_depth: int = BranchingRuleConfig.max_depth,
     slow_node_seconds: float | None = BranchingRuleConfig.slow_node_seconds,

@@ -15,6 +15,11 @@ root's LP loop sees is searched once, in a sub-MIP that fixes the binaries on wh
 incumbent, the prediction and the LP solution agree (RINS's neighbourhood, narrowed by the
 network's confidence).
 
+The heuristic works in named steps: the dive (:meth:`NeuralDiving._dive`), the refinements
+(:meth:`NeuralDiving._refine`), both solving their coverage levels in order within one budget
+(:meth:`NeuralDiving._solve_levels`), each level one sub-MIP (:meth:`NeuralDiving._solve_submip`:
+a quiet copy, restricted to the level's neighbourhood, whose improving solutions are handed on).
+
 Why sub-MIPs are copies of the *original* problem (``Model(sourceModel=m, origcopy=True)``):
 predictions are indexed by original variables, the copy keeps their names (no presolve
 aggregation to undo), solutions come back as original-space solutions (``createOrigSol``) that
@@ -36,7 +41,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import pyscipopt
@@ -53,10 +58,13 @@ from pyscipopt import (
 
 from gnn.bounded import BoundedCaller
 from gnn.graph import BipartiteGraph
+from gnn.observation.protocol import ObservationFunction
 from solver.time_budget import call_bound, remaining_seconds, solve_clock
 
+if TYPE_CHECKING:
+    from gnn.observation.milp import MilpObservation
+
 __all__ = [
-    "DivingObservation",
     "DivingPredictor",
     "NeuralDiving",
     "NeuralDivingConfig",
@@ -109,14 +117,6 @@ def apply_submip_settings(sub: pyscipopt.Model, settings: str) -> None:
     sub.setParam("nodeselection/estimate/stdpriority", _FIRST_PRIORITY)
 
 
-class DivingObservation(Protocol):
-    """What the heuristic needs from an observation function (e.g. ``gnn.observation.MilpBipartite``)."""
-
-    def extract(self, model: pyscipopt.Model) -> Any:
-        """Return ``(graph, variables)``: the static graph and its variables in row order."""
-        ...
-
-
 class DivingPredictor(Protocol):
     """What the heuristic needs from a policy (e.g. :class:`gnn.diving.DivingPolicy`)."""
 
@@ -127,107 +127,88 @@ class DivingPredictor(Protocol):
 
 @dataclass(frozen=True)
 class NeuralDivingConfig:
-    """Settings of the neural diving heuristic."""
+    """Settings of the neural diving heuristic.
+
+    How the defaults were chosen, with the measurements, is in ``solver/models/README.md``
+    ("Why the plugins' defaults are what they are")."""
 
     coverages: tuple[float, ...] = (0.9, 0.8, 0.7, 0.5, 0.3)
-    """Fractions of the binary variables to fix (most confident first), tried in this order.
-
-    High levels first: a fixing that leaves no improving solution is found infeasible within
-    milliseconds, and each later level starts from the incumbent the earlier ones improved
-    (chosen on validation instances, ``solver/models/DIVING.md``)."""
+    """Fractions of the binary variables the dive fixes (most confident first), one sub-MIP
+    per level, tried in this order; each later level starts from the incumbent the earlier
+    ones improved. Default: ``(0.9, 0.8, 0.7, 0.5, 0.3)``."""
     soft: bool = False
-    """If True, do not fix: add a local-branching constraint allowing ``soft_radius`` flips."""
+    """If True, do not fix: add a local-branching constraint allowing ``soft_radius`` flips.
+    Default: False."""
     soft_radius: float = 0.1
-    """In soft mode, the fraction of the selected variables allowed to differ from the prediction."""
+    """In soft mode, the fraction of the selected variables allowed to differ from the
+    prediction. Default: 0.1."""
     time_fraction: float = 0.1
-    """Share of the main solve's remaining time that all sub-MIPs of one call may use.
-
-    Budgets are seconds of the main solve's clock (``timing/clocktype``), which the sub-MIPs
-    copy: with SCIP's CPU clock, time other processes take is not charged to the dive."""
+    """Share of the main solve's remaining time that all sub-MIPs of one call may use, in
+    seconds of the main solve's clock (``timing/clocktype``), which the sub-MIPs copy.
+    Default: 0.1."""
     max_total_seconds: float = 2.0
-    """Upper bound on that share, seconds: the root waits while the sub-MIPs run. 2 s rather
-    than 1 s brought set cover to 1 % sooner on validation instances, and facility location
-    later (``experiments/reports/diving-budget-validation-cpu``).
-
-    It bounds the sub-MIPs' own clocks. Reading the graph, predicting, and copying the problem
-    into each sub-MIP and freeing it come on top: measured on a Medium facility location
-    instance (20,100 variables), a call with a 2 s budget took 2.37 s in all, 2.19 s of it in
-    its two sub-MIPs."""
+    """Upper bound on that share, seconds (the root waits while the sub-MIPs run). It bounds
+    the sub-MIPs' own clocks; reading the graph, predicting, and copying and freeing each
+    sub-MIP come on top. Default: 2.0."""
     max_dive_seconds: float | None = None
-    """Upper bound on the dive's share (the first call), seconds; None: ``max_total_seconds``.
-
-    With refinements, a shorter dive brings the root LP, and the refinements around the dive's
-    incumbent, that much sooner; refinements keep ``max_total_seconds``. Not used by the
-    shipped sets: on Medium set cover validation instances a 0.5 s dive was ahead on one
-    sample and behind on another (``experiments/reports/``: the ``diving-setcover-`` reports
-    ``dive-budget-validation-cpu`` and ``refine-only-validation-cpu``)."""
+    """Upper bound on the dive's share (the first call), seconds; refinements keep
+    ``max_total_seconds``. Default: None (``max_total_seconds``)."""
     max_submip_seconds: float = 2.0
     """Upper bound on one sub-MIP's time limit, seconds. Levels run in order, each with what
-    is left of the call's budget up to this bound: a fixing that leaves no solution is
-    found infeasible within milliseconds, so a level that has solutions may use all that is
-    left."""
+    is left of the call's budget up to this bound. Default: 2.0."""
     min_submip_seconds: float = 0.05
-    """A sub-MIP with less time than this is not started."""
+    """A sub-MIP with less time than this is not started. Default: 0.05."""
     submip_node_limit: int = 5000
-    """Node limit of each sub-MIP (with the ``"lns"`` settings a node costs little: 500 nodes
-    stopped every set cover sub-MIP of the validation runs early, at 1-4 % from the optimum)."""
+    """Node limit of each sub-MIP (``limits/nodes``; -1: none). Default: 5000."""
     safety_seconds: float = 0.25
-    """Time kept back from the main solve's limit (the copy and its set-up are not limited)."""
+    """Time kept back from the main solve's limit (the copy and its set-up are not limited).
+    Default: 0.25."""
     max_calls: int = 1
-    """How many times per solve the heuristic runs (the root may call it again after a restart)."""
+    """How many times per solve the heuristic dives (the root may call it again after a
+    restart). Default: 1."""
     relay_solutions: bool = True
-    """If True, hand each new best solution of a sub-MIP to the main solve when it is found.
-
-    The main solve waits while a sub-MIP runs; a sub-MIP often finds its best solution early
-    and then spends most of its time failing to improve it (on validation facility location,
-    0.1 s into a 0.9-1.7 s sub-MIP), and the main solve's incumbent, and every figure measured
-    on it, should not wait for that. Otherwise, its best solution is handed on when it ends."""
+    """If True, hand each new best solution of a sub-MIP to the main solve when it is found;
+    otherwise its best solution is handed on when it ends. Default: True."""
     stop_at_first_solution: bool = False
-    """If True, stop trying coverage levels once one sub-MIP improved the incumbent.
-
-    Off by default: a lower level, with the improved incumbent as its objective limit, is a
-    larger neighbourhood that can still improve (on validation auctions, the 0.5 level's
-    solution was about 10 % off and the 0.3 level's 1-4 %)."""
+    """If True, stop trying coverage levels once one sub-MIP improved the incumbent; otherwise
+    the lower levels run too, with the improved incumbent as their objective limit.
+    Default: False."""
     refine_calls: int = 0
     """How many times, after the dive, the heuristic searches around the incumbent (0: never).
 
     A refinement runs when the root has an LP solution and an incumbent it has not refined
     yet (SCIP calls the heuristic after each LP of the root's cutting loop; with
-    :attr:`refine_frequency`, at nodes of the tree too). It fixes the
-    binaries on which the incumbent, the prediction and, with ``refine_uses_lp``, the LP
-    solution agree, most confident first (:attr:`refine_coverages`), and solves the rest as
-    a sub-MIP that must beat the incumbent: RINS's neighbourhood, narrowed to where the
-    network agrees. Off by default; the shipped set cover and facility location sets refine 3
-    times (``solver/models/diving.toml`` says why)."""
+    :attr:`refine_frequency`, at nodes of the tree too). It fixes the binaries on which the
+    incumbent, the prediction and, with ``refine_uses_lp``, the LP solution agree, most
+    confident first (:attr:`refine_coverages`), and solves the rest as a sub-MIP that must
+    beat the incumbent: RINS's neighbourhood, narrowed to where the network agrees.
+    Default: 0 (a model set's manifest may set it)."""
     refine_coverages: tuple[float, ...] = (0.9, 0.8, 0.7)
     """Fractions of the binary variables a refinement fixes, tried in this order; each level
-    fixes at most the binaries on which all agree."""
+    fixes at most the binaries on which all agree. Default: ``(0.9, 0.8, 0.7)``."""
     refine_uses_lp: bool = True
-    """If True, a refinement fixes only binaries whose LP value equals the incumbent's too."""
+    """If True, a refinement fixes only binaries whose LP value equals the incumbent's too.
+    Default: True."""
     refine_frequency: int = 0
     """Depth frequency of the heuristic's calls, SCIP's ``heuristics/<name>/freq`` (0: the
     root only). With ``k > 0`` SCIP also calls it at the tree's nodes of depth 0, k, 2k, ...,
     where it refines each new incumbent the search found, until ``refine_calls`` have run; a
-    call with nothing new to refine returns at once."""
+    call with nothing new to refine returns at once. Default: 0."""
     seed: int = 0
-    """Random seed shift of the sub-MIPs."""
+    """Random seed shift of the sub-MIPs. Default: 0."""
     submip_stall_nodes: int = 500
     """A sub-MIP stops after this many nodes without a better solution (``limits/stallnodes``;
-    -1: no limit): the root waits while it runs. 500 rather than 200 since solutions are
-    relayed as found (validation: as good or better in every class)."""
+    -1: no limit). Default: 500."""
     start: str = "before_root_lp"
-    """When the heuristic first dives (:data:`DIVING_STARTS`). Before the root LP: on
-    validation instances of every class the integral and the time to 1 % were lower than
-    after the first LP (``experiments/reports/diving-start-validation-cpu``)."""
+    """When the heuristic first dives (:data:`DIVING_STARTS`). Default: ``"before_root_lp"``."""
     submip_settings: str = "lns"
-    """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``."""
+    """How each sub-MIP is set up (:data:`SUBMIP_SETTINGS`), before ``submip_params``.
+    Default: ``"lns"``."""
     submip_params: Mapping[str, Any] = field(default_factory=dict)
-    """Extra SCIP parameters for each sub-MIP."""
+    """Extra SCIP parameters for each sub-MIP. Default: none."""
     inference_timeout_seconds: float | None = 30.0
-    """Longest wait for the prediction, seconds (None: bounded only by the time limit).
-
-    The root waits while the network predicts; a prediction that takes longer is stalled (a
-    hung device or server), and SCIP goes on without diving."""
+    """Longest wait for the prediction, seconds (None: bounded only by the time limit); a
+    prediction that takes longer is abandoned and SCIP goes on without diving. Default: 30.0."""
 
     def __post_init__(self) -> None:
         # A list (from TOML or JSON) would make the frozen config unhashable.
@@ -346,7 +327,7 @@ class NeuralDiving(Heur):
     def __init__(
         self,
         policy: DivingPredictor,
-        observation: DivingObservation,
+        observation: ObservationFunction[MilpObservation],
         config: NeuralDivingConfig | None = None,
     ) -> None:
         super().__init__()
@@ -363,6 +344,13 @@ class NeuralDiving(Heur):
         self._caller = BoundedCaller(name="neuralmip-diving-inference")
 
     # SCIP callbacks -------------------------------------------------------------------------
+    def heurinitsol(self) -> None:
+        """Tell the observation function a solve starts; a failure leaves the solve to SCIP."""
+        try:
+            self.observation.before_reset(self.model)
+        except Exception as error:  # a plugin must never abort the solve
+            self._fail(error)
+
     def heurexitsol(self) -> None:
         """End the inference worker thread with the solve (a stalled call ends it later)."""
         self._caller.close()
@@ -373,13 +361,15 @@ class NeuralDiving(Heur):
             with _collector_paused():
                 return {"result": self._execute(heurtiming)}
         except Exception as error:  # a plugin must never abort the solve
-            if not self._failed:
-                self._failed = True
-                self.stats.error = f"{type(error).__name__}: {error}"
-                logger.warning(
-                    "neural diving failed, SCIP continues without it: %s", self.stats.error
-                )
+            self._fail(error)
             return {"result": SCIP_RESULT.DIDNOTRUN}
+
+    def _fail(self, error: Exception) -> None:
+        """Record and log the first failure; the heuristic does not run again in this solve."""
+        if not self._failed:
+            self._failed = True
+            self.stats.error = f"{type(error).__name__}: {error}"
+            logger.warning("neural diving failed, SCIP continues without it: %s", self.stats.error)
 
     # The work -------------------------------------------------------------------------------
     def _remaining_seconds(self) -> float:
@@ -418,6 +408,24 @@ class NeuralDiving(Heur):
 
     def _refine(self, heurtiming: Any) -> Any:
         """Search around the incumbent where incumbent, prediction (and LP) agree."""
+        incumbent = self._incumbent_to_refine(heurtiming)
+        if incumbent is None:
+            return SCIP_RESULT.DIDNOTRUN
+        originals, binaries = self._variables()
+        if binaries.size == 0:
+            return SCIP_RESULT.DIDNOTRUN
+        self._refined_objective = self.model.getSolObjVal(incumbent)
+        self.stats.n_refinements += 1
+        agreeing, values = self._agreeing_binaries(incumbent, originals, binaries)
+        levels = self._refinement_levels(agreeing, binaries.size)
+        if not levels:
+            return SCIP_RESULT.DIDNOTFIND
+        return self._solve_levels(originals, levels, values, self.config.max_total_seconds)
+
+    def _incumbent_to_refine(self, heurtiming: Any) -> Any:
+        """The incumbent a refinement would search around now, or None when none is due: all
+        refinements ran, there is no incumbent, the LP solution it needs is missing, or this
+        incumbent's neighbourhood has been searched."""
         model, config = self.model, self.config
         if (
             self.stats.n_refinements >= config.refine_calls
@@ -430,18 +438,20 @@ class NeuralDiving(Heur):
                 )
             )
         ):
-            return SCIP_RESULT.DIDNOTRUN
+            return None
         incumbent = model.getBestSol()
-        incumbent_objective = model.getSolObjVal(incumbent)
         if self._refined_objective is not None and model.isEQ(
-            incumbent_objective, self._refined_objective
+            model.getSolObjVal(incumbent), self._refined_objective
         ):
-            return SCIP_RESULT.DIDNOTRUN  # this neighbourhood has been searched
-        originals, binaries = self._variables()
-        if binaries.size == 0:
-            return SCIP_RESULT.DIDNOTRUN
-        self._refined_objective = incumbent_objective
-        self.stats.n_refinements += 1
+            return None
+        return incumbent
+
+    def _agreeing_binaries(
+        self, incumbent: Any, originals: Mapping[str, pyscipopt.Variable], binaries: np.ndarray
+    ) -> tuple[list[str], dict[str, float]]:
+        """The binaries on which the incumbent and the prediction (and, with
+        ``refine_uses_lp``, the LP solution) agree, most confident first, and their values."""
+        model = self.model
         predicted = self._predicted_values()
         agreeing, values = [], {}
         for row in self._most_confident_first(binaries):
@@ -450,19 +460,23 @@ class NeuralDiving(Heur):
             value = float(round(model.getSolVal(incumbent, var)))
             if value != predicted[row]:
                 continue
-            if config.refine_uses_lp and not model.isFeasEQ(model.getSolVal(None, var), value):
+            if self.config.refine_uses_lp and not model.isFeasEQ(model.getSolVal(None, var), value):
                 continue
             agreeing.append(name)
             values[name] = value
+        return agreeing, values
+
+    def _refinement_levels(
+        self, agreeing: Sequence[str], n_binaries: int
+    ) -> list[tuple[str, Sequence[str]]]:
+        """One ``(label, variables to fix)`` per distinct refinement coverage level."""
         levels, previous = [], 0
-        for coverage in config.refine_coverages:
-            n_fix = min(len(agreeing), int(round(coverage * binaries.size)))
+        for coverage in self.config.refine_coverages:
+            n_fix = min(len(agreeing), int(round(coverage * n_binaries)))
             if 0 < n_fix != previous:  # an equal count would search the same neighbourhood
                 levels.append((f"r{coverage:g}", agreeing[:n_fix]))
                 previous = n_fix
-        if not levels:
-            return SCIP_RESULT.DIDNOTFIND
-        return self._solve_levels(originals, levels, values, config.max_total_seconds)
+        return levels
 
     def _variables(self) -> tuple[dict[str, pyscipopt.Variable], np.ndarray]:
         """The original variables by name, and the graph rows of the binary ones.
@@ -576,36 +590,19 @@ class NeuralDiving(Heur):
         time_limit: float,
         label: str,
     ) -> int:
-        """Solve one sub-MIP; return the number of its solutions SCIP accepted."""
+        """Solve one sub-MIP; return the number of its solutions SCIP accepted.
+
+        The sub-MIP is a quiet copy of the original problem (:func:`_new_submip`), restricted
+        to the neighbourhood of ``selected`` (:meth:`_restrict`); its improving solutions are
+        handed to the main solve as found and when it ends.
+        """
         model, config = self.model, self.config
         clock = solve_clock(model)
         start = clock()
-        sub = pyscipopt.Model(sourceModel=model, origcopy=True)
+        sub = _new_submip(model, config, time_limit)
         try:
-            sub.hideOutput()
-            # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the
-            # main solve's pending interrupt, and the user's Ctrl-C would be lost.
-            sub.setParam("misc/catchctrlc", False)
-            sub.setParam("limits/time", max(time_limit, 0.01))
-            sub.setParam("limits/nodes", config.submip_node_limit)
-            sub.setParam("limits/stallnodes", config.submip_stall_nodes)
-            sub.setParam("randomization/randomseedshift", config.seed)
-            apply_submip_settings(sub, config.submip_settings)
-            for name, value in config.submip_params.items():
-                sub.setParam(name, value)
             sub_vars = {var.name: var for var in sub.getVars()}
-            if config.soft:
-                self._add_trust_region(sub, sub_vars, selected, values)
-            else:
-                for name in selected:
-                    var = sub_vars.get(name)
-                    if var is not None:
-                        sub.chgVarLb(var, values[name])
-                        sub.chgVarUb(var, values[name])
-            primal_bound = model.getPrimalbound()
-            if model.getNSols() > 0 and math.isfinite(primal_bound) and abs(primal_bound) < 1e19:
-                # Only improving solutions are worth finding.
-                sub.setObjlimit(primal_bound)
+            self._restrict(sub, sub_vars, selected, values)
             relay = _BestSolutionRelay(
                 lambda solution: self._try_solution(sub, sub_vars, solution, originals)
             )
@@ -618,6 +615,28 @@ class NeuralDiving(Heur):
         finally:
             sub.freeProb()
             self.stats.submip_seconds += clock() - start
+
+    def _restrict(
+        self,
+        sub: pyscipopt.Model,
+        sub_vars: Mapping[str, pyscipopt.Variable],
+        selected: Sequence[str],
+        values: Mapping[str, float],
+    ) -> None:
+        """Fix ``selected`` to ``values`` in ``sub`` (soft mode: bound how many may differ),
+        and let it look only for solutions better than the main solve's incumbent."""
+        model = self.model
+        if self.config.soft:
+            self._add_trust_region(sub, sub_vars, selected, values)
+        else:
+            for name in selected:
+                var = sub_vars.get(name)
+                if var is not None:
+                    sub.chgVarLb(var, values[name])
+                    sub.chgVarUb(var, values[name])
+        primal_bound = model.getPrimalbound()
+        if model.getNSols() > 0 and math.isfinite(primal_bound) and abs(primal_bound) < 1e19:
+            sub.setObjlimit(primal_bound)
 
     def _hand_back_best(
         self,
@@ -708,6 +727,33 @@ class NeuralDiving(Heur):
         return 1
 
 
+def _new_submip(
+    model: pyscipopt.Model, config: NeuralDivingConfig, time_limit: float
+) -> pyscipopt.Model:
+    """A quiet copy of ``model``'s original problem, set up as ``config`` says, with
+    ``time_limit`` seconds (the caller frees it)."""
+    sub = pyscipopt.Model(sourceModel=model, origcopy=True)
+    try:
+        # A copy shares its source's message handler: quieting that would silence the user's
+        # log of the main solve too. The sub-MIP gets a handler of its own first.
+        sub.redirectOutput()
+        sub.hideOutput()
+        # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the main
+        # solve's pending interrupt, and the user's Ctrl-C would be lost.
+        sub.setParam("misc/catchctrlc", False)
+        sub.setParam("limits/time", max(time_limit, 0.01))
+        sub.setParam("limits/nodes", config.submip_node_limit)
+        sub.setParam("limits/stallnodes", config.submip_stall_nodes)
+        sub.setParam("randomization/randomseedshift", config.seed)
+        apply_submip_settings(sub, config.submip_settings)
+        for name, value in config.submip_params.items():
+            sub.setParam(name, value)
+    except BaseException:
+        sub.freeProb()
+        raise
+    return sub
+
+
 class _BestSolutionRelay(Eventhdlr):
     """Inside a sub-MIP: hand each new best solution to ``hand_on`` as soon as it is found.
 
@@ -743,7 +789,7 @@ def include_neural_diving(
     model: pyscipopt.Model,
     policy: DivingPredictor,
     *,
-    observation: DivingObservation | None = None,
+    observation: ObservationFunction[MilpObservation] | None = None,
     config: NeuralDivingConfig | None = None,
     name: str = "neuraldiving",
     priority: int = -100_000,

@@ -1,22 +1,27 @@
 """One entry point that adds neuralmip's learned plugins to a ``pyscipopt.Model``.
 
-The package ships one set of models per generated class (``solver/models/branching-CLASS-*.pt``
-and ``diving-CLASS.pt``, described in ``solver/models/README.md`` and ``DIVING.md``). A set is
-chosen by name (``setcover``, ``cauctions``, ...), by a folder holding such files, or by one
-checkpoint file (which then drives only the component it was trained for). Every checkpoint is
-loaded and checked before anything is added to the model, so a bad model file is an error at
-load time, never in the middle of a solve.
+The learned components come from a model set (:mod:`solver.modelset`): a folder whose manifest
+names its checkpoints, the settings of the branching rule and the diving heuristic, the SCIP
+parameters it runs under and each component's training domain. The package ships one set per
+generated class (``solver/models/setcover/``, ``cauctions/``, ...). A set is chosen by name, by
+a folder, or by one checkpoint file (which then drives only the component it was trained for).
 
-Each checkpoint records its training domain (:mod:`gnn.domain`): the range of structural
-profiles (:mod:`instances.profile`) of the instances it learned from. A model is only included
-on an instance inside that domain; outside it, SCIP's own branching or heuristics decide and
-:attr:`LearnedPlugins.declined` says why. With no model named, the shipped set whose domain
-admits the instance is chosen (set cover instances get the set cover models, and so on); an
-instance unlike every shipped class is solved by SCIP alone. Learned decisions on a foreign
-structure are not wrong, only slow: the set cover policy made MIPLIB's neos-911880 take over
-600 s instead of 8 (``solver/models/README.md``).
+:func:`include_learned_plugins` works in three named steps, each usable on its own:
 
-torch is imported only when learned plugins are included, so ``import solver`` stays fast.
+1. **plan** (:func:`plan_model_set`): which set, which of its components apply to this instance,
+   and why the others are declined. It reads manifests and checkpoint metadata only (no torch).
+   Each component records its training domain (:mod:`gnn.domain`): the range of structural
+   profiles (:mod:`instances.profile`) of the instances it learned from, and is used only on an
+   instance inside it. With no model named, the shipped set whose domain admits the instance is
+   chosen; an instance unlike every shipped class is solved by SCIP alone. Learned decisions on
+   a foreign structure are not wrong, only slow (``solver/models/README.md``).
+2. **load** (:func:`load_policies`): the applying components' checkpoints become policies. torch
+   is imported here, and only here: when no component applies, it is never imported.
+3. **include**: the set's SCIP parameters are applied and the plugins added to the model, with
+   the set's settings and the caller's overrides on top.
+
+Every checkpoint is loaded and checked before anything is added to the model, so a bad model
+file is an error at load time, never in the middle of a solve.
 """
 
 from __future__ import annotations
@@ -24,85 +29,48 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-import re
-import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyscipopt
 
+from solver.modelset import COMPONENTS, Component, LearnedModelError, ModelSet, read_model_set
+
 if TYPE_CHECKING:
     import numpy as np
 
     from gnn.checkpoint import Checkpoint
-    from gnn.policy import BranchingPolicy
     from gnn.serving import Scorer
-    from solver.branching import BranchingRuleConfig, LearnedBranching
-    from solver.diving import DivingPredictor, NeuralDiving, NeuralDivingConfig
+    from solver.branching import LearnedBranching
+    from solver.diving import NeuralDiving
 
 __all__ = [
     "DEFAULT_MODEL_SET",
     "SHIPPED_MODELS_DIR",
-    "SHIPPED_DIVING_FILE",
-    "SHIPPED_RULES_FILE",
+    "Component",
     "LearnedModelError",
     "LearnedPlugins",
     "ModelSet",
     "describe_learned",
     "include_learned_plugins",
     "load_model_set",
+    "load_policies",
     "match_model_set",
     "plan_model_set",
     "resolve_model_set",
-    "shipped_diving_config",
     "shipped_model_sets",
-    "shipped_rule_config",
 ]
 
-#: Where the package's pretrained models live (trained by this repo's pipeline).
+#: Where the package's pretrained model sets live, one folder each.
 SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"
-
-#: Branching rule settings per shipped set (:class:`solver.branching.BranchingRuleConfig` fields),
-#: chosen on validation instances; the file says how.
-SHIPPED_RULES_FILE = SHIPPED_MODELS_DIR / "rules.toml"
-
-#: Diving heuristic settings per shipped set (:class:`solver.diving.NeuralDivingConfig`
-#: fields), chosen on validation instances; the file says how.
-SHIPPED_DIVING_FILE = SHIPPED_MODELS_DIR / "diving.toml"
 
 #: The shipped set :func:`resolve_model_set` gives when no model is named and there is no
 #: instance to match (the class of the shipped example instance).
 DEFAULT_MODEL_SET = "setcover"
 
 logger = logging.getLogger(__name__)
-
-_BRANCHING_FILE = re.compile(r"^branching-(?P<name>[a-z0-9]+)(?:-[a-z0-9-]+)?\.pt$")
-_DIVING_FILE = re.compile(r"^diving-(?P<name>[a-z0-9]+)\.pt$")
-
-
-class LearnedModelError(ValueError):
-    """A learned model is missing, unreadable or incompatible; ``str()`` is one clear line."""
-
-
-@dataclass(frozen=True)
-class ModelSet:
-    """The checkpoints one learned solve uses.
-
-    Attributes
-    ----------
-    name
-        The set's name (a class name for shipped sets, else the path given).
-    branching
-        Checkpoint of the branching policy, or None to leave SCIP's branching alone.
-    diving
-        Checkpoint of the diving model, or None to leave the diving heuristic out.
-    """
-
-    name: str
-    branching: Path | None
-    diving: Path | None
 
 
 @dataclass(frozen=True)
@@ -114,12 +82,11 @@ class LearnedPlugins:
     model_set: str | None = None
     """The model set the components came from (None: none was used)."""
     declined: dict[str, str] = field(default_factory=dict)
-    """Why a requested component was left out, by component (``"branching"``, ``"diving"``):
-    its model was trained on instances unlike this one."""
+    """Why a requested component was left out, by component (``"branching"``, ``"diving"``)."""
 
     def describe(self) -> str:
         """One line: which learned components run, from which set, and what was declined."""
-        used = [name for name in ("branching", "diving") if getattr(self, name) is not None]
+        used = [name for name in COMPONENTS if getattr(self, name) is not None]
         return describe_learned(self.model_set, used, self.declined)
 
 
@@ -130,115 +97,180 @@ def describe_learned(model_set: str | None, used: list[str], declined: dict[str,
     return "; ".join(parts)
 
 
-def _model_sets_in(folder: Path) -> dict[str, ModelSet]:
-    """Group ``branching-NAME*.pt`` and ``diving-NAME.pt`` files of ``folder`` by NAME."""
-    branching: dict[str, Path] = {}
-    diving: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.pt")):
-        if match := _BRANCHING_FILE.match(path.name):
-            branching.setdefault(match["name"], path)
-        elif match := _DIVING_FILE.match(path.name):
-            diving[match["name"]] = path
-    return {
-        name: ModelSet(name, branching.get(name), diving.get(name))
-        for name in sorted(branching.keys() | diving.keys())
-    }
+# --- finding model sets (no torch) ----------------------------------------------------------
 
 
 def shipped_model_sets() -> dict[str, ModelSet]:
-    """The model sets shipped in the package, by name."""
+    """The model sets shipped in the package, by name (read from their manifests)."""
     if not SHIPPED_MODELS_DIR.is_dir():
         return {}
-    return _model_sets_in(SHIPPED_MODELS_DIR)
-
-
-def shipped_rule_config(models: ModelSet) -> BranchingRuleConfig:
-    """The branching rule settings :data:`SHIPPED_RULES_FILE` gives a shipped set (defaults for
-    other sets, and for a shipped set it does not name)."""
-    from solver.branching import BranchingRuleConfig
-
-    return BranchingRuleConfig(**_shipped_settings(SHIPPED_RULES_FILE, models))
-
-
-def shipped_diving_config(models: ModelSet) -> NeuralDivingConfig:
-    """The diving settings :data:`SHIPPED_DIVING_FILE` gives a shipped set (defaults for other
-    sets, and for a shipped set it does not name)."""
-    from solver.diving import NeuralDivingConfig
-
-    return NeuralDivingConfig(**_shipped_settings(SHIPPED_DIVING_FILE, models))
-
-
-def _shipped_settings(path: Path, models: ModelSet) -> dict[str, Any]:
-    """The table ``path`` gives ``models``, if it is a shipped set (else none)."""
-    if shipped_model_sets().get(models.name) != models:
-        return {}
-    return _read_shipped_toml(path).get(models.name, {})
-
-
-@functools.lru_cache(maxsize=4)
-def _read_shipped_toml(path: Path) -> dict[str, dict[str, Any]]:
-    """A settings file of the shipped sets, read once per process (it ships with the package)."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def _checkpoint_kind(path: Path) -> str:
-    """``"diving"`` or ``"branching"``, from the model class a checkpoint holds."""
-    from gnn.diving import DivingGNN
-
-    return "diving" if isinstance(_load_module(path), DivingGNN) else "branching"
+    sets = [
+        read_model_set(folder)
+        for folder in sorted(SHIPPED_MODELS_DIR.iterdir())
+        if (folder / "modelset.toml").is_file()
+    ]
+    return {models.name: models for models in sets}
 
 
 def resolve_model_set(spec: str | Path | None = None) -> ModelSet:
-    """Find the checkpoints that ``spec`` names.
+    """The model set ``spec`` names (manifests and checkpoint metadata are read; no weights).
 
     Parameters
     ----------
     spec
-        None for the default shipped set; the name of a shipped set; a folder holding
-        ``branching-NAME*.pt`` / ``diving-NAME.pt`` files (it must hold one set); or one
-        checkpoint file.
+        None for :data:`DEFAULT_MODEL_SET`; the name of a shipped set; a model set folder; a
+        folder of checkpoints without a manifest (at most one of each component, whatever their
+        names); or one checkpoint file.
 
     Raises
     ------
     LearnedModelError
-        When nothing usable is found, or the file is not a readable checkpoint.
+        When nothing usable is found, or a manifest or checkpoint cannot be read.
     """
-    shipped = shipped_model_sets()
     name = DEFAULT_MODEL_SET if spec is None else str(spec)
-    if name in shipped and not Path(name).exists():
-        return shipped[name]
     path = Path(name)
-    if path.is_dir():
-        sets = _model_sets_in(path)
-        if len(sets) != 1:
-            found = ", ".join(sets) or "none"
-            raise LearnedModelError(
-                f"{path}: expected one set of branching-NAME*.pt / diving-NAME.pt checkpoints, "
-                f"found {found}"
-            )
-        return next(iter(sets.values()))
-    if path.is_file():
-        kind = _checkpoint_kind(path)
-        return ModelSet(
-            str(path), path if kind == "branching" else None, path if kind == "diving" else None
+    if not path.exists():
+        shipped = shipped_model_sets()
+        if name in shipped:
+            return shipped[name]
+        available = ", ".join(shipped) or "none are shipped"
+        raise LearnedModelError(
+            f"{name}: no such model file, folder or shipped model set (shipped: {available}); "
+            "train one with `neuralmip collect` and `neuralmip train`, then pass it with "
+            "--model PATH"
         )
-    available = ", ".join(shipped) or "none are shipped"
-    raise LearnedModelError(
-        f"{name}: no such model file, folder or shipped model set (shipped: {available}); "
-        "train one with `neuralmip collect` and `neuralmip train`, then pass it with --model PATH"
+    return read_model_set(path)
+
+
+# --- plan -------------------------------------------------------------------------------------
+
+
+def plan_model_set(
+    model: pyscipopt.Model,
+    model_path: str | Path | None = None,
+    *,
+    branching: bool = True,
+    diving: bool = True,
+    check_domain: bool = True,
+) -> tuple[ModelSet | None, dict[str, str]]:
+    """The model set :func:`include_learned_plugins` would use on ``model``, and why each
+    requested component it would leave out is left out (by component name).
+
+    Reads manifests and checkpoint metadata only: torch is not imported. The components that
+    apply are the requested ones the set holds that are not declined.
+
+    Parameters
+    ----------
+    model
+        The instance, with its problem built.
+    model_path
+        What to use (see :func:`resolve_model_set`); None: the shipped set matching the instance
+        (:func:`match_model_set`), or :data:`DEFAULT_MODEL_SET` with ``check_domain=False``.
+    branching, diving
+        Which components are requested.
+    check_domain
+        Decline a component whose training domain does not admit the instance; False: use it.
+
+    Raises
+    ------
+    LearnedModelError
+        When ``model_path`` names nothing usable, or (with ``check_domain``) a requested
+        component records no training domain.
+    """
+    wanted = [kind for kind, needed in zip(COMPONENTS, (branching, diving), strict=True) if needed]
+    profile = functools.cache(lambda: _profile(model))  # profiled once, and only when needed
+    if model_path is None and check_domain:
+        models, reason = _match(*profile())
+        if models is None:
+            return None, {kind: reason for kind in wanted}
+    else:
+        models = resolve_model_set(model_path)
+    return models, _declined(profile, models, wanted, check_domain)
+
+
+def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
+    """The shipped set trained on instances like ``model``'s, or None and why there is none.
+
+    A set matches when the training domains of all its enabled components admit the instance's
+    profile; of several, the one nearest to its training ranges wins (ties: by name).
+    """
+    return _match(*_profile(model))
+
+
+def _match(profile: np.ndarray | None, reason: str) -> tuple[ModelSet | None, str]:
+    """:func:`match_model_set` on the instance's profile (None: not profiled, for ``reason``)."""
+    if profile is None:
+        return None, reason
+    shipped = shipped_model_sets()
+    ranked = []
+    for name, models in shipped.items():
+        domains = [c.domain for c in models.components() if c.enabled]
+        if not domains or any(domain is None for domain in domains):
+            continue  # without a recorded domain a set cannot be matched, only named
+        if all(domain.admits(profile) for domain in domains):
+            ranked.append((max(domain.distance(profile) for domain in domains), name))
+    if ranked:
+        return shipped[min(ranked)[1]], ""
+    return None, "no shipped model was trained on instances like this one"
+
+
+def _declined(
+    profile_of: Callable[[], tuple[np.ndarray | None, str]],
+    models: ModelSet,
+    wanted: list[str],
+    check_domain: bool,
+) -> dict[str, str]:
+    """Why each wanted component of ``models`` may not be used on the instance that
+    ``profile_of`` profiles (by component)."""
+    declined: dict[str, str] = {}
+    present = [c for c in map(models.component, wanted) if c is not None]
+    for component in present:
+        if not component.enabled:
+            declined[component.kind] = f"disabled in {models.name}: {component.why or 'no reason'}"
+    checked = [c for c in present if c.kind not in declined]
+    if not check_domain or not checked:
+        return declined
+    for component in checked:
+        if component.domain is None:
+            raise LearnedModelError(_no_domain_message(component))
+    profile, reason = profile_of()
+    for component in checked:
+        if profile is None:
+            declined[component.kind] = reason
+        elif violations := component.domain.violations(profile):
+            declined[component.kind] = (
+                f"{component.path.parent.name}/{component.path.name} was trained on instances "
+                f"unlike this one ({'; '.join(violations[:3])})"
+            )
+    return declined
+
+
+def _no_domain_message(component: Component) -> str:
+    """One line: the component records no training domain, and how to fix that."""
+    return (
+        f"{component.path}: the {component.kind} model records no training domain, so it "
+        "cannot be checked against this instance; fit one on its training instances "
+        "(`python -m experiments.fit_domain CHECKPOINT --data DATA`), or use it on any "
+        "instance with --any-instance (check_domain=False)"
     )
 
 
+def _profile(model: pyscipopt.Model) -> tuple[np.ndarray | None, str]:
+    """The instance's profile, or None and why it could not be computed (then no model is used:
+    a learned plugin may cost time, never the solve)."""
+    from instances.profile import instance_profile
+
+    try:
+        return instance_profile(model), ""
+    except Exception as error:  # an odd model must not stop a solve that SCIP can run
+        return None, f"the instance could not be profiled ({type(error).__name__}: {error})"
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
 def load_model_set(spec: str | Path | None = None) -> ModelSet:
-    """Resolve ``spec`` (see :func:`resolve_model_set`) and load its checkpoints now.
+    """Resolve ``spec`` (see :func:`resolve_model_set`) and load its enabled checkpoints now.
 
     Loaded networks are cached, so the solves that follow (several workers of a race, say)
     start without reading the files again, and a bad file is reported before any solve starts.
@@ -249,18 +281,76 @@ def load_model_set(spec: str | Path | None = None) -> ModelSet:
         When nothing usable is found, or a checkpoint cannot be loaded.
     """
     models = resolve_model_set(spec)
-    for path in (models.branching, models.diving):
-        if path is not None:
-            _load_module(path)
+    for component in models.components():
+        if component.enabled:
+            _load_network(component)
     return models
 
 
-@functools.lru_cache(maxsize=16)
-def _load_cached(path: str, mtime_ns: int, size: int) -> Checkpoint:
-    import gnn.diving  # noqa: F401  (registers the diving model class with the loader)
-    from gnn.checkpoint import load_checkpoint
+def load_policies(
+    models: ModelSet, kinds: list[str], *, branching_server: Scorer | None = None
+) -> dict[str, Any]:
+    """Load the checkpoints of ``models``' components ``kinds`` as policies (imports torch).
 
-    return load_checkpoint(path)
+    Parameters
+    ----------
+    models
+        The planned set.
+    kinds
+        The components to load (each must be in the set).
+    branching_server
+        A client of a batching inference server that holds this set's branching network as
+        :func:`gnn.serving.servable_module` made it: the branching policy then runs its network
+        there and falls back to this process when the server fails.
+
+    Returns
+    -------
+    dict
+        A :class:`gnn.policy.BranchingPolicy` under ``"branching"`` and a
+        :class:`gnn.diving.DivingPolicy` under ``"diving"``, for the kinds asked.
+
+    Raises
+    ------
+    LearnedModelError
+        When a checkpoint cannot be loaded or holds the other kind of model.
+    """
+    policies: dict[str, Any] = {}
+    for kind in kinds:
+        component = models.component(kind)
+        if component is None:
+            raise LearnedModelError(f"{models.name}: holds no {kind} model")
+        network = _load_network(component)
+        if kind == "branching":
+            policies[kind] = _branching_policy(network, branching_server)
+        else:
+            from gnn.diving import DivingPolicy
+
+            policies[kind] = DivingPolicy(network)
+    return policies
+
+
+def _branching_policy(network: Any, server: Scorer | None) -> Any:
+    """The policy that branches with ``network`` (through ``server`` when given)."""
+    if server is not None:
+        from gnn.serving import served_branching_policy
+
+        return served_branching_policy(network, server)
+    from gnn.policy import policy_for_model
+
+    return policy_for_model(network)
+
+
+def _load_network(component: Component) -> Any:
+    """The network of ``component``'s checkpoint, checked to be of the component's kind."""
+    from gnn.diving import DivingGNN
+
+    network = _load_checkpoint(component.path).model
+    if isinstance(network, DivingGNN) != (component.kind == "diving"):
+        held = "a diving" if isinstance(network, DivingGNN) else "a branching"
+        raise LearnedModelError(
+            f"{component.path}: holds {held} model, not a {component.kind} model"
+        )
+    return network
 
 
 def _load_checkpoint(path: Path) -> Checkpoint:
@@ -280,73 +370,15 @@ def _load_checkpoint(path: Path) -> Checkpoint:
         raise LearnedModelError(f"{path}: cannot read the model ({error.strerror})") from None
 
 
-def _load_module(path: Path) -> Any:
-    """The network of the checkpoint at ``path`` (see :func:`_load_checkpoint`)."""
-    return _load_checkpoint(path).model
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: str, mtime_ns: int, size: int) -> Checkpoint:
+    import gnn.diving  # noqa: F401  (registers the diving model class with the loader)
+    from gnn.checkpoint import load_checkpoint
+
+    return load_checkpoint(path)
 
 
-def _domain_violations(path: Path, profile: np.ndarray) -> list[str]:
-    """How the profiled instance lies outside the training domain of the model at ``path``
-    (empty: inside, or the checkpoint records no domain)."""
-    domain = _load_checkpoint(path).domain
-    return [] if domain is None else domain.violations(profile)
-
-
-def _profile(model: pyscipopt.Model) -> tuple[np.ndarray | None, str]:
-    """The instance's profile, or None and why it could not be computed (then no model is used:
-    a learned plugin may cost time, never the solve)."""
-    from instances.profile import instance_profile
-
-    try:
-        return instance_profile(model), ""
-    except Exception as error:  # an odd model must not stop a solve that SCIP can run
-        return None, f"the instance could not be profiled ({type(error).__name__}: {error})"
-
-
-def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
-    """The shipped set trained on instances like ``model``'s, or None and why there is none.
-
-    A set matches when the training domains of all its checkpoints admit the instance's profile;
-    of several, the one nearest to its training ranges wins (ties: by name).
-    """
-    profile, reason = _profile(model)
-    if profile is None:
-        return None, reason
-    shipped = shipped_model_sets()
-    ranked = []
-    for name, models in shipped.items():
-        paths = [path for path in (models.branching, models.diving) if path is not None]
-        domains = [_load_checkpoint(path).domain for path in paths]
-        if any(domain is None for domain in domains):
-            continue  # without a recorded domain a set cannot be matched, only named
-        if all(domain.admits(profile) for domain in domains):
-            ranked.append((max(domain.distance(profile) for domain in domains), name))
-    if ranked:
-        return shipped[min(ranked)[1]], ""
-    return None, "no shipped model was trained on instances like this one"
-
-
-def _branching_policy(path: Path, server: Scorer | None = None) -> BranchingPolicy:
-    from gnn.diving import DivingGNN
-    from gnn.policy import policy_for_model
-
-    network = _load_module(path)
-    if isinstance(network, DivingGNN):
-        raise LearnedModelError(f"{path}: holds a diving model, not a branching model")
-    if server is not None:
-        from gnn.serving import served_branching_policy
-
-        return served_branching_policy(network, server)
-    return policy_for_model(network)
-
-
-def _diving_policy(path: Path) -> DivingPredictor:
-    from gnn.diving import DivingGNN, DivingPolicy
-
-    network = _load_module(path)
-    if not isinstance(network, DivingGNN):
-        raise LearnedModelError(f"{path}: holds a {type(network).__name__}, not a diving model")
-    return DivingPolicy(network)
+# --- include ----------------------------------------------------------------------------------
 
 
 def include_learned_plugins(
@@ -355,17 +387,19 @@ def include_learned_plugins(
     branching: bool = True,
     diving: bool = True,
     model_path: str | Path | None = None,
-    branching_policy: BranchingPolicy | None = None,
-    diving_policy: DivingPredictor | None = None,
-    branching_config: BranchingRuleConfig | None = None,
-    diving_config: NeuralDivingConfig | None = None,
-    branching_server: Scorer | None = None,
-    torch_threads: int | None = 1,
     check_domain: bool = True,
     branching_overrides: Mapping[str, Any] | None = None,
     diving_overrides: Mapping[str, Any] | None = None,
+    branching_server: Scorer | None = None,
+    torch_threads: int | None = 1,
 ) -> LearnedPlugins:
     """Include the learned branching rule and the neural diving heuristic in ``model``.
+
+    Plans (:func:`plan_model_set`), loads (:func:`load_policies`), then applies the set's SCIP
+    parameters and adds the plugins. The rule and the heuristic are configured one way: the
+    model set's settings (its manifest), with the caller's overrides on top. To run a policy of
+    your own, call :func:`solver.branching.include_learned_branching` or
+    :func:`solver.diving.include_neural_diving` directly.
 
     Parameters
     ----------
@@ -374,42 +408,29 @@ def include_learned_plugins(
     branching, diving
         Which learned components to include; ``branching=False`` leaves SCIP's branching alone.
     model_path
-        A shipped set's name, a folder, or a checkpoint file (see :func:`resolve_model_set`);
-        None picks the shipped set trained on instances like this one (:func:`match_model_set`),
-        and includes nothing when no shipped set is (with ``check_domain=False``:
+        A shipped set's name, a model set folder, a folder of checkpoints or one checkpoint file
+        (see :func:`resolve_model_set`); None picks the shipped set trained on instances like
+        this one and includes nothing when there is none (with ``check_domain=False``:
         :data:`DEFAULT_MODEL_SET`).
-    branching_policy, diving_policy
-        Policy objects to use instead of loading checkpoints (e.g. a client of a batching
-        inference server, or a model of your own).
-    branching_config, diving_config
-        Settings of the branching rule and the diving heuristic (defaults otherwise; a shipped
-        set's take theirs from :data:`SHIPPED_RULES_FILE` and :data:`SHIPPED_DIVING_FILE`).
-    branching_server
-        A client of a batching inference server that holds this model set's branching network
-        as :func:`gnn.serving.servable_module` made it (see
-        :class:`gnn.serving.ServableCheckpoint`): the branching policy then runs its network
-        there (the hybrid: its encoder) and falls back to this process when the server fails.
-        The caller closes the client after the solve. Ignored with ``branching_policy``.
-    torch_threads
-        ``torch.set_num_threads`` for this process (None: leave it). The default, 1, is what
-        pays: the networks score one small graph at a time on the solver's own thread, where
-        intra-op threads gain nothing, and their idle spinning takes the cores that SCIP and
-        any other solver processes run on (on a loaded 2-core machine: a median 12.3 ms instead
-        of 0.7 ms per node with 2 threads; ``solver/models/README.md``).
     check_domain
-        Leave out a loaded model whose training domain does not admit this instance (see
-        :mod:`gnn.domain`); False uses it anyway. Policy objects given directly are not checked.
-    branching_overrides
-        Fields of :class:`solver.branching.BranchingRuleConfig` set on top of the rule's
-        settings (``branching_config``, or the shipped set's), e.g. ``{"shortlist_size": 4}``.
-    diving_overrides
-        Fields of :class:`solver.diving.NeuralDivingConfig` set on top of the heuristic's
-        settings (``diving_config``, or the shipped set's), e.g. ``{"coverages": (0.9, 0.7)}``.
+        Leave out a component whose training domain does not admit this instance, and refuse
+        one that records no domain (see :mod:`gnn.domain`); False uses them anyway.
+    branching_overrides, diving_overrides
+        Fields of :class:`solver.branching.BranchingRuleConfig` /
+        :class:`solver.diving.NeuralDivingConfig` set on top of the model set's settings, e.g.
+        ``{"shortlist_size": 4}`` or ``{"coverages": (0.9, 0.7)}``. Default: none.
+    branching_server
+        A client of a batching inference server holding this set's branching network (see
+        :func:`load_policies`). The caller closes it after the solve. Default: none.
+    torch_threads
+        ``torch.set_num_threads`` for this process, set when a component is loaded (None: leave
+        it). Default 1: the networks score one small graph at a time on the solver's thread
+        (``solver/models/README.md`` has the measurements).
 
     Returns
     -------
     LearnedPlugins
-        The included rule and heuristic (None where not included).
+        The included rule and heuristic (None where not included), and why any were declined.
 
     Raises
     ------
@@ -418,114 +439,69 @@ def include_learned_plugins(
     """
     if torch_threads is not None and torch_threads < 1:
         raise ValueError(f"torch_threads must be >= 1 or None, got {torch_threads}")
-    need_branching = branching and branching_policy is None
-    need_diving = diving and diving_policy is None
-    declined: dict[str, str] = {}
-    model_set = None
-    if need_branching or need_diving:
-        models, declined = plan_model_set(
-            model,
-            model_path,
-            branching=need_branching,
-            diving=need_diving,
-            check_domain=check_domain,
+    models, declined = plan_model_set(
+        model, model_path, branching=branching, diving=diving, check_domain=check_domain
+    )
+    for name, reason in declined.items():
+        logger.warning(
+            "neuralmip: learned %s left out (SCIP's own plugins decide): %s", name, reason
         )
-        if models is not None:
-            model_set = models.name
-            if need_branching and models.branching is not None and "branching" not in declined:
-                branching_policy = _branching_policy(models.branching, branching_server)
-                if branching_config is None:
-                    branching_config = shipped_rule_config(models)
-            if need_diving and models.diving is not None and "diving" not in declined:
-                diving_policy = _diving_policy(models.diving)
-                if diving_config is None:
-                    diving_config = shipped_diving_config(models)
-            unused = (branching and branching_policy is None) and (diving and diving_policy is None)
-            if unused and not declined:
-                raise LearnedModelError(
-                    f"{models.name}: holds no model for the requested components"
-                )
-        for name, reason in declined.items():
-            logger.warning(
-                "neuralmip: learned %s left out (SCIP's own plugins decide): %s", name, reason
-            )
-
-    from solver.branching import include_learned_branching
-    from solver.diving import include_neural_diving
-
+    wanted = [kind for kind, needed in zip(COMPONENTS, (branching, diving), strict=True) if needed]
+    if models is None or not wanted:
+        return LearnedPlugins(branching=None, diving=None, declined=declined)
+    kinds = [kind for kind in wanted if models.component(kind) is not None and kind not in declined]
+    if not kinds:
+        if not declined:
+            raise LearnedModelError(f"{models.name}: holds no model for the requested components")
+        return LearnedPlugins(branching=None, diving=None, declined=declined)
+    policies = load_policies(models, kinds, branching_server=branching_server)
     if torch_threads is not None:
         import torch
 
         torch.set_num_threads(torch_threads)
-
-    rule = None
-    heuristic = None
-    if branching and branching_policy is not None:
-        if branching_overrides:
-            from solver.branching import BranchingRuleConfig
-
-            branching_config = dataclasses.replace(
-                branching_config or BranchingRuleConfig(), **branching_overrides
-            )
-        rule = include_learned_branching(model, branching_policy, config=branching_config)
-    if diving and diving_policy is not None:
-        if diving_overrides:
-            from solver.diving import NeuralDivingConfig
-
-            diving_config = dataclasses.replace(
-                diving_config or NeuralDivingConfig(), **diving_overrides
-            )
-        heuristic = include_neural_diving(model, diving_policy, config=diving_config)
-    if rule is None and heuristic is None:
-        model_set = None
-    return LearnedPlugins(branching=rule, diving=heuristic, model_set=model_set, declined=declined)
+    overrides = {"branching": branching_overrides, "diving": diving_overrides}
+    included = _include(model, models, policies, overrides)
+    return LearnedPlugins(**included, model_set=models.name, declined=declined)
 
 
-def plan_model_set(
+def _include(
     model: pyscipopt.Model,
-    model_path: str | Path | None = None,
-    *,
-    branching: bool = True,
-    diving: bool = True,
-    check_domain: bool = True,
-) -> tuple[ModelSet | None, dict[str, str]]:
-    """The model set :func:`include_learned_plugins` would use on ``model``, and why each
-    requested component it would leave out is left out (by component name).
+    models: ModelSet,
+    policies: Mapping[str, Any],
+    overrides: Mapping[str, Mapping[str, Any] | None],
+) -> dict[str, Any]:
+    """Apply ``models``' SCIP parameters and add a plugin per policy, configured by the set's
+    settings with ``overrides`` on top; returns the plugins by component (None: not added)."""
+    from solver.branching import BranchingRuleConfig, include_learned_branching
+    from solver.diving import NeuralDivingConfig, include_neural_diving
+    from solver.settings import apply_scip_params
 
-    Raises
-    ------
-    LearnedModelError
-        When ``model_path`` names nothing usable.
-    """
-    if model_path is None and check_domain:
-        models, reason = match_model_set(model)
-        if models is not None:
-            return models, {}  # matched: every checkpoint of the set admits the instance
-        wanted = (("branching", branching), ("diving", diving))
-        return None, {name: reason for name, needed in wanted if needed}
-    models = resolve_model_set(model_path)
-    return models, _out_of_domain(model, models, branching, diving, check_domain)
+    if models.scip_params:
+        apply_scip_params(model, models.scip_params)
+    included: dict[str, Any] = {"branching": None, "diving": None}
+    makers = {
+        "branching": (BranchingRuleConfig, include_learned_branching),
+        "diving": (NeuralDivingConfig, include_neural_diving),
+    }
+    for kind, policy in policies.items():
+        config_class, include = makers[kind]
+        settings = {**models.component(kind).settings, **(overrides.get(kind) or {})}
+        config = _config(config_class, settings, models.name, kind)
+        included[kind] = include(model, policy, config=config)
+    return included
 
 
-def _out_of_domain(
-    model: pyscipopt.Model, models: ModelSet, branching: bool, diving: bool, check: bool
-) -> dict[str, str]:
-    """Why each needed checkpoint of ``models`` may not be used on ``model`` (by component)."""
-    if not check:
-        return {}
-    wanted = [(name, path) for name, needed, path in (
-        ("branching", branching, models.branching), ("diving", diving, models.diving)
-    ) if needed and path is not None]  # fmt: skip
-    if not wanted:
-        return {}
-    profile, reason = _profile(model)
-    if profile is None:
-        return {name: reason for name, _ in wanted}
-    declined = {}
-    for name, path in wanted:
-        violations = _domain_violations(path, profile)
-        if violations:
-            declined[name] = (
-                f"{path.name} was trained on instances unlike this one ({'; '.join(violations[:3])})"
-            )
-    return declined
+def _config(config_class: type, settings: Mapping[str, Any], name: str, kind: str) -> Any:
+    """``config_class(**settings)``; an unknown field or bad value is one clear error line."""
+    known = {f.name for f in dataclasses.fields(config_class)}
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise LearnedModelError(
+            f"{name}: unknown {kind} settings {', '.join(unknown)} "
+            f"(fields of {config_class.__name__}: {', '.join(sorted(known))})"
+        )
+    values = {key: tuple(v) if isinstance(v, list) else v for key, v in settings.items()}
+    try:
+        return config_class(**values)
+    except (TypeError, ValueError) as error:
+        raise LearnedModelError(f"{name}: bad {kind} settings ({error})") from None

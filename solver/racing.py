@@ -514,7 +514,7 @@ def race_instance(
             spec = models.name if model_path is None else os.fspath(model_path)
             setup = LearnedWorkerSetup(spec, check_domain)
             if models.branching is not None and "branching" not in declined:
-                server = _branching_server(models.branching)
+                server = _branching_server(models.branching.path)
     params = dict(preset.params)
     if gap is not None:
         params["limits/gap"] = gap

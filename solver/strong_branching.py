@@ -93,7 +93,7 @@ class StrongBranchingConfig:
     infeasible_scoring: InfeasibleScoring = "cutoff-gain"
     """How a candidate with an infeasible child scores (:func:`product_scores`): ``"cutoff-gain"``
     (SCIP's vanilla full strong branching; the default) or ``"rank-first"`` (every such
-    candidate above every other, the labels of this project's data before stop 13)."""
+    candidate above every other, as the earliest training data of the shipped models was labelled)."""
 
     def __post_init__(self) -> None:
         if self.iteration_limit < 1:
@@ -279,32 +279,75 @@ def strong_branch(
     -------
     StrongBranchingScores
     """
-    n = len(candidates)
-    down = np.empty(n)
-    up = np.empty(n)
-    down_valid = np.zeros(n, dtype=bool)
-    up_valid = np.zeros(n, dtype=bool)
-    down_inf = np.zeros(n, dtype=bool)
-    up_inf = np.zeros(n, dtype=bool)
-    lp_error = np.zeros(n, dtype=bool)
     lp_objective = float(model.getLPObjVal())
     cutoff = float(model.getCutoffbound())
+    bounds = _child_bounds(model, candidates, iteration_limit, idempotent)
+    return _score_children(model, bounds, lp_objective, cutoff, epsilon, infeasible_scoring)
+
+
+@dataclass
+class _ChildBounds:
+    """What SCIP's strong branching returned per candidate, before any scoring: the children's
+    dual bounds, whether each bound is valid (not iteration-limited), whether SCIP found each
+    child infeasible, and whether the candidate's LP failed (arrays aligned with the
+    candidates)."""
+
+    down: np.ndarray
+    up: np.ndarray
+    down_valid: np.ndarray
+    up_valid: np.ndarray
+    down_infeasible: np.ndarray
+    up_infeasible: np.ndarray
+    lp_error: np.ndarray
+
+
+def _child_bounds(
+    model: pyscipopt.Model,
+    candidates: Sequence[pyscipopt.Variable],
+    iteration_limit: int,
+    idempotent: bool,
+) -> _ChildBounds:
+    """Strong-branch on each candidate in turn (one strong branching session)."""
+    n = len(candidates)
+    bounds = _ChildBounds(
+        down=np.empty(n),
+        up=np.empty(n),
+        down_valid=np.zeros(n, dtype=bool),
+        up_valid=np.zeros(n, dtype=bool),
+        down_infeasible=np.zeros(n, dtype=bool),
+        up_infeasible=np.zeros(n, dtype=bool),
+        lp_error=np.zeros(n, dtype=bool),
+    )
     model.startStrongbranch()
     try:
         for i, var in enumerate(candidates):
             (
-                down[i],
-                up[i],
-                down_valid[i],
-                up_valid[i],
-                down_inf[i],
-                up_inf[i],
+                bounds.down[i],
+                bounds.up[i],
+                bounds.down_valid[i],
+                bounds.up_valid[i],
+                bounds.down_infeasible[i],
+                bounds.up_infeasible[i],
                 _,
                 _,
-                lp_error[i],
+                bounds.lp_error[i],
             ) = model.getVarStrongbranch(var, iteration_limit, idempotent=idempotent)
     finally:
         model.endStrongbranch()
+    return bounds
+
+
+def _score_children(
+    model: pyscipopt.Model,
+    bounds: _ChildBounds,
+    lp_objective: float,
+    cutoff: float,
+    epsilon: float,
+    infeasible_scoring: InfeasibleScoring,
+) -> StrongBranchingScores:
+    """Gains, infeasibility, proofs and product scores of the strong branching ``bounds``."""
+    down, up, lp_error = bounds.down, bounds.up, bounds.lp_error
+    down_inf, up_inf = bounds.down_infeasible.copy(), bounds.up_infeasible.copy()
     has_cutoff = not model.isInfinity(cutoff)
     # Strong branching bounds prove anything only when the LP is a relaxation of the node: it
     # holds every column, and the solve is not exact.
@@ -312,8 +355,8 @@ def strong_branch(
     trusted = ~lp_error & (model.allColsInLP() and not model.isExact())
     # Proof that a child is pruned: SCIP says so, or a valid (not iteration-limited) bound
     # reaches the cutoff. Both children of one candidate proven so: the node is infeasible.
-    down_proven = (down_inf | (has_cutoff & down_valid & (down >= cutoff))) & trusted
-    up_proven = (up_inf | (has_cutoff & up_valid & (up >= cutoff))) & trusted
+    down_proven = (down_inf | (has_cutoff & bounds.down_valid & (down >= cutoff))) & trusted
+    up_proven = (up_inf | (has_cutoff & bounds.up_valid & (up >= cutoff))) & trusted
     if has_cutoff:
         # A child whose dual bound reaches the cutoff is pruned as soon as it is created.
         usable = ~lp_error & np.isfinite(down) & np.isfinite(up)
@@ -337,8 +380,8 @@ def strong_branch(
         scores=scores,
         down_proven=down_proven,
         up_proven=up_proven,
-        down_valid=down_valid & trusted & (np.abs(down) < 1e20),
-        up_valid=up_valid & trusted & (np.abs(up) < 1e20),
+        down_valid=bounds.down_valid & trusted & (np.abs(down) < 1e20),
+        up_valid=bounds.up_valid & trusted & (np.abs(up) < 1e20),
     )
 
 

@@ -107,10 +107,10 @@ def served_checkpoint(configuration: SolverConfiguration, set_model: str | None)
     from solver.plugins import LearnedModelError, resolve_model_set
 
     try:
-        path = resolve_model_set(spec).branching
+        component = resolve_model_set(spec).branching
     except LearnedModelError:
         return None  # its runs report the error themselves
-    return None if path is None else path.resolve()
+    return None if component is None else component.path.resolve()
 
 
 def uses_learned_branching(configurations: Iterable[SolverConfiguration]) -> bool:

@@ -133,7 +133,7 @@ class ModelSpec:
 
 def shipped_hybrid() -> ModelSpec | None:
     """The shipped set cover branching model (a hybrid), if the package has it."""
-    path = SHIPPED_MODELS_DIR / "branching-setcover-hybrid.pt"
+    path = SHIPPED_MODELS_DIR / "setcover" / "branching.pt"
     return ModelSpec("hybrid (shipped setcover)", str(path)) if path.is_file() else None
 
 

@@ -108,7 +108,7 @@ class ServingBenchmarkConfig:
 
 def load_branching_model() -> tuple[nn.Module, str]:
     """The shipped branching model if one loads, else a random GCNNPolicy; and its origin."""
-    for path in sorted(SHIPPED_MODELS_DIR.glob("*.pt")):
+    for path in sorted(SHIPPED_MODELS_DIR.glob("*/*.pt")):
         try:
             model = load_checkpoint(path).model
         except CheckpointError:

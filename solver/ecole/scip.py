@@ -94,6 +94,7 @@ class Model:
         """A new, quiet model holding a copy of ``source``'s original problem; ``source`` stays
         its caller's."""
         copy = pyscipopt.Model(sourceModel=source, origcopy=True)
+        copy.redirectOutput()  # its own message handler: quieting the shared one quiets source
         copy.hideOutput()
         return Model(copy)
 

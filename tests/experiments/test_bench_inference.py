@@ -108,7 +108,7 @@ def test_learned_runs_score_through_one_shared_server_and_its_metrics_are_kept(
     session = json.loads((tmp_path / "shared" / SESSIONS_FILE).read_text().splitlines()[-1])
     assert session["inference"] == {"requested": "shared", "mode": "shared"}
     (server,) = [json.loads(line) for line in (tmp_path / "shared" / INFERENCE_FILE).open()]
-    assert server["checkpoint"].endswith("branching-setcover-hybrid.pt")
+    assert server["checkpoint"].endswith("setcover/branching.pt")
     assert server["device"] == "cpu"
     assert server["metrics"]["n_requests"] == sum(row["inference"]["served"] for row in learned)
     assert server["metrics"]["n_clients"] == 0  # every worker disconnected

@@ -99,3 +99,31 @@ def test_different_feature_schema(saved):
 
 def test_unknown_model_class(saved):
     assert "unknown model class" in _error(saved[0], model_classes={"GCNNPolicy": GCNNPolicy})
+
+
+def test_metadata_is_read_without_the_weights(saved):
+    from gnn.checkpoint_info import checkpoint_kind, read_checkpoint_info
+
+    path, model = saved
+    info = read_checkpoint_info(path)
+    assert "state_dict" not in info
+    assert (
+        info["model_class"] == type(model).__name__ == load_checkpoint(path).metadata["model_class"]
+    )
+    assert info["model_config"] == load_checkpoint(path).metadata["model_config"]
+    assert checkpoint_kind(info) == "branching"
+
+
+@pytest.mark.parametrize("content", [b"", b"garbage", b"PK\x03\x04truncated"])
+def test_metadata_of_a_bad_file_is_one_clear_error(tmp_path, content):
+    from gnn.checkpoint_info import read_checkpoint_info
+
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(content)
+    with pytest.raises(CheckpointError) as caught:
+        read_checkpoint_info(bad)
+    assert "\n" not in str(caught.value) and str(bad) in str(caught.value)
+    foreign = tmp_path / "foreign.pt"
+    torch.save({"weights": torch.zeros(2)}, foreign)
+    with pytest.raises(CheckpointError, match="not a neuralmip checkpoint"):
+        read_checkpoint_info(foreign)

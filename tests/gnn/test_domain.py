@@ -96,3 +96,20 @@ def test_a_malformed_domain_is_a_load_error(tmp_path, domain) -> None:
     torch.save(payload, path)
     with pytest.raises(CheckpointError, match="unusable training domain"):
         load_checkpoint(path)
+
+
+def test_checking_a_domain_needs_no_torch() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; import gnn.domain, gnn.checkpoint_info, instances.profile; "
+        "print('torch' in sys.modules)"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -177,7 +177,7 @@ def test_learned_models_stay_out_of_instances_unlike_their_training(
     assert record["objective"] == pytest.approx(_plain_objective(instance), rel=1e-6)
     named = _run_solve(str(instance), "--learned", "--model", "indset", "--quiet", timeout=300)
     assert named.returncode == EXIT_OK, named.stderr
-    assert "diving declined: diving-indset.pt was trained on instances unlike this one" in (
+    assert "diving declined: indset/diving.pt was trained on instances unlike this one" in (
         named.stdout
     )
 

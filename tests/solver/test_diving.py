@@ -196,6 +196,9 @@ def test_broken_policy_is_logged_once_and_skipped(
 
 
 class RaisingObservation:
+    def before_reset(self, model: pyscipopt.Model) -> None:
+        pass
+
     def extract(self, model: pyscipopt.Model) -> None:
         raise RuntimeError("cannot read this problem")
 
@@ -721,3 +724,29 @@ def test_the_dive_keeps_to_its_own_budget_and_refinements_to_theirs() -> None:
 def test_config_rejects_a_dive_without_time() -> None:
     with pytest.raises(ValueError, match="max_dive_seconds"):
         NeuralDivingConfig(max_dive_seconds=0.0)
+
+
+class _CountingObservation:
+    """MilpBipartite, counting the solves it was told of (the observation-function protocol)."""
+
+    def __init__(self) -> None:
+        from gnn.observation import MilpBipartite
+
+        self.inner = MilpBipartite(original=True)
+        self.resets = 0
+
+    def before_reset(self, model: pyscipopt.Model) -> None:
+        self.resets += 1
+
+    def extract(self, model: pyscipopt.Model):
+        return self.inner.extract(model)
+
+
+def test_the_heuristic_tells_its_observation_function_of_each_solve() -> None:
+    model = _tiny("setcover", 8)
+    observation = _CountingObservation()
+    heuristic = include_neural_diving(
+        model, FixedPolicy(np.ones(model.getNVars())), observation=observation
+    )
+    model.optimize()
+    assert observation.resets == 1 and heuristic.stats.n_calls == 1

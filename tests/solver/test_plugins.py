@@ -1,6 +1,5 @@
 import gc
 import logging
-import sys
 import weakref
 
 import pyscipopt
@@ -32,8 +31,8 @@ def test_the_default_shipped_set_has_both_components():
     sets = shipped_model_sets()
     assert DEFAULT_MODEL_SET in sets
     default = resolve_model_set(None)
-    assert default.branching is not None and default.branching.is_file()
-    assert default.diving is not None and default.diving.is_file()
+    assert default.branching is not None and default.branching.path.is_file()
+    assert default.diving is not None and default.diving.path.is_file()
 
 
 def test_learned_plugins_reach_the_same_optimum_as_scip():
@@ -68,9 +67,9 @@ def test_components_can_be_left_out():
 
 def test_one_checkpoint_file_drives_only_its_component():
     shipped = resolve_model_set(None)
-    plugins = include_learned_plugins(_instance(), model_path=shipped.diving)
+    plugins = include_learned_plugins(_instance(), model_path=shipped.diving.path)
     assert plugins.branching is None and plugins.diving is not None
-    plugins = include_learned_plugins(_instance(), model_path=shipped.branching)
+    plugins = include_learned_plugins(_instance(), model_path=shipped.branching.path)
     assert plugins.branching is not None and plugins.diving is None
 
 
@@ -87,7 +86,7 @@ def test_bad_model_files_fail_at_load_time_with_one_line(tmp_path, content):
 def test_unknown_model_name_lists_the_shipped_sets(tmp_path):
     with pytest.raises(LearnedModelError, match="shipped: .*setcover"):
         include_learned_plugins(_instance(), model_path="no-such-model")
-    with pytest.raises(LearnedModelError, match="expected one set"):
+    with pytest.raises(LearnedModelError, match="holds no modelset.toml and no checkpoint"):
         include_learned_plugins(_instance(), model_path=tmp_path)
 
 
@@ -164,7 +163,7 @@ def test_a_named_model_is_left_out_outside_its_domain_unless_forced() -> None:
     plugins = include_learned_plugins(_foreign_instance(), model_path="setcover")
     assert plugins.branching is None and plugins.diving is None
     assert (
-        "branching-setcover-hybrid.pt was trained on instances unlike this one"
+        "setcover/branching.pt was trained on instances unlike this one"
         in (plugins.declined["branching"])
     )
     assert "binary variables 0.00 outside [1.00, 1.00]" in plugins.declined["branching"]
@@ -173,106 +172,74 @@ def test_a_named_model_is_left_out_outside_its_domain_unless_forced() -> None:
     assert forced.declined == {} and forced.describe() == "setcover: branching, diving"
 
 
-def test_a_checkpoint_without_a_domain_is_used_anywhere(tmp_path) -> None:
-    shipped = resolve_model_set("setcover").branching
+def test_a_checkpoint_without_a_domain_is_refused_unless_forced(tmp_path) -> None:
+    shipped = resolve_model_set("setcover").branching.path
     payload = torch.load(shipped, weights_only=True)
     payload["domain"] = None
-    bare = tmp_path / "branching-bare-hybrid.pt"
+    bare = tmp_path / "bare.pt"
     torch.save(payload, bare)
-    plugins = include_learned_plugins(_foreign_instance(), model_path=bare)
+    with pytest.raises(LearnedModelError, match="records no training domain") as caught:
+        include_learned_plugins(_foreign_instance(), model_path=bare)
+    message = str(caught.value)
+    assert "\n" not in message and "--any-instance" in message and "fit_domain" in message
+    plugins = include_learned_plugins(_foreign_instance(), model_path=bare, check_domain=False)
     assert plugins.branching is not None and plugins.declined == {}
 
 
-# --- per-set rule settings ---------------------------------------------------------------
+# --- per-set settings --------------------------------------------------------------------
 
 
-def test_shipped_sets_branch_with_the_settings_their_rules_file_gives() -> None:
+def test_shipped_sets_use_the_settings_their_manifest_gives() -> None:
     from solver.branching import BranchingRuleConfig
-    from solver.plugins import SHIPPED_RULES_FILE
+    from solver.diving import NeuralDivingConfig
 
-    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
-    rules = tomllib.loads(SHIPPED_RULES_FILE.read_text())
-    assert set(rules) <= set(shipped_model_sets())
-    for name in shipped_model_sets():
-        plugins = include_learned_plugins(preset(name, "tiny").generate(2), diving=False)
+    sets = shipped_model_sets()
+    assert set(sets) == {"setcover", "cauctions", "facilities", "indset"}
+    assert sets["setcover"].branching.settings == {"max_depth": 4, "deep_rule": "pscost"}
+    assert sets["facilities"].diving.settings == {"refine_calls": 3}
+    assert sets["cauctions"].branching.settings == {} == sets["indset"].diving.settings
+    for name, models in sets.items():
+        assert models.scip_params == {}  # SCIP's defaults
+        plugins = include_learned_plugins(preset(name, "tiny").generate(2))
         assert plugins.model_set == name
-        assert plugins.branching.config == BranchingRuleConfig(**rules.get(name, {}))
+        assert plugins.branching.config == BranchingRuleConfig(**models.branching.settings)
+        assert plugins.diving.config == NeuralDivingConfig(**models.diving.settings)
 
 
-def test_given_rule_settings_win_and_other_sets_get_the_defaults(tmp_path) -> None:
+def test_a_checkpoint_of_ones_own_gets_the_default_settings(tmp_path) -> None:
     from solver.branching import BranchingRuleConfig
+    from solver.diving import NeuralDivingConfig
 
-    given = BranchingRuleConfig(max_depth=3)
-    named = include_learned_plugins(_instance(), branching_config=given, diving=False)
-    assert named.branching.config == given
-    own = tmp_path / "branching-own-hybrid.pt"
-    own.write_bytes(resolve_model_set("facilities").branching.read_bytes())
+    own = tmp_path / "mine.pt"
+    own.write_bytes(resolve_model_set("facilities").branching.path.read_bytes())
     facility = preset("facilities", "tiny").generate(2)
     assert include_learned_plugins(facility, model_path=own).branching.config == (
         BranchingRuleConfig()
     )
-
-
-def test_overrides_change_only_their_fields_of_the_sets_rule_settings() -> None:
-    import dataclasses
-
-    from solver.branching import BranchingRuleConfig
-
-    instance = preset("setcover", "tiny").generate(2)
-    shipped = include_learned_plugins(instance, diving=False).branching.config
-    overrides = {"shortlist_size": 4, "shortlist_reductions": True}
-    plugins = include_learned_plugins(
-        preset("setcover", "tiny").generate(2), diving=False, branching_overrides=overrides
-    )
-    assert plugins.branching.config == dataclasses.replace(shipped, **overrides)
-    given = BranchingRuleConfig(max_depth=3)
-    on_given = include_learned_plugins(
-        _instance(), branching_config=given, diving=False, branching_overrides=overrides
-    )
-    assert on_given.branching.config == dataclasses.replace(given, **overrides)
-
-
-def test_shipped_sets_dive_with_the_settings_their_diving_file_gives() -> None:
-    from solver.diving import NeuralDivingConfig
-    from solver.plugins import SHIPPED_DIVING_FILE
-
-    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
-    settings = tomllib.loads(SHIPPED_DIVING_FILE.read_text())
-    assert settings and set(settings) <= set(shipped_model_sets())
-    for name in shipped_model_sets():
-        plugins = include_learned_plugins(preset(name, "tiny").generate(2), branching=False)
-        assert plugins.model_set == name
-        assert plugins.diving.config == NeuralDivingConfig(**settings.get(name, {}))
-
-
-def test_given_diving_settings_win_and_other_sets_get_the_defaults(tmp_path) -> None:
-    from solver.diving import NeuralDivingConfig
-
-    given = NeuralDivingConfig(max_total_seconds=0.5)
-    named = include_learned_plugins(_instance(), branching=False, diving_config=given)
-    assert named.diving.config == given
-    own = tmp_path / "diving-own.pt"
-    own.write_bytes(resolve_model_set("setcover").diving.read_bytes())
+    own.write_bytes(resolve_model_set("setcover").diving.path.read_bytes())
     assert include_learned_plugins(_instance(), model_path=own).diving.config == (
         NeuralDivingConfig()
     )
 
 
-def test_diving_overrides_apply_on_top_of_the_given_or_shipped_settings() -> None:
+def test_overrides_change_only_their_fields_of_the_sets_settings() -> None:
     import dataclasses
 
-    from solver.diving import NeuralDivingConfig
-    from solver.plugins import shipped_diving_config
-
-    overrides = {"coverages": (0.9, 0.7), "max_total_seconds": 0.5}
-    plugins = include_learned_plugins(_instance(), branching=False, diving_overrides=overrides)
-    shipped = shipped_diving_config(resolve_model_set("setcover"))
-    assert plugins.diving.config == dataclasses.replace(shipped, **overrides)
-    given = NeuralDivingConfig(submip_node_limit=50)
-    on_given = include_learned_plugins(
-        _instance(), branching=False, diving_config=given, diving_overrides=overrides
+    instance = preset("setcover", "tiny").generate(2)
+    shipped = include_learned_plugins(instance)
+    branching_overrides = {"shortlist_size": 4, "shortlist_reductions": True}
+    diving_overrides = {"coverages": (0.9, 0.7), "submip_node_limit": 50}
+    plugins = include_learned_plugins(
+        preset("setcover", "tiny").generate(2),
+        branching_overrides=branching_overrides,
+        diving_overrides=diving_overrides,
     )
-    assert on_given.diving.config == dataclasses.replace(given, **overrides)
+    assert plugins.branching.config == dataclasses.replace(
+        shipped.branching.config, **branching_overrides
+    )
+    assert plugins.diving.config == dataclasses.replace(shipped.diving.config, **diving_overrides)
+    with pytest.raises(LearnedModelError, match="unknown branching settings no_such_field"):
+        include_learned_plugins(_instance(), branching_overrides={"no_such_field": 1})
 
 
 def test_an_instance_that_cannot_be_profiled_is_left_to_scip(monkeypatch) -> None:

@@ -97,7 +97,7 @@ def test_learned_workers_share_the_shipped_models_server(tmp_path: Path) -> None
     model.optimize()
     optimum = model.getObjVal()
     model.freeProb()
-    server = _branching_server(resolve_model_set("setcover").branching)
+    server = _branching_server(resolve_model_set("setcover").branching.path)
     try:
         result = race(path, 2, seeds=[0, 1], server=server, setup=LearnedWorkerSetup("setcover"),
                       time_limit=120, scip_params=_BRANCH_MORE)  # fmt: skip
