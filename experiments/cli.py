@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
     "collect",
     "train",
+    "domain",
 )
 
 #: Exit codes shared by every sub-command (documented in the README).

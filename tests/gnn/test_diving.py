@@ -187,11 +187,11 @@ def test_model_batches_two_graphs_like_one_at_a_time() -> None:
 
 def test_trainer_is_seeded_and_learns() -> None:
     train, valid = _examples(4, seed=100), _examples(2, seed=200)
-    first = DivingTrainer(embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2).fit(
-        train, valid
-    )
+    first = DivingTrainer(
+        embedding_size=8, max_epochs=5, batch_size=2, seed=3, learning_rate=1e-2
+    ).fit(train, valid)
     second = DivingTrainer(
-        embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2
+        embedding_size=8, max_epochs=5, batch_size=2, seed=3, learning_rate=1e-2
     ).fit(train, valid)
     for key, tensor in first.model_.state_dict().items():
         torch.testing.assert_close(tensor, second.model_.state_dict()[key])

@@ -115,7 +115,7 @@ def test_early_stopping_ends_training_before_max_epochs():
         GCNNPolicy(embedding_size=8),
         learning_rate=0.0,
         max_epochs=50,
-        early_stopping=2,
+        patience=2,
         device="cpu",
     ).fit(train, valid)
     assert len(trainer.history_) == 3  # epoch 1 is the best; two stale epochs stop it
