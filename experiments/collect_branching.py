@@ -70,8 +70,10 @@ class CollectBranchingConfig:
     """Probability of branching on the pseudocost-best candidate instead of the expert's."""
     record_prob: float = 1.0
     """Probability of recording a node at which the expert branched (Gasse et al.: 0.05)."""
-    time_limit: float = 600.0
-    """Seconds per instance (``limits/time``); samples recorded until then are kept."""
+    time_limit: float = 120.0
+    """Seconds per instance (``limits/time``); samples recorded until then are kept. A solve
+    usually stops sooner, once ``samples_per_instance`` samples are recorded; the limit bounds
+    the instances where full strong branching is slow."""
     seed: int = 0
     """Master seed: each instance's SCIP and rule seeds derive from it and the file's hash."""
     iteration_limit: int = 2**31 - 1
@@ -79,11 +81,13 @@ class CollectBranchingConfig:
     cut_off_infeasible_nodes: bool = True
     """Let the expert cut off nodes it proves infeasible
     (:attr:`solver.strong_branching.StrongBranchingConfig.cut_off_infeasible_nodes`); data
-    collected before stop 13 branched there (and has no such field in its metadata)."""
+    collected before this option existed (commit 59870a7, 2026-11-27) branched there (and has
+    no such field in its metadata)."""
     infeasible_scoring: InfeasibleScoring = "cutoff-gain"
     """How the expert scores a candidate with an infeasible child
     (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
-    before stop 13 has ``"rank-first"`` labels (and no such field in its metadata)."""
+    before this option existed (commit 4529ee3, 2026-11-27) has ``"rank-first"`` labels (and no
+    such field in its metadata)."""
     scip_params: Mapping[str, Any] = field(
         hash=False, default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     )

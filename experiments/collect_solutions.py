@@ -25,7 +25,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
+from experiments.executors import JobOutcome, make_executor
 from gnn.graph import BipartiteGraph
 
 __all__ = [
@@ -349,24 +350,62 @@ def _instance_files(config: CollectSolutionsConfig) -> list[Path]:
     )
 
 
-def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary:
+def collect_solutions(
+    config: CollectSolutionsConfig, *, progress: bool = True
+) -> CollectSolutionsSummary:
     """Solve every instance of ``config`` and write its solutions; skips finished ones.
 
     Parameters
     ----------
     config
         Instances (files or a generated batch), output folder, time limit, seed, workers.
+    progress
+        Show a progress bar (instances done, solutions, ETA) on stderr.
 
     Returns
     -------
     CollectSolutionsSummary
     """
-    from experiments.executors import make_executor
+    from tqdm import tqdm
+
     from solver.settings import check_scip_params
 
     check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
-    out = Path(config.out)
     instances = _instance_files(config)
+    jobs = _pending_jobs(config, instances)
+    n_skipped = len(instances) - len(jobs)
+    failures: list[str] = []
+    n_solutions = 0
+    collected = 0
+    with tqdm(
+        total=len(instances),
+        initial=n_skipped,
+        desc="collect solutions",
+        unit="instance",
+        file=sys.stderr,
+        disable=not progress,
+    ) as bar:
+        bar.set_postfix(solutions=0, skipped=n_skipped, failed=0)
+        for outcome in _run_jobs(config, jobs):
+            if outcome.ok:
+                collected += 1
+                n_solutions += int(outcome.value or 0)
+            else:
+                failures.append(f"{outcome.job.instance}: {outcome.error}")
+                logger.warning("%s", failures[-1])
+            bar.update(1)
+            bar.set_postfix(solutions=n_solutions, skipped=n_skipped, failed=len(failures))
+    return CollectSolutionsSummary(
+        n_instances=len(instances),
+        n_collected=collected,
+        n_skipped=n_skipped,
+        failures=tuple(failures),
+        n_solutions=n_solutions,
+    )
+
+
+def _pending_jobs(config: CollectSolutionsConfig, instances: list[Path]) -> list[_Job]:
+    """A job per instance whose output is missing or was collected from other contents."""
     resolved = {
         key: (str(value) if isinstance(value, Path) else value)
         for key, value in dataclasses.asdict(config).items()
@@ -374,30 +413,19 @@ def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary
     }
     resolved["command"] = list(config.command) or list(sys.argv)
     jobs: list[_Job] = []
-    skipped = 0
     for instance in instances:
-        output = _output_path(out, instance)
+        output = _output_path(Path(config.out), instance)
         if output.exists() and _existing_hash(output) == _sha256(instance):
-            skipped += 1
             continue
         jobs.append(
             _Job(instance, output, config.time_limit, config.seed, config.scip_params, resolved)
         )
-    failures: list[str] = []
-    n_solutions = 0
-    collected = 0
-    if jobs:
-        with make_executor(config.workers, config.ray_address) as executor:
-            for outcome in executor.map_unordered(_collect_one, jobs):
-                if outcome.ok:
-                    collected += 1
-                    n_solutions += int(outcome.value or 0)
-                else:
-                    failures.append(f"{outcome.job.instance}: {outcome.error}")
-    return CollectSolutionsSummary(
-        n_instances=len(instances),
-        n_collected=collected,
-        n_skipped=skipped,
-        failures=tuple(failures),
-        n_solutions=n_solutions,
-    )
+    return jobs
+
+
+def _run_jobs(config: CollectSolutionsConfig, jobs: list[_Job]) -> Iterator[JobOutcome]:
+    """The outcomes of ``jobs``, in completion order, on the config's executor."""
+    if not jobs:
+        return
+    with make_executor(config.workers, config.ray_address) as executor:
+        yield from executor.map_unordered(_collect_one, jobs)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
 
 __all__ = ["add_parser", "run", "resolve_instances", "parse_scip_params", "KINDS"]
 
@@ -82,7 +82,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         type=float,
         default=None,
         metavar="SECONDS",
-        help="per instance (default: 600 for branching, 60 for solutions)",
+        help="per instance (default: 120 for branching, where the samples recorded by then "
+        "are kept and a solve usually ends sooner, at --samples-per-instance; 60 for "
+        "solutions)",
     )
     parser.add_argument("--workers", type=int, default=1, help="instances at once (default: 1)")
     parser.add_argument(
@@ -129,7 +131,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="how the expert scores a candidate with an infeasible child: cutoff-gain (the "
         "child gains the distance to the cutoff bound, as SCIP's vanilla full strong branching; "
         "default) or rank-first (every such candidate first; the labels of data collected "
-        "before stop 13)",
+        "before 2026-11-27)",
     )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
@@ -165,25 +167,19 @@ def parse_scip_params(items: list[str]) -> dict[str, bool | int | float | str]:
     ValueError
         For an item without ``=`` or with an empty name.
     """
-    params: dict[str, bool | int | float | str] = {}
-    for item in items:
-        name, sep, text = item.partition("=")
-        name, text = name.strip(), text.strip()
-        if not sep or not name:
-            raise ValueError(f"--scip-param expects NAME=VALUE, got {item!r}")
-        value: bool | int | float | str
-        if text.lower() in ("true", "false"):
-            value = text.lower() == "true"
-        else:
-            try:
-                value = int(text)
-            except ValueError:
-                try:
-                    value = float(text)
-                except ValueError:
-                    value = text
-        params[name] = value
-    return params
+    return {name: _typed(text) for name, text in parse_name_values(items, "--scip-param").items()}
+
+
+def _typed(text: str) -> bool | int | float | str:
+    """``true``/``false`` as a bool, else an int, else a float, else the text."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
 
 
 def _instance_files(args: argparse.Namespace, command: list[str]) -> list[Path]:
@@ -258,7 +254,7 @@ def _run_solutions(args: argparse.Namespace, command: list[str]) -> int:
         command=tuple(command),
         **options,
     )
-    summary = collect_solutions(config)
+    summary = collect_solutions(config, progress=not args.no_progress)
     print(
         f"solutions in {args.out}: {summary.n_collected} instance(s) collected "
         f"({summary.n_solutions} solutions), {summary.n_skipped} already done, "
