@@ -158,16 +158,7 @@ def _fit(config: TrainBranchingConfig, data: _Data) -> Any:
         torch.manual_seed(config.seed)
         model = _models()[config.model](embedding_size=config.embedding_size)
     return BranchingTrainer(
-        model,
-        loss=_losses()[config.loss],
-        learning_rate=config.learning_rate,
-        batch_size=config.batch_size,
-        max_epochs=config.max_epochs,
-        patience=config.patience,
-        lr_patience=config.lr_patience,
-        time_limit=config.time_limit,
-        seed=config.seed,
-        device=config.device,
+        model, loss=_losses()[config.loss], options=config.training_options()
     ).fit(data.train, data.valid)
 
 

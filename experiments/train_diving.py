@@ -142,14 +142,7 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         coverage=config.coverage,
         coverage_weight=config.coverage_weight,
         alpha=config.alpha,
-        learning_rate=config.learning_rate,
-        batch_size=config.batch_size,
-        max_epochs=config.max_epochs,
-        patience=config.patience,
-        lr_patience=config.lr_patience,
-        time_limit=config.time_limit,
-        seed=config.seed,
-        device=config.device,
+        options=config.training_options(),
     ).fit(train, valid)
     metrics: dict[str, object] = {
         "n_train_instances": len(train),

@@ -17,9 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from gnn.loop import TrainingOptions
 
 __all__ = [
     "DEFAULT_TIME_LIMIT",
@@ -83,6 +86,21 @@ class TrainConfig:
                 raise ValueError(f"--{name.replace('_', '-')} must be >= 1, got {value}")
         if self.time_limit is not None and self.time_limit <= 0:
             raise ValueError(f"--time-limit must be positive, got {self.time_limit}")
+
+    def training_options(self) -> TrainingOptions:
+        """The options of the training loop (:class:`gnn.loop.TrainingOptions`)."""
+        from gnn.loop import TrainingOptions
+
+        return TrainingOptions(
+            learning_rate=self.learning_rate,
+            batch_size=self.batch_size,
+            max_epochs=self.max_epochs,
+            patience=self.patience,
+            lr_patience=self.lr_patience,
+            time_limit=self.time_limit,
+            seed=self.seed,
+            device=self.device,
+        )
 
     def resolved(self) -> dict[str, Any]:
         """The config as plain JSON values (paths as strings), for the checkpoint's record."""

@@ -1,7 +1,8 @@
 """The training loop both kinds of model share: epochs of Adam, early stopping, a time limit.
 
 :class:`EpochTrainer` is the base of :class:`gnn.training.BranchingTrainer` and
-:class:`gnn.diving.DivingTrainer`. It holds the options they share, under one set of names:
+:class:`gnn.diving.DivingTrainer`. Both take their loop's options as one
+:class:`TrainingOptions`, under one set of names:
 
 - ``max_epochs``: upper bound on epochs; epochs are counted from 1;
 - ``patience``: epochs without a better validation loss before training stops;
@@ -9,7 +10,7 @@
   rate is multiplied by ``lr_factor`` (None: a constant learning rate);
 - ``time_limit``: wall-clock seconds for the whole loop (None: no limit);
 
-and runs the epochs (:meth:`EpochTrainer._train_epochs`). A subclass says how one batch is
+plus ``learning_rate``, ``batch_size``, ``seed`` and ``device``. :class:`EpochTrainer` runs the epochs (:meth:`EpochTrainer._train_epochs`). A subclass says how one batch is
 scored (:meth:`EpochTrainer._batch_loss`) and how a model is validated
 (:meth:`EpochTrainer.evaluate`). The weights with the best validation loss are kept.
 """
@@ -21,12 +22,13 @@ import logging
 import math
 import time
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import torch
 from torch import Tensor, nn
 
-__all__ = ["EpochTrainer", "format_seconds"]
+__all__ = ["EpochTrainer", "TrainingOptions", "format_seconds"]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -43,30 +45,38 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
+@dataclass(frozen=True)
+class TrainingOptions:
+    """How the loop trains a model (the defaults are branching's; see each trainer's)."""
+
+    learning_rate: float = 1e-3
+    """Adam's initial learning rate."""
+    batch_size: int = 32
+    """Samples (graphs) per step."""
+    max_epochs: int = 100
+    """Upper bound on epochs."""
+    patience: int = 20
+    """Epochs without a better validation loss before training stops."""
+    lr_patience: int | None = 10
+    """Epochs without a better validation loss before the learning rate is multiplied by
+    ``lr_factor``; None keeps it constant."""
+    lr_factor: float = 0.2
+    """Learning-rate decay on plateau."""
+    time_limit: float | None = None
+    """Wall-clock seconds for training (None: no limit); the best model so far is kept."""
+    seed: int = 0
+    """Seeds the batch order (and, where the trainer builds the model, its initial weights)."""
+    device: str | None = None
+    """``"cpu"``, ``"cuda"`` or None (CUDA when present)."""
+
+
 class EpochTrainer:
-    """Options and loop shared by the trainers (scikit-learn style: ``fit`` returns ``self``).
+    """The loop shared by the trainers (scikit-learn style: ``fit`` returns ``self``).
 
     Parameters
     ----------
-    learning_rate
-        Adam's initial learning rate.
-    batch_size
-        Samples (graphs) per step.
-    max_epochs
-        Upper bound on epochs.
-    patience
-        Epochs without a better validation loss before training stops.
-    lr_patience
-        Epochs without a better validation loss before the learning rate is multiplied by
-        ``lr_factor``; None keeps it constant.
-    lr_factor
-        Learning-rate decay on plateau.
-    time_limit
-        Wall-clock seconds for training (None: no limit); the best model so far is kept.
-    seed
-        Seeds the batch order (and, where the trainer builds the model, its initial weights).
-    device
-        ``"cpu"``, ``"cuda"`` or None (CUDA when present).
+    options
+        The loop's options.
 
     Attributes
     ----------
@@ -81,31 +91,11 @@ class EpochTrainer:
         Validation loss at ``best_epoch_``.
     """
 
-    def __init__(
-        self,
-        *,
-        learning_rate: float,
-        batch_size: int,
-        max_epochs: int,
-        patience: int,
-        lr_patience: int | None,
-        lr_factor: float,
-        time_limit: float | None,
-        seed: int,
-        device: str | None,
-    ) -> None:
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.max_epochs = max_epochs
-        self.patience = patience
-        self.lr_patience = lr_patience
-        self.lr_factor = lr_factor
-        self.time_limit = time_limit
-        self.seed = seed
-        self.device = device
+    def __init__(self, options: TrainingOptions) -> None:
+        self.options = options
 
     def _device(self) -> torch.device:
-        return torch.device(self.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        return torch.device(self.options.device or ("cuda" if torch.cuda.is_available() else "cpu"))
 
     def _batch_loss(self, model: nn.Module, batch: Any) -> tuple[Tensor, int]:
         """The loss of one training batch and the weight of that loss in the epoch's mean."""
@@ -125,11 +115,12 @@ class EpochTrainer:
         ``batches`` is iterated once per epoch. Sets ``history_``, ``best_epoch_``,
         ``best_metrics_`` and ``best_loss_``; returns ``model`` with the best weights restored.
         """
-        optimizer = torch.optim.Adam(model.parameters(), lr=self.learning_rate)
+        optimizer = torch.optim.Adam(model.parameters(), lr=self.options.learning_rate)
+        options = self.options
         scheduler = None
-        if self.lr_patience is not None:
+        if options.lr_patience is not None:
             scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
-                optimizer, mode="min", factor=self.lr_factor, patience=self.lr_patience
+                optimizer, mode="min", factor=options.lr_factor, patience=options.lr_patience
             )
         started = time.perf_counter()
         best_state = copy.deepcopy(model.state_dict())
@@ -138,7 +129,7 @@ class EpochTrainer:
         self.best_metrics_: dict[str, float] = {}
         self.best_loss_ = math.inf
         stale = 0
-        for epoch in range(1, self.max_epochs + 1):
+        for epoch in range(1, options.max_epochs + 1):
             train_loss = self._train_one_epoch(model, optimizer, batches, device)
             metrics = self.evaluate(model, valid, device)
             if scheduler is not None:
@@ -158,11 +149,11 @@ class EpochTrainer:
             else:
                 stale += 1
             self._log_progress(record, metrics)
-            if stale >= self.patience:
+            if stale >= options.patience:
                 _LOGGER.info("no better validation loss for %d epochs: training stops", stale)
                 break
-            if self.time_limit is not None and record["seconds"] > self.time_limit:
-                _LOGGER.info("training stopped by its %.0f s time limit", self.time_limit)
+            if options.time_limit is not None and record["seconds"] > options.time_limit:
+                _LOGGER.info("training stopped by its %.0f s time limit", options.time_limit)
                 break
         model.load_state_dict(best_state)
         return model
@@ -189,16 +180,16 @@ class EpochTrainer:
     def _log_progress(self, record: Mapping[str, float], metrics: Mapping[str, float]) -> None:
         """One INFO line per epoch: losses, validation metrics, elapsed time and ETA."""
         epoch, elapsed = int(record["epoch"]), record["seconds"]
-        remaining = elapsed / epoch * (self.max_epochs - epoch)
-        if self.time_limit is not None:
-            remaining = max(min(remaining, self.time_limit - elapsed), 0.0)
+        remaining = elapsed / epoch * (self.options.max_epochs - epoch)
+        if self.options.time_limit is not None:
+            remaining = max(min(remaining, self.options.time_limit - elapsed), 0.0)
         shown = ", ".join(
             f"valid {key} {value:.4g}" for key, value in metrics.items() if key != "n_samples"
         )
         _LOGGER.info(
             "epoch %d/%d: train loss %.4g, %s (best epoch %d), %s, ETA at most %s",
             epoch,
-            self.max_epochs,
+            self.options.max_epochs,
             record["train_loss"],
             shown,
             self.best_epoch_,

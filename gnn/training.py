@@ -17,9 +17,10 @@ import torch
 from torch import Tensor, nn
 from torch_geometric.loader import DataLoader
 
-from gnn.loop import EpochTrainer
+from gnn.loop import EpochTrainer, TrainingOptions
 
 __all__ = [
+    "BRANCHING_OPTIONS",
     "CandidateBatch",
     "BranchingTrainer",
     "expert_cross_entropy",
@@ -28,6 +29,9 @@ __all__ = [
     "candidate_metrics",
     "candidate_rates",
 ]
+
+#: The branching trainer's default loop (:class:`gnn.loop.TrainingOptions`'s defaults).
+BRANCHING_OPTIONS = TrainingOptions()
 
 
 @dataclass(frozen=True)
@@ -168,13 +172,11 @@ class BranchingTrainer(EpochTrainer):
     loss
         ``loss(CandidateBatch) -> scalar``: :func:`expert_cross_entropy` or
         :func:`score_distribution_cross_entropy`.
-    learning_rate, batch_size, max_epochs, patience, lr_patience, lr_factor
-        Options of the shared loop (:class:`gnn.loop.EpochTrainer`); defaults 1e-3, 32, 100,
-        20, 10 and 0.2.
-    time_limit, seed, device
-        Also the loop's: no time limit, seed 0, CUDA when present. ``seed`` seeds the
-        shuffling only (initial weights are the caller's: build the model under a seeded
-        generator).
+    options
+        The loop's options (:class:`gnn.loop.TrainingOptions`); default
+        :data:`BRANCHING_OPTIONS`.
+        ``options.seed`` seeds the shuffling only (initial weights are the caller's: build the
+        model under a seeded generator).
     prenorm_batches
         Training batches used to fit the prenorm statistics (before training); default 100.
 
@@ -192,37 +194,19 @@ class BranchingTrainer(EpochTrainer):
         model: nn.Module,
         *,
         loss: Callable[[CandidateBatch], Tensor] = expert_cross_entropy,
-        learning_rate: float = 1e-3,
-        batch_size: int = 32,
-        max_epochs: int = 100,
-        patience: int = 20,
-        lr_patience: int | None = 10,
-        lr_factor: float = 0.2,
-        time_limit: float | None = None,
         prenorm_batches: int = 100,
-        seed: int = 0,
-        device: str | None = None,
+        options: TrainingOptions = BRANCHING_OPTIONS,
     ) -> None:
-        super().__init__(
-            learning_rate=learning_rate,
-            batch_size=batch_size,
-            max_epochs=max_epochs,
-            patience=patience,
-            lr_patience=lr_patience,
-            lr_factor=lr_factor,
-            time_limit=time_limit,
-            seed=seed,
-            device=device,
-        )
+        super().__init__(options)
         self.model = model
         self.loss = loss
         self.prenorm_batches = prenorm_batches
 
     def _loader(self, dataset: Any, *, shuffle: bool) -> DataLoader:
-        generator = torch.Generator().manual_seed(self.seed)
+        generator = torch.Generator().manual_seed(self.options.seed)
         return DataLoader(
             dataset,
-            batch_size=self.batch_size,
+            batch_size=self.options.batch_size,
             shuffle=shuffle,
             generator=generator,
             follow_batch=["candidates"],

@@ -10,10 +10,11 @@ trained network behind the heuristic's interface). Importing the package registe
 from gnn.diving.loss import DivingLoss, diving_loss, soft_targets
 from gnn.diving.model import DIVING_FEATURE_ENUMS, DivingGNN, binary_mask, prepare_graph
 from gnn.diving.policy import DivingPolicy
-from gnn.diving.training import DivingTrainer, diving_example, fixing_metrics
+from gnn.diving.training import DIVING_OPTIONS, DivingTrainer, diving_example, fixing_metrics
 
 __all__ = [
     "DIVING_FEATURE_ENUMS",
+    "DIVING_OPTIONS",
     "DivingGNN",
     "DivingLoss",
     "DivingPolicy",

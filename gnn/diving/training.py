@@ -15,9 +15,13 @@ from gnn.data import BipartiteData, to_data
 from gnn.diving.loss import DivingLoss, diving_loss, soft_targets
 from gnn.diving.model import DivingGNN, binary_mask, prepare_graph
 from gnn.graph import BipartiteGraph
-from gnn.loop import EpochTrainer
+from gnn.loop import EpochTrainer, TrainingOptions
 
-__all__ = ["DivingTrainer", "diving_example", "fixing_metrics"]
+__all__ = ["DIVING_OPTIONS", "DivingTrainer", "diving_example", "fixing_metrics"]
+
+#: The diving trainer's default loop: 4 graphs a batch, at most 30 epochs, patience 8, a
+#: constant learning rate.
+DIVING_OPTIONS = TrainingOptions(batch_size=4, max_epochs=30, patience=8, lr_patience=None)
 
 
 def diving_example(
@@ -100,14 +104,10 @@ class DivingTrainer(EpochTrainer):
         Give the network each node's degree (:class:`DivingGNN`); default True.
     coverage, coverage_weight, alpha
         SelectiveNet settings (see :func:`~gnn.diving.loss.diving_loss`); defaults 0.7, 32, 0.5.
-    learning_rate, batch_size, max_epochs, patience
-        Options of the shared loop (:class:`gnn.loop.EpochTrainer`); defaults 1e-3, 4 graphs,
-        30 and 8.
-    lr_patience, lr_factor
-        Learning-rate decay on plateau; default None (a constant learning rate) and 0.2.
-    time_limit, seed, device
-        No time limit, seed 0, CUDA when present. ``seed`` seeds the weight initialisation
-        and the batch order.
+    options
+        The loop's options (:class:`gnn.loop.TrainingOptions`); default
+        :data:`DIVING_OPTIONS`. ``options.seed`` seeds the weight initialisation and the
+        batch order.
 
     Attributes
     ----------
@@ -127,27 +127,9 @@ class DivingTrainer(EpochTrainer):
         coverage: float = 0.7,
         coverage_weight: float = 32.0,
         alpha: float = 0.5,
-        learning_rate: float = 1e-3,
-        batch_size: int = 4,
-        max_epochs: int = 30,
-        patience: int = 8,
-        lr_patience: int | None = None,
-        lr_factor: float = 0.2,
-        time_limit: float | None = None,
-        seed: int = 0,
-        device: str | None = None,
+        options: TrainingOptions = DIVING_OPTIONS,
     ) -> None:
-        super().__init__(
-            learning_rate=learning_rate,
-            batch_size=batch_size,
-            max_epochs=max_epochs,
-            patience=patience,
-            lr_patience=lr_patience,
-            lr_factor=lr_factor,
-            time_limit=time_limit,
-            seed=seed,
-            device=device,
-        )
+        super().__init__(options)
         self.embedding_size = embedding_size
         self.degree_features = degree_features
         self.coverage = coverage
@@ -196,9 +178,9 @@ class DivingTrainer(EpochTrainer):
         """
         if not train:
             raise ValueError("no training examples")
-        generator = torch.Generator().manual_seed(self.seed)
+        generator = torch.Generator().manual_seed(self.options.seed)
         with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(self.seed)  # weight initialisation, scoped to this fork
+            torch.manual_seed(self.options.seed)  # weight initialisation, scoped to this fork
             model = DivingGNN(
                 embedding_size=self.embedding_size, degree_features=self.degree_features
             )
@@ -206,7 +188,7 @@ class DivingTrainer(EpochTrainer):
         device = self._device()
         model.to(device)
         loader = DataLoader(
-            list(train), batch_size=self.batch_size, shuffle=True, generator=generator
+            list(train), batch_size=self.options.batch_size, shuffle=True, generator=generator
         )
         reference = list(valid) if valid else list(train)
         model = self._train_epochs(model, loader, reference, device)
