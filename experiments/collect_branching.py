@@ -25,8 +25,9 @@ from typing import Any
 import numpy as np
 import torch
 
+from experiments.executors import run_collection
+
 # Imported here, not in the worker, so that forked workers run the code this process loaded.
-from experiments.executors import make_executor
 from gnn.dataset import is_complete, read_metadata, write_json_atomic, write_samples
 from gnn.observation import NodeBipartite
 from instances.generators import library_versions
@@ -334,8 +335,6 @@ def collect_branching(
         If two instances map to the same output name, an instance file does not exist, or a
         SCIP parameter is unknown or of the wrong type.
     """
-    from tqdm import tqdm
-
     config = CollectBranchingConfig() if config is None else config
     command = tuple(sys.argv if command is None else command)
     out_dir = Path(out_dir)
@@ -369,34 +368,20 @@ def collect_branching(
         if _output_is_current(output, _sha256(path), config):
             continue
         jobs.append(InstanceJob(path, output, config, command))
-    n_skipped = len(paths) - len(jobs)
-    failures: list[str] = []
-    n_samples = 0
-    n_collected = 0
-    with tqdm(
-        total=len(paths),
-        initial=n_skipped,
-        desc="collect branching",
-        unit="instance",
-        file=sys.stderr,
-        disable=not progress,
-    ) as bar:
-        bar.set_postfix(samples=0, skipped=n_skipped, failed=0)
-        if jobs:
-            with make_executor(workers, ray_address) as executor:
-                for outcome in executor.map_unordered(collect_instance, jobs):
-                    if outcome.ok:
-                        n_collected += 1
-                        n_samples += outcome.value.n_samples
-                    else:
-                        failures.append(f"{outcome.job.instance}: {outcome.error}")
-                        logger.warning("%s", failures[-1])
-                    bar.update(1)
-                    bar.set_postfix(samples=n_samples, skipped=n_skipped, failed=len(failures))
+    tally = run_collection(
+        collect_instance,
+        jobs,
+        items="samples",
+        count=lambda result: result.n_samples,
+        n_total=len(paths),
+        workers=workers,
+        ray_address=ray_address,
+        progress=progress,
+    )
     return CollectBranchingSummary(
         n_instances=len(paths),
-        n_collected=n_collected,
-        n_skipped=n_skipped,
-        n_samples=n_samples,
-        failures=tuple(failures),
+        n_collected=tally.n_done,
+        n_skipped=len(paths) - len(jobs),
+        n_samples=tally.n_items,
+        failures=tally.failures,
     )

@@ -25,7 +25,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
-from experiments.executors import JobOutcome, make_executor
+from experiments.executors import run_collection
 from gnn.graph import BipartiteGraph
 
 __all__ = [
@@ -366,41 +366,27 @@ def collect_solutions(
     -------
     CollectSolutionsSummary
     """
-    from tqdm import tqdm
-
     from solver.settings import check_scip_params
 
     check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
     instances = _instance_files(config)
     jobs = _pending_jobs(config, instances)
-    n_skipped = len(instances) - len(jobs)
-    failures: list[str] = []
-    n_solutions = 0
-    collected = 0
-    with tqdm(
-        total=len(instances),
-        initial=n_skipped,
-        desc="collect solutions",
-        unit="instance",
-        file=sys.stderr,
-        disable=not progress,
-    ) as bar:
-        bar.set_postfix(solutions=0, skipped=n_skipped, failed=0)
-        for outcome in _run_jobs(config, jobs):
-            if outcome.ok:
-                collected += 1
-                n_solutions += int(outcome.value or 0)
-            else:
-                failures.append(f"{outcome.job.instance}: {outcome.error}")
-                logger.warning("%s", failures[-1])
-            bar.update(1)
-            bar.set_postfix(solutions=n_solutions, skipped=n_skipped, failed=len(failures))
+    tally = run_collection(
+        _collect_one,
+        jobs,
+        items="solutions",
+        count=int,
+        n_total=len(instances),
+        workers=config.workers,
+        ray_address=config.ray_address,
+        progress=progress,
+    )
     return CollectSolutionsSummary(
         n_instances=len(instances),
-        n_collected=collected,
-        n_skipped=n_skipped,
-        failures=tuple(failures),
-        n_solutions=n_solutions,
+        n_collected=tally.n_done,
+        n_skipped=len(instances) - len(jobs),
+        failures=tally.failures,
+        n_solutions=tally.n_items,
     )
 
 
@@ -421,11 +407,3 @@ def _pending_jobs(config: CollectSolutionsConfig, instances: list[Path]) -> list
             _Job(instance, output, config.time_limit, config.seed, config.scip_params, resolved)
         )
     return jobs
-
-
-def _run_jobs(config: CollectSolutionsConfig, jobs: list[_Job]) -> Iterator[JobOutcome]:
-    """The outcomes of ``jobs``, in completion order, on the config's executor."""
-    if not jobs:
-        return
-    with make_executor(config.workers, config.ray_address) as executor:
-        yield from executor.map_unordered(_collect_one, jobs)

@@ -168,7 +168,7 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
     Raises
     ------
     ValueError
-        One line naming the file or folder when the data is missing or unreadable.
+        The samples are missing, unreadable or too few to split (one line naming the path).
     """
     from gnn.dataset import read_metadata
     from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature

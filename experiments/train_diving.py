@@ -125,7 +125,7 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
     Raises
     ------
     ValueError
-        One line naming the file or folder when the data is missing or unreadable.
+        No readable solution files, or no instance with a solution (one line naming the path).
     """
     from gnn.diving import DIVING_FEATURE_ENUMS, DivingTrainer, fixing_metrics
 

@@ -79,14 +79,15 @@ class DivingGNN(EncoderModel):
 
     Parameters
     ----------
-    n_variable_features, n_constraint_features, n_edge_features
-        Input widths; default to the lengths of the static feature Enums.
     embedding_size
         Hidden width.
     degree_features
         Give the encoder each node's degree (see :class:`gnn.models.BipartiteEncoder`):
         without it, the static graph of an independent set problem gives every variable the
         same embedding.
+    **widths
+        ``n_variable_features``, ``n_constraint_features``, ``n_edge_features``: input widths
+        (see :class:`~gnn.models.EncoderModel`; default the lengths of the static feature Enums).
 
     Shapes
     ------
@@ -94,21 +95,12 @@ class DivingGNN(EncoderModel):
     - output: ``(value_logits, selection_logits)``, each ``(total_variables,)``
     """
 
+    feature_enums = DIVING_FEATURE_ENUMS
+
     def __init__(
-        self,
-        n_variable_features: int = len(StaticVariableFeature),
-        n_constraint_features: int = len(StaticConstraintFeature),
-        n_edge_features: int = len(StaticEdgeFeature),
-        embedding_size: int = 32,
-        degree_features: bool = False,
+        self, embedding_size: int = 32, degree_features: bool = False, **widths: int
     ) -> None:
-        super().__init__(
-            n_variable_features,
-            n_constraint_features,
-            n_edge_features,
-            embedding_size,
-            degree_features=degree_features,
-        )
+        super().__init__(embedding_size, degree_features=degree_features, **widths)
         self.value_head = nn.Sequential(
             nn.Linear(embedding_size, embedding_size), nn.ReLU(), nn.Linear(embedding_size, 1)
         )

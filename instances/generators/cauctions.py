@@ -181,16 +181,9 @@ class CombinatorialAuction:
     def generate(self, rng: RngLike = None) -> pyscipopt.Model:
         """Sample one combinatorial auction instance.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
-
-        Returns
-        -------
-        pyscipopt.Model
-            A maximisation problem with ``n_bids`` binary variables ``x{b}`` and one packing
-            constraint ``item{k}`` per item (real or dummy) that some bid asks for.
+        Returns a maximisation problem with ``n_bids`` binary variables ``x{b}`` and one packing
+        constraint ``item{k}`` per item (real or dummy) that some bid asks for. ``rng`` is as in
+        :func:`~instances.generators.common.as_rng`.
         """
         bids, n_dummy_items = self.sample_bids(rng)
         bids_of_item: list[list[int]] = [[] for _ in range(self.n_items + n_dummy_items)]
