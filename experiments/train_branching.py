@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,6 @@ import numpy as np
 
 from experiments.training import (
     TrainConfig,
-    config_from_args,
     prepare_torch,
     save_trained_model,
     seeded_split,
@@ -35,11 +33,12 @@ from experiments.training import (
 
 __all__ = [
     "CONFIG",
+    "TRAIN",
     "LOSSES",
     "MODELS",
     "TrainBranchingConfig",
     "add_arguments",
-    "run",
+    "summary",
     "split_sample_files",
     "train_branching",
 ]
@@ -163,7 +162,13 @@ def _fit(config: TrainBranchingConfig, data: _Data) -> Any:
 
 
 def train_branching(config: TrainBranchingConfig, command: str | None = None) -> dict[str, Any]:
-    """Train and save a branching model; returns the metrics written into the checkpoint.
+    """Train a branching model on ``config.data``; write its checkpoint and ``.json`` record.
+
+    Returns
+    -------
+    dict
+        The recorded metrics: validation top-1, top-5 and score ratio at the best epoch,
+        sample and file counts, and the per-epoch history.
 
     Raises
     ------
@@ -214,18 +219,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run ``neuralmip train --kind branching``; returns the exit code (2 on bad input)."""
-    try:
-        config = config_from_args(TrainBranchingConfig, args)
-        metrics = train_branching(config, command=" ".join(sys.argv))
-    except ValueError as error:
-        print(f"neuralmip train: {error}", file=sys.stderr)
-        return 2
+def summary(config: TrainBranchingConfig, metrics: dict[str, Any]) -> str:
+    """The line ``neuralmip train --kind branching`` prints when done."""
     valid = metrics["valid"]
-    print(
+    return (
         f"wrote {config.out}: {metrics['n_train_samples']} train / {metrics['n_valid_samples']} "
         f"valid samples, best epoch {metrics['best_epoch']}, valid top1 {valid['top1']:.3f}, "
         f"top5 {valid['top5']:.3f}, score ratio {valid['score_ratio']:.3f}"
     )
-    return 0
+
+
+#: What ``neuralmip train --kind branching`` calls with the config and the command line.
+TRAIN = train_branching

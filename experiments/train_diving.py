@@ -17,14 +17,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from experiments.training import (
     TrainConfig,
-    config_from_args,
     prepare_torch,
     save_trained_model,
     seeded_split,
@@ -33,9 +31,10 @@ from experiments.training import (
 __all__ = [
     "CONFIG",
     "REPORTED_COVERAGES",
+    "TRAIN",
     "TrainDivingConfig",
     "add_arguments",
-    "run",
+    "summary",
     "train_diving",
 ]
 
@@ -119,8 +118,14 @@ def _load_examples(config: TrainDivingConfig) -> tuple[list[Path], list[Any], li
     return files, examples, metadata
 
 
-def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[str, object]:
-    """Train and save a diving model; returns the metrics written into the checkpoint.
+def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[str, Any]:
+    """Fit a Neural Diving model on the solutions of ``config.data``, then save it.
+
+    Returns
+    -------
+    dict
+        The recorded metrics: fixing accuracy per coverage on the validation and training
+        instances, the best validation loss and the per-epoch history.
 
     Raises
     ------
@@ -144,7 +149,7 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         alpha=config.alpha,
         options=config.training_options(),
     ).fit(train, valid)
-    metrics: dict[str, object] = {
+    metrics: dict[str, Any] = {
         "n_train_instances": len(train),
         "n_valid_instances": len(valid),
         "best_valid_loss": trainer.best_valid_loss_,
@@ -189,18 +194,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def run(args: argparse.Namespace) -> int:
-    """Run ``neuralmip train --kind diving``; returns the exit code (2 on bad input)."""
-    try:
-        config = config_from_args(TrainDivingConfig, args)
-        metrics = train_diving(config, command=" ".join(sys.argv))
-    except ValueError as error:
-        print(f"neuralmip train: {error}", file=sys.stderr)
-        return 2
-    valid = metrics["valid"]
-    print(
+def summary(config: TrainDivingConfig, metrics: dict[str, Any]) -> str:
+    """The line ``neuralmip train --kind diving`` prints when done."""
+    valid = ", ".join(f"{key} {value:.3f}" for key, value in metrics["valid"].items())
+    return (
         f"wrote {config.out}: {metrics['n_train_instances']} train / "
         f"{metrics['n_valid_instances']} valid instances, valid loss "
-        f"{metrics['best_valid_loss']:.4f}, " + ", ".join(f"{k} {v:.3f}" for k, v in valid.items())  # type: ignore[union-attr]
+        f"{metrics['best_valid_loss']:.4f}, {valid}"
     )
-    return 0
+
+
+#: What ``neuralmip train --kind diving`` calls with the config and the command line.
+TRAIN = train_diving

@@ -9,7 +9,8 @@ Examples (the README's pipeline)::
 
 Each kind lives in its own module (:data:`KIND_MODULES`), which provides ``CONFIG`` (its
 :class:`experiments.training.TrainConfig` subclass), ``add_arguments(parser)`` for the options
-of that kind alone, and ``run(args) -> int``. The options both kinds share are declared once
+of that kind alone, ``TRAIN(config, command) -> metrics`` and ``summary(config, metrics)``, the
+line printed when done. The options both kinds share are declared once
 here (:func:`experiments.training.add_shared_arguments`), with each kind's default in the help.
 """
 
@@ -20,7 +21,7 @@ import importlib
 import sys
 from types import ModuleType
 
-from experiments.cli import EXIT_BAD_INPUT
+from experiments.cli import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["KIND_MODULES", "add_parser", "run"]
 
@@ -66,7 +67,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Dispatch to the module of ``--kind``; a missing module is a clear error (exit 2)."""
+    """Train the model of ``--kind``; bad input (and a missing kind module) exits 2."""
+    from experiments.training import config_from_args
+
     module = _kind_module(args.kind)
     if module is None:
         print(
@@ -75,4 +78,11 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    return int(module.run(args))
+    try:
+        config = config_from_args(module.CONFIG, args)
+        metrics = module.TRAIN(config, command=" ".join(sys.argv))
+    except ValueError as error:
+        print(f"neuralmip train: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(module.summary(config, metrics))
+    return EXIT_OK
