@@ -297,6 +297,22 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+def _outputs_of(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
+    """``samples file -> instance`` for every instance (a ``ValueError`` for a missing
+    instance, or two that would write the same samples file)."""
+    outputs: dict[Path, Path] = {}
+    for path in paths:
+        if not path.is_file():
+            raise ValueError(f"{path}: instance file not found")
+        output = samples_path_for(out_dir, path)
+        if output in outputs:
+            raise ValueError(
+                f"{path}: same output name {output.name} as {outputs[output]}; rename one"
+            )
+        outputs[output] = path
+    return outputs
+
+
 def collect_branching(
     instances: Sequence[str | Path],
     out_dir: str | Path,
@@ -339,16 +355,7 @@ def collect_branching(
     command = tuple(sys.argv if command is None else command)
     out_dir = Path(out_dir)
     paths = [Path(p) for p in instances]
-    outputs: dict[Path, Path] = {}
-    for path in paths:
-        if not path.is_file():
-            raise ValueError(f"{path}: instance file not found")
-        output = samples_path_for(out_dir, path)
-        if output in outputs:
-            raise ValueError(
-                f"{path}: same output name {output.name} as {outputs[output]}; rename one"
-            )
-        outputs[output] = path
+    outputs = _outputs_of(paths, out_dir)
     check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(out_dir)
@@ -362,12 +369,11 @@ def collect_branching(
             "instances": [str(p) for p in paths],
         },
     )
-
-    jobs = []
-    for output, path in outputs.items():
-        if _output_is_current(output, _sha256(path), config):
-            continue
-        jobs.append(InstanceJob(path, output, config, command))
+    jobs = [
+        InstanceJob(path, output, config, command)
+        for output, path in outputs.items()
+        if not _output_is_current(output, _sha256(path), config)
+    ]
     tally = run_collection(
         collect_instance,
         jobs,

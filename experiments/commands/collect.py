@@ -60,6 +60,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="branching: strong branching samples (Neural Branching); "
         "solutions: feasible solutions (Neural Diving)",
     )
+    _add_source_arguments(parser)
+    _add_solve_arguments(parser)
+    _add_branching_arguments(parser)
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the instances come from (files, or a seeded generated batch), where data goes."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "--instances", metavar="GLOB|DIR", help="instance files: a glob pattern or a folder"
@@ -77,6 +86,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--seed", type=int, default=0, help="master seed of generation and solving (default: 0)"
     )
+
+
+def _add_solve_arguments(parser: argparse.ArgumentParser) -> None:
+    """How each instance is solved: time limit, parallelism, SCIP parameters."""
     parser.add_argument(
         "--time-limit",
         type=float,
@@ -99,6 +112,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "(the time limit on the CPU clock); for branching, on top of its defaults (cuts at the "
         "root only, no restarts)",
     )
+
+
+def _add_branching_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``--kind branching`` alone."""
     branching = parser.add_argument_group("branching options")
     branching.add_argument(
         "--samples-per-instance",
@@ -133,8 +150,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "default) or rank-first (every such candidate first; the labels of data collected "
         "before 2026-11-27)",
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    parser.set_defaults(func=run)
 
 
 def resolve_instances(spec: str) -> list[Path]:
