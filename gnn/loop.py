@@ -187,7 +187,7 @@ class EpochTrainer:
             f"valid {key} {value:.4g}" for key, value in metrics.items() if key != "n_samples"
         )
         _LOGGER.info(
-            "epoch %d/%d: train loss %.4g, %s (best epoch %d), %s, ETA at most %s",
+            "epoch %d/%d: train loss %.4g, %s (best epoch %d); %s elapsed, at most %s left",
             epoch,
             self.options.max_epochs,
             record["train_loss"],
