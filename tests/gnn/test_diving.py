@@ -197,6 +197,7 @@ def test_trainer_is_seeded_and_learns() -> None:
     for key, tensor in first.model_.state_dict().items():
         torch.testing.assert_close(tensor, second.model_.state_dict()[key])
     history = first.history_
+    assert [record["epoch"] for record in history] == list(range(1, len(history) + 1))
     assert history[-1]["train_loss"] < history[0]["train_loss"]
     metrics = fixing_metrics(first.model_, valid, (0.5, 1.0))
     assert set(metrics) == {

@@ -214,3 +214,14 @@ def test_train_command_rejects_missing_data_in_one_line(tmp_path):
     assert done.returncode == 2
     assert "absent" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_time_limit_stops_training_and_each_epoch_is_logged(caplog):
+    train, valid = random_samples(12, seed=13), random_samples(6, seed=14)
+    torch.manual_seed(0)
+    options = TrainingOptions(max_epochs=50, time_limit=1e-9, device="cpu")
+    with caplog.at_level("INFO", logger="gnn.loop"):
+        trainer = BranchingTrainer(GCNNPolicy(embedding_size=8), options=options).fit(train, valid)
+    assert [record["epoch"] for record in trainer.history_] == [1]
+    assert any(message.startswith("epoch 1/50: train loss") for message in caplog.messages)
+    assert any("time limit" in message for message in caplog.messages)
