@@ -13,7 +13,6 @@ interrupted run resumes where it stopped. Instances run in parallel through
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import sys
 import time
@@ -30,7 +29,7 @@ from experiments.executors import run_collection
 # Imported here, not in the worker, so that forked workers run the code this process loaded.
 from gnn.dataset import is_complete, read_metadata, write_json_atomic, write_samples
 from gnn.observation import NodeBipartite
-from instances.generators import library_versions
+from instances.generators import library_versions, sha256_of
 from instances.reading import read_instance
 from solver.settings import apply_scip_params, check_scip_params, seed_scip
 from solver.strong_branching import (
@@ -181,14 +180,6 @@ class CollectBranchingSummary:
         return len(self.failures)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def samples_path_for(out_dir: str | Path, instance: str | Path) -> Path:
     """The samples file of ``instance``: ``<out_dir>/<name without .mps/.lp/.gz...>.npz``."""
     name = Path(instance).name
@@ -240,7 +231,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
         If the file cannot be read or is not a valid problem.
     """
     config = job.config
-    sha256 = _sha256(job.instance)
+    sha256 = sha256_of(job.instance)
     scip_seed = instance_scip_seed(config.seed, sha256)
     model = read_instance(job.instance, require_linear=True)
     try:
@@ -372,7 +363,7 @@ def collect_branching(
     jobs = [
         InstanceJob(path, output, config, command)
         for output, path in outputs.items()
-        if not _output_is_current(output, _sha256(path), config)
+        if not _output_is_current(output, sha256_of(path), config)
     ]
     tally = run_collection(
         collect_instance,

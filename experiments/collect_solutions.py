@@ -36,6 +36,7 @@ from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
 from experiments.executors import run_collection
 from gnn.graph import BipartiteGraph
+from instances.generators import sha256_of
 
 __all__ = [
     "CollectSolutionsConfig",
@@ -223,16 +224,6 @@ def _output_path(out: Path, instance: Path) -> Path:
     return out / f"{name}.npz"
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _existing_hash(path: Path) -> str | None:
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -256,7 +247,7 @@ def _collect_one(job: _Job) -> int:
     from instances.reading import read_instance
 
     start = time.perf_counter()
-    digest = _sha256(job.instance)
+    digest = sha256_of(job.instance)
     model = read_instance(job.instance)
     model.hideOutput()
     try:
@@ -401,7 +392,7 @@ def _pending_jobs(config: CollectSolutionsConfig, instances: list[Path]) -> list
     jobs: list[_Job] = []
     for instance in instances:
         output = _output_path(Path(config.out), instance)
-        if output.exists() and _existing_hash(output) == _sha256(instance):
+        if output.exists() and _existing_hash(output) == sha256_of(instance):
             continue
         jobs.append(
             _Job(instance, output, config.time_limit, config.seed, config.scip_params, resolved)

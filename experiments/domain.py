@@ -12,13 +12,13 @@ one for an existing checkpoint. The instances are found, in this order:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from gnn.domain import ModelDomain
+from instances.generators import sha256_of
 
 __all__ = [
     "DEFAULT_DOMAIN_INSTANCES",
@@ -58,14 +58,6 @@ def instance_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def recorded_instances(records: Iterable[tuple[Path, dict]]) -> list[Path]:
     """The instance files that samples record, where they still exist unchanged.
 
@@ -88,7 +80,7 @@ def recorded_instances(records: Iterable[tuple[Path, dict]]) -> list[Path]:
         if path is None:
             continue
         expected = metadata.get("instance_sha256")
-        if expected and _sha256(path) != expected:
+        if expected and sha256_of(path) != expected:
             logger.warning("%s: changed since %s was collected; left out", path, samples)
             continue
         found.setdefault(path.resolve(), path)
