@@ -21,12 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from experiments.training import (
-    TrainConfig,
-    prepare_torch,
-    save_trained_model,
-    seeded_split,
-)
+from experiments.training import TrainConfig, prepare_torch, save_trained_model, seeded_split
 
 __all__ = [
     "CONFIG",

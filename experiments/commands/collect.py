@@ -236,14 +236,7 @@ def _run_branching(args: argparse.Namespace, command: list[str]) -> int:
         progress=not args.no_progress,
         command=command,
     )
-    print(
-        f"branching samples in {args.out}: {summary.n_collected} instance(s) collected "
-        f"({summary.n_samples} samples), {summary.n_skipped} already done, "
-        f"{summary.n_failed} failed"
-    )
-    for failure in summary.failures:
-        print(f"neuralmip collect: failed: {failure}", file=sys.stderr)
-    return EXIT_FAILURE if summary.failures else EXIT_OK
+    return _report(f"branching samples in {args.out}", summary, f"{summary.n_samples} samples")
 
 
 def _run_solutions(args: argparse.Namespace, command: list[str]) -> int:
@@ -270,10 +263,14 @@ def _run_solutions(args: argparse.Namespace, command: list[str]) -> int:
         **options,
     )
     summary = collect_solutions(config, progress=not args.no_progress)
+    return _report(f"solutions in {args.out}", summary, f"{summary.n_solutions} solutions")
+
+
+def _report(where: str, summary: Any, collected: str) -> int:
+    """Print what a collection did (failures on stderr); exit 1 when any instance failed."""
     print(
-        f"solutions in {args.out}: {summary.n_collected} instance(s) collected "
-        f"({summary.n_solutions} solutions), {summary.n_skipped} already done, "
-        f"{summary.n_failed} failed"
+        f"{where}: {summary.n_collected} instance(s) collected ({collected}), "
+        f"{summary.n_skipped} already done, {summary.n_failed} failed"
     )
     for failure in summary.failures:
         print(f"neuralmip collect: failed: {failure}", file=sys.stderr)

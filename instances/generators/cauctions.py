@@ -78,12 +78,7 @@ class CombinatorialAuction:
             _LOG.warning("combinatorial auction: %s", why)
 
     def sample_bids(self, rng: RngLike = None) -> tuple[list[Bid], int]:
-        """Sample the bids.
-
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
+        """Sample the bids (``rng``: see :func:`~instances.generators.common.as_rng`).
 
         Returns
         -------

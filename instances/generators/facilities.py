@@ -64,10 +64,7 @@ class CapacitatedFacilityLocation:
     def sample_data(self, rng: RngLike = None) -> FacilityData:
         """Sample demands, capacities and costs.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
+        ``rng``: see :func:`~instances.generators.common.as_rng`.
 
         Returns
         -------

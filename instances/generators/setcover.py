@@ -60,10 +60,7 @@ class SetCover:
     def sample_matrix(self, rng: RngLike = None) -> tuple[list[np.ndarray], np.ndarray]:
         """Sample the covering matrix and the costs.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
+        ``rng``: see :func:`~instances.generators.common.as_rng`.
 
         Returns
         -------
