@@ -176,7 +176,6 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
         The samples are missing, unreadable or too few to split (one line naming the path).
     """
     from gnn.dataset import read_metadata
-    from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 
     prepare_torch(config)
     data = _load_data(config)
@@ -197,7 +196,6 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
     save_trained_model(
         config,
         trainer.model_,
-        feature_enums=(VariableFeature, ConstraintFeature, EdgeFeature),
         metrics=metrics,
         records=((path, read_metadata(path)) for path in data.train_files),
         command=command,

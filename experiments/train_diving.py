@@ -127,7 +127,7 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
     ValueError
         No readable solution files, or no instance with a solution (one line naming the path).
     """
-    from gnn.diving import DIVING_FEATURE_ENUMS, DivingTrainer, fixing_metrics
+    from gnn.diving import DivingTrainer, fixing_metrics
 
     prepare_torch(config)
     files, examples, metadata = _load_examples(config)
@@ -157,7 +157,6 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
     save_trained_model(
         config,
         trainer.model_,
-        feature_enums=DIVING_FEATURE_ENUMS,
         metrics=metrics,
         records=zip(files, metadata, strict=True),
         command=command,

@@ -15,7 +15,6 @@ import logging
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -222,7 +221,6 @@ def save_trained_model(
     config: TrainConfig,
     model: Any,
     *,
-    feature_enums: Iterable[type[Enum]],
     metrics: Mapping[str, Any],
     records: Iterable[tuple[Path, dict]],
     command: str | None,
@@ -235,9 +233,8 @@ def save_trained_model(
     config
         The training config (recorded, resolved).
     model
-        The trained model (a registered class, see :func:`gnn.models.register_model`).
-    feature_enums
-        The feature Enums its inputs follow.
+        The trained model (a registered :class:`gnn.models.EncoderModel`, whose
+        ``feature_enums`` the checkpoint records).
     metrics
         Validation metrics and history.
     records
@@ -263,7 +260,7 @@ def save_trained_model(
     save_checkpoint(
         config.out,
         model,
-        feature_enums=feature_enums,
+        feature_enums=model.feature_enums,
         training_config=resolved,
         metrics=metrics,
         command=command,
