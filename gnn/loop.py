@@ -10,9 +10,11 @@
   rate is multiplied by ``lr_factor`` (None: a constant learning rate);
 - ``time_limit``: wall-clock seconds for the whole loop (None: no limit);
 
-plus ``learning_rate``, ``batch_size``, ``seed`` and ``device``. :class:`EpochTrainer` runs the epochs (:meth:`EpochTrainer._train_epochs`). A subclass says how one batch is
-scored (:meth:`EpochTrainer._batch_loss`) and how a model is validated
-(:meth:`EpochTrainer.evaluate`). The weights with the best validation loss are kept.
+plus ``learning_rate``, ``batch_size``, ``seed`` and ``device``. :class:`EpochTrainer` runs the
+epochs (:meth:`EpochTrainer._train_epochs`) and logs one progress line per epoch at INFO level
+(``neuralmip -v``); a subclass says how one batch is scored (:meth:`EpochTrainer._batch_loss`)
+and how a model is validated (:meth:`EpochTrainer.evaluate`). The weights with the best
+validation loss are kept.
 """
 
 from __future__ import annotations
@@ -115,8 +117,8 @@ class EpochTrainer:
         ``batches`` is iterated once per epoch. Sets ``history_``, ``best_epoch_``,
         ``best_metrics_`` and ``best_loss_``; returns ``model`` with the best weights restored.
         """
-        optimizer = torch.optim.Adam(model.parameters(), lr=self.options.learning_rate)
         options = self.options
+        optimizer = torch.optim.Adam(model.parameters(), lr=options.learning_rate)
         scheduler = None
         if options.lr_patience is not None:
             scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
