@@ -197,7 +197,7 @@ def train_branching(config: TrainBranchingConfig, command: str | None = None) ->
         config,
         trainer.model_,
         metrics=metrics,
-        records=((path, read_metadata(path)) for path in data.train_files),
+        records=((path, read_metadata(path)) for path in data.train_files + data.valid_files),
         command=command,
     )
     return metrics
