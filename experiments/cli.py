@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main", "build_parser", "COMMAND_MODULES"]
+__all__ = ["main", "build_parser", "parse_name_values", "COMMAND_MODULES"]
 
 #: Sub-command modules under :mod:`experiments.commands`, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
     "collect",
     "train",
+    "domain",
 )
 
 #: Exit codes shared by every sub-command (documented in the README).
@@ -29,6 +30,30 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+
+
+def parse_name_values(items: Sequence[str], flag: str) -> dict[str, str]:
+    """Turn repeated ``NAME=VALUE`` options into ``{name: value}`` (both stripped).
+
+    Parameters
+    ----------
+    items
+        The option's values, e.g. ``["n_rows=200", "density=0.05"]``.
+    flag
+        The option, named in the error message (e.g. ``"--param"``).
+
+    Raises
+    ------
+    ValueError
+        For an item without ``=`` or with an empty name.
+    """
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"{flag} expects NAME=VALUE, got {item!r}")
+        values[name.strip()] = value.strip()
+    return values
 
 
 def build_parser() -> argparse.ArgumentParser:

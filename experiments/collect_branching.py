@@ -13,7 +13,6 @@ interrupted run resumes where it stopped. Instances run in parallel through
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import sys
 import time
@@ -25,11 +24,12 @@ from typing import Any
 import numpy as np
 import torch
 
+from experiments.executors import run_collection
+
 # Imported here, not in the worker, so that forked workers run the code this process loaded.
-from experiments.executors import make_executor
 from gnn.dataset import is_complete, read_metadata, write_json_atomic, write_samples
 from gnn.observation import NodeBipartite
-from instances.generators import library_versions
+from instances.generators import library_versions, sha256_of
 from instances.reading import read_instance
 from solver.settings import apply_scip_params, check_scip_params, seed_scip
 from solver.strong_branching import (
@@ -70,8 +70,10 @@ class CollectBranchingConfig:
     """Probability of branching on the pseudocost-best candidate instead of the expert's."""
     record_prob: float = 1.0
     """Probability of recording a node at which the expert branched (Gasse et al.: 0.05)."""
-    time_limit: float = 600.0
-    """Seconds per instance (``limits/time``); samples recorded until then are kept."""
+    time_limit: float = 120.0
+    """Seconds per instance (``limits/time``); samples recorded until then are kept. A solve
+    usually stops sooner, once ``samples_per_instance`` samples are recorded; the limit bounds
+    the instances where full strong branching is slow."""
     seed: int = 0
     """Master seed: each instance's SCIP and rule seeds derive from it and the file's hash."""
     iteration_limit: int = 2**31 - 1
@@ -79,11 +81,13 @@ class CollectBranchingConfig:
     cut_off_infeasible_nodes: bool = True
     """Let the expert cut off nodes it proves infeasible
     (:attr:`solver.strong_branching.StrongBranchingConfig.cut_off_infeasible_nodes`); data
-    collected before stop 13 branched there (and has no such field in its metadata)."""
+    collected before this option existed (commit 59870a7, 2026-11-27) branched there (and has
+    no such field in its metadata)."""
     infeasible_scoring: InfeasibleScoring = "cutoff-gain"
     """How the expert scores a candidate with an infeasible child
     (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
-    before stop 13 has ``"rank-first"`` labels (and no such field in its metadata)."""
+    before this option existed (commit 4529ee3, 2026-11-27) has ``"rank-first"`` labels (and no
+    such field in its metadata)."""
     scip_params: Mapping[str, Any] = field(
         hash=False, default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     )
@@ -176,14 +180,6 @@ class CollectBranchingSummary:
         return len(self.failures)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def samples_path_for(out_dir: str | Path, instance: str | Path) -> Path:
     """The samples file of ``instance``: ``<out_dir>/<name without .mps/.lp/.gz...>.npz``."""
     name = Path(instance).name
@@ -235,7 +231,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
         If the file cannot be read or is not a valid problem.
     """
     config = job.config
-    sha256 = _sha256(job.instance)
+    sha256 = sha256_of(job.instance)
     scip_seed = instance_scip_seed(config.seed, sha256)
     model = read_instance(job.instance, require_linear=True)
     try:
@@ -292,6 +288,22 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
+def _outputs_of(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
+    """``samples file -> instance`` for every instance (a ``ValueError`` for a missing
+    instance, or two that would write the same samples file)."""
+    outputs: dict[Path, Path] = {}
+    for path in paths:
+        if not path.is_file():
+            raise ValueError(f"{path}: instance file not found")
+        output = samples_path_for(out_dir, path)
+        if output in outputs:
+            raise ValueError(
+                f"{path}: same output name {output.name} as {outputs[output]}; rename one"
+            )
+        outputs[output] = path
+    return outputs
+
+
 def collect_branching(
     instances: Sequence[str | Path],
     out_dir: str | Path,
@@ -330,22 +342,11 @@ def collect_branching(
         If two instances map to the same output name, an instance file does not exist, or a
         SCIP parameter is unknown or of the wrong type.
     """
-    from tqdm import tqdm
-
     config = CollectBranchingConfig() if config is None else config
     command = tuple(sys.argv if command is None else command)
     out_dir = Path(out_dir)
     paths = [Path(p) for p in instances]
-    outputs: dict[Path, Path] = {}
-    for path in paths:
-        if not path.is_file():
-            raise ValueError(f"{path}: instance file not found")
-        output = samples_path_for(out_dir, path)
-        if output in outputs:
-            raise ValueError(
-                f"{path}: same output name {output.name} as {outputs[output]}; rename one"
-            )
-        outputs[output] = path
+    outputs = _outputs_of(paths, out_dir)
     check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
     out_dir.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(out_dir)
@@ -359,40 +360,25 @@ def collect_branching(
             "instances": [str(p) for p in paths],
         },
     )
-
-    jobs = []
-    for output, path in outputs.items():
-        if _output_is_current(output, _sha256(path), config):
-            continue
-        jobs.append(InstanceJob(path, output, config, command))
-    n_skipped = len(paths) - len(jobs)
-    failures: list[str] = []
-    n_samples = 0
-    n_collected = 0
-    with tqdm(
-        total=len(paths),
-        initial=n_skipped,
-        desc="collect branching",
-        unit="instance",
-        file=sys.stderr,
-        disable=not progress,
-    ) as bar:
-        bar.set_postfix(samples=0, skipped=n_skipped, failed=0)
-        if jobs:
-            with make_executor(workers, ray_address) as executor:
-                for outcome in executor.map_unordered(collect_instance, jobs):
-                    if outcome.ok:
-                        n_collected += 1
-                        n_samples += outcome.value.n_samples
-                    else:
-                        failures.append(f"{outcome.job.instance}: {outcome.error}")
-                        logger.warning("%s", failures[-1])
-                    bar.update(1)
-                    bar.set_postfix(samples=n_samples, skipped=n_skipped, failed=len(failures))
+    jobs = [
+        InstanceJob(path, output, config, command)
+        for output, path in outputs.items()
+        if not _output_is_current(output, sha256_of(path), config)
+    ]
+    tally = run_collection(
+        collect_instance,
+        jobs,
+        items="samples",
+        count=lambda result: result.n_samples,
+        n_total=len(paths),
+        workers=workers,
+        ray_address=ray_address,
+        progress=progress,
+    )
     return CollectBranchingSummary(
         n_instances=len(paths),
-        n_collected=n_collected,
-        n_skipped=n_skipped,
-        n_samples=n_samples,
-        failures=tuple(failures),
+        n_collected=tally.n_done,
+        n_skipped=len(paths) - len(jobs),
+        n_samples=tally.n_items,
+        failures=tally.failures,
     )

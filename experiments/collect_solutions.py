@@ -34,7 +34,9 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
+from experiments.executors import run_collection
 from gnn.graph import BipartiteGraph
+from instances.generators import sha256_of
 
 __all__ = [
     "CollectSolutionsConfig",
@@ -222,16 +224,6 @@ def _output_path(out: Path, instance: Path) -> Path:
     return out / f"{name}.npz"
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _existing_hash(path: Path) -> str | None:
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -255,7 +247,7 @@ def _collect_one(job: _Job) -> int:
     from instances.reading import read_instance
 
     start = time.perf_counter()
-    digest = _sha256(job.instance)
+    digest = sha256_of(job.instance)
     model = read_instance(job.instance)
     model.hideOutput()
     try:
@@ -349,24 +341,48 @@ def _instance_files(config: CollectSolutionsConfig) -> list[Path]:
     )
 
 
-def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary:
+def collect_solutions(
+    config: CollectSolutionsConfig, *, progress: bool = True
+) -> CollectSolutionsSummary:
     """Solve every instance of ``config`` and write its solutions; skips finished ones.
 
     Parameters
     ----------
     config
         Instances (files or a generated batch), output folder, time limit, seed, workers.
+    progress
+        Show a progress bar (instances done, solutions, ETA) on stderr.
 
     Returns
     -------
     CollectSolutionsSummary
     """
-    from experiments.executors import make_executor
     from solver.settings import check_scip_params
 
     check_scip_params(config.scip_params)  # a ScipParamError now, not one per worker
-    out = Path(config.out)
     instances = _instance_files(config)
+    jobs = _pending_jobs(config, instances)
+    tally = run_collection(
+        _collect_one,
+        jobs,
+        items="solutions",
+        count=int,
+        n_total=len(instances),
+        workers=config.workers,
+        ray_address=config.ray_address,
+        progress=progress,
+    )
+    return CollectSolutionsSummary(
+        n_instances=len(instances),
+        n_collected=tally.n_done,
+        n_skipped=len(instances) - len(jobs),
+        failures=tally.failures,
+        n_solutions=tally.n_items,
+    )
+
+
+def _pending_jobs(config: CollectSolutionsConfig, instances: list[Path]) -> list[_Job]:
+    """A job per instance whose output is missing or was collected from other contents."""
     resolved = {
         key: (str(value) if isinstance(value, Path) else value)
         for key, value in dataclasses.asdict(config).items()
@@ -374,30 +390,11 @@ def collect_solutions(config: CollectSolutionsConfig) -> CollectSolutionsSummary
     }
     resolved["command"] = list(config.command) or list(sys.argv)
     jobs: list[_Job] = []
-    skipped = 0
     for instance in instances:
-        output = _output_path(out, instance)
-        if output.exists() and _existing_hash(output) == _sha256(instance):
-            skipped += 1
+        output = _output_path(Path(config.out), instance)
+        if output.exists() and _existing_hash(output) == sha256_of(instance):
             continue
         jobs.append(
             _Job(instance, output, config.time_limit, config.seed, config.scip_params, resolved)
         )
-    failures: list[str] = []
-    n_solutions = 0
-    collected = 0
-    if jobs:
-        with make_executor(config.workers, config.ray_address) as executor:
-            for outcome in executor.map_unordered(_collect_one, jobs):
-                if outcome.ok:
-                    collected += 1
-                    n_solutions += int(outcome.value or 0)
-                else:
-                    failures.append(f"{outcome.job.instance}: {outcome.error}")
-    return CollectSolutionsSummary(
-        n_instances=len(instances),
-        n_collected=collected,
-        n_skipped=skipped,
-        failures=tuple(failures),
-        n_solutions=n_solutions,
-    )
+    return jobs

@@ -29,6 +29,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -37,11 +38,13 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 __all__ = [
+    "CollectionTally",
     "JobOutcome",
     "Executor",
     "LocalExecutor",
     "RayExecutor",
     "make_executor",
+    "run_collection",
 ]
 
 _LOG = logging.getLogger(__name__)
@@ -409,3 +412,71 @@ def make_executor(
     if ray_address is None:
         return LocalExecutor(workers=max(workers, 1), retries=retries)
     return RayExecutor(address=ray_address, workers=workers, retries=retries)
+
+
+@dataclass(frozen=True)
+class CollectionTally:
+    """What :func:`run_collection` did."""
+
+    n_done: int
+    """Jobs that succeeded."""
+    n_items: int
+    """Items (samples, solutions) the succeeded jobs reported."""
+    failures: tuple[str, ...]
+    """One line per failed job: its instance and why."""
+
+
+def run_collection(
+    fn: Callable[[JobT], ValueT],
+    jobs: list[JobT],
+    *,
+    items: str,
+    count: Callable[[ValueT], int],
+    n_total: int,
+    workers: int = 1,
+    ray_address: str | None = None,
+    progress: bool = True,
+) -> CollectionTally:
+    """Run a collection's jobs with a progress bar (instances done, items, ETA) on stderr.
+
+    Parameters
+    ----------
+    fn, jobs
+        One job per instance still to collect (each job has an ``instance`` attribute).
+    items
+        What the jobs collect (``"samples"``, ``"solutions"``), for the bar.
+    count
+        How many items a job's return value holds.
+    n_total
+        Instances in the run, those already done (skipped) included.
+    workers, ray_address
+        See :func:`make_executor`.
+    progress
+        Show the bar.
+    """
+    from tqdm import tqdm
+
+    n_skipped = n_total - len(jobs)
+    n_done, n_items, failures = 0, 0, []
+    with tqdm(
+        total=n_total,
+        initial=n_skipped,
+        desc=f"collect {items}",
+        unit="instance",
+        file=sys.stderr,
+        disable=not progress,
+    ) as bar:
+        bar.set_postfix({items: 0, "skipped": n_skipped, "failed": 0})
+        if jobs:
+            with make_executor(workers, ray_address) as executor:
+                for outcome in executor.map_unordered(fn, jobs):
+                    if outcome.ok:
+                        n_done += 1
+                        n_items += count(outcome.value)
+                    else:
+                        job = getattr(outcome.job, "instance", outcome.job)
+                        failures.append(f"{job}: {outcome.error}")
+                        _LOG.warning("%s", failures[-1])
+                    bar.update(1)
+                    bar.set_postfix({items: n_items, "skipped": n_skipped, "failed": len(failures)})
+    return CollectionTally(n_done, n_items, tuple(failures))

@@ -201,6 +201,32 @@ def _set_table(
         for pair in pairs
         if all((c, *pair) in lookup and lookup[(c, *pair)].solved for c in active)
     ]
+    wins = _wins(pairs, lookup, configurations)
+    figures = {
+        name: _figures(
+            config_runs,
+            [lookup[(name, *pair)] for pair in common if (name, *pair) in lookup],
+            wins[name],
+        )
+        for name, config_runs in by_config.items()
+    }
+    lines = _summary_lines(figures, baseline)
+    lines.append("")
+    lines.append(
+        f"{len(pairs)} (instance, seed) pairs; {len(common)} solved by every configuration "
+        "with any run that did not fail (the node means use only those)."
+    )
+    return lines, figures
+
+
+_RunKey = tuple[str, str, int]
+
+
+def _wins(
+    pairs: list[tuple[str, int]], lookup: Mapping[_RunKey, RunMetrics], configurations: list[str]
+) -> dict[str, int]:
+    """Per configuration, the pairs where it was fastest among the configurations that solved
+    them (ties count for each)."""
     wins: dict[str, int] = defaultdict(int)
     for pair in pairs:
         solved = [
@@ -213,45 +239,46 @@ def _set_table(
             for run in solved:
                 if run.time <= fastest:
                     wins[run.configuration] += 1
-    figures: dict[str, dict[str, float | None]] = {}
-    for name, config_runs in by_config.items():
-        usable = [run for run in config_runs if not run.failed]
-        common_nodes = [
-            float(lookup[(name, *pair)].nodes or 0)
-            for pair in common
-            if lookup[(name, *pair)].nodes
-        ]
-        figures[name] = {
-            "runs": len(config_runs),
-            "solved": sum(run.solved for run in config_runs),
-            "failed": sum(run.failed for run in config_runs),
-            "time": shifted_geometric_mean([run.time for run in usable]) if usable else None,
-            "nodes": geometric_mean(common_nodes) if common_nodes else None,
-            "wins": wins[name],
-            # Nair et al. compare primal integrals by their shifted geometric mean
-            "primal_integral": shifted_geometric_mean(
-                [run.primal_integral or 0.0 for run in usable]
-            )
-            if usable
-            else None,
-            # runs that never reach a 1 % gap count at the time limit
-            "gap1": shifted_geometric_mean(
-                [
-                    run.time_limit if run.time_to_1pct_gap is None else run.time_to_1pct_gap
-                    for run in usable
-                ]
-            )
-            if usable
-            else None,
-            "primal_dual_integral": float(np.mean([run.primal_dual_integral for run in usable]))
-            if usable
-            else None,
-            "learned_seconds": _mean_or_none(
-                [run.learned_seconds for run in usable if run.learned_seconds is not None]
-            ),
-            "per_node_ms": _per_node_ms(usable),
-            "first_node_ms": _first_node_ms(usable),
-        }
+    return wins
+
+
+def _figures(
+    config_runs: list[RunMetrics], common_runs: list[RunMetrics], wins: int
+) -> dict[str, float | None]:
+    """One configuration's figures: its runs, and its runs on the pairs all solved."""
+    usable = [run for run in config_runs if not run.failed]
+    common_nodes = [float(run.nodes or 0) for run in common_runs if run.nodes]
+
+    def sgm(values: list[float]) -> float | None:
+        return shifted_geometric_mean(values) if usable else None
+
+    return {
+        "runs": len(config_runs),
+        "solved": sum(run.solved for run in config_runs),
+        "failed": sum(run.failed for run in config_runs),
+        "time": sgm([run.time for run in usable]),
+        "nodes": geometric_mean(common_nodes) if common_nodes else None,
+        "wins": wins,
+        # Nair et al. compare primal integrals by their shifted geometric mean
+        "primal_integral": sgm([run.primal_integral or 0.0 for run in usable]),
+        # runs that never reach a 1 % gap count at the time limit
+        "gap1": sgm(
+            [
+                run.time_limit if run.time_to_1pct_gap is None else run.time_to_1pct_gap
+                for run in usable
+            ]
+        ),
+        "primal_dual_integral": _mean_or_none([run.primal_dual_integral for run in usable]),
+        "learned_seconds": _mean_or_none(
+            [run.learned_seconds for run in usable if run.learned_seconds is not None]
+        ),
+        "per_node_ms": _per_node_ms(usable),
+        "first_node_ms": _first_node_ms(usable),
+    }
+
+
+def _summary_lines(figures: Mapping[str, Mapping[str, Any]], baseline: str) -> list[str]:
+    """The summary table: one row per configuration, ratios to the baseline's figures."""
     base = figures.get(baseline, {})
     lines = [
         "| configuration | runs | solved | failed | time (1-sgm, s) | ratio | nodes (gm, common) "
@@ -272,12 +299,7 @@ def _set_table(
             f"| {_format(figure['learned_seconds'])} | {_format(figure['per_node_ms'])} "
             f"| {_format(figure['first_node_ms'])} |"
         )
-    lines.append("")
-    lines.append(
-        f"{len(pairs)} (instance, seed) pairs; {len(common)} solved by every configuration "
-        "with any run that did not fail (the node means use only those)."
-    )
-    return lines, figures
+    return lines
 
 
 def _mean_or_none(values: list[float]) -> float | None:
@@ -357,10 +379,20 @@ def _plots(
     import matplotlib
 
     matplotlib.use("Agg")
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in set_name)
+    names = [f"profile-{safe}.png", f"primal-gap-{safe}.png"]
+    _profile_plot(runs, configurations, set_name, out_dir / names[0])
+    _gap_plot(runs, rows, configurations, set_name, time_limit, out_dir / names[1])
+    return names
+
+
+def _profile_plot(
+    runs: list[RunMetrics], configurations: list[str], set_name: str, path: Path
+) -> None:
+    """Performance profile: the fraction of (instance, seed) pairs each configuration solved
+    within tau times the fastest configuration's time."""
     import matplotlib.pyplot as plt
 
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in set_name)
-    names = []
     pairs = sorted({(run.instance, run.seed) for run in runs})
     lookup = {(run.configuration, run.instance, run.seed): run for run in runs}
     times = {
@@ -380,13 +412,19 @@ def _plots(
     axes.set_xscale("log")
     axes.set_xlabel("time ratio to the fastest configuration (tau)")
     axes.set_ylabel("fraction of runs solved within tau")
-    axes.set_ylim(0, 1.02)
-    axes.set_title(f"Performance profile: {set_name}")
-    axes.legend()
-    figure.tight_layout()
-    figure.savefig(out_dir / f"profile-{safe}.png", dpi=100)
-    plt.close(figure)
-    names.append(f"profile-{safe}.png")
+    _finish_plot(figure, axes, f"Performance profile: {set_name}", path)
+
+
+def _gap_plot(
+    runs: list[RunMetrics],
+    rows: list[Mapping[str, Any]],
+    configurations: list[str],
+    set_name: str,
+    time_limit: float,
+    path: Path,
+) -> None:
+    """Each configuration's mean primal gap over time, on the runs that did not fail."""
+    import matplotlib.pyplot as plt
 
     grid = np.linspace(0.0, time_limit, 400)
     references = {(run.instance, run.seed, run.configuration): run.reference for run in runs}
@@ -407,14 +445,19 @@ def _plots(
             axes.plot(grid, np.mean(curves, axis=0), label=name)
     axes.set_xlabel("time (s)")
     axes.set_ylabel("mean primal gap")
+    _finish_plot(figure, axes, f"Primal gap over time: {set_name}", path)
+
+
+def _finish_plot(figure: Any, axes: Any, title: str, path: Path) -> None:
+    """Y axis over [0, 1.02], title, legend; save to ``path`` and close the figure."""
+    import matplotlib.pyplot as plt
+
     axes.set_ylim(0, 1.02)
-    axes.set_title(f"Primal gap over time: {set_name}")
+    axes.set_title(title)
     axes.legend()
     figure.tight_layout()
-    figure.savefig(out_dir / f"primal-gap-{safe}.png", dpi=100)
+    figure.savefig(path, dpi=100)
     plt.close(figure)
-    names.append(f"primal-gap-{safe}.png")
-    return names
 
 
 #: Load beyond this many times the CPU count marks a run as measured on a loaded machine.
@@ -485,6 +528,28 @@ def write_report(
     """
     folder = Path(folder)
     out = Path(out_dir) if out_dir is not None else folder
+    config, rows = _read_benchmark(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    configurations = [c["name"] for c in config["configurations"]]
+    baseline = config.get("baseline") or configurations[0]
+    metrics = compute_run_metrics(rows, config.get("known_optima", {}))
+    _write_csv(metrics, out / "runs.csv")
+    sessions = _read_sessions(folder)
+    report_command = f"neuralmip report {folder}" + (f" --out {out}" if out != folder else "")
+    lines = _header_lines(config, baseline, sessions, report_command)
+    lines += _environment_lines(sessions, rows)
+    lines += _configuration_lines(config)
+    for instance_set in config["instance_sets"]:
+        lines += _set_section(instance_set, config, metrics, rows, baseline, out)
+    lines += _DEFINITIONS
+    report = out / "report.md"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    return report
+
+
+def _read_benchmark(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The benchmark's config and the latest row of each run (a :class:`ReportError` when
+    either is missing)."""
     config_path = folder / "config.json"
     if not config_path.exists():
         raise ReportError(
@@ -494,13 +559,16 @@ def write_report(
     rows = list(ResultStore(folder / RESULTS_FILE).latest().values())
     if not rows:
         raise ReportError(f"{folder}: no results in {RESULTS_FILE}")
-    out.mkdir(parents=True, exist_ok=True)
-    configurations = [c["name"] for c in config["configurations"]]
-    baseline = config.get("baseline") or configurations[0]
-    metrics = compute_run_metrics(rows, config.get("known_optima", {}))
-    _write_csv(metrics, out / "runs.csv")
-    sessions = _read_sessions(folder)
+    return config, rows
 
+
+def _header_lines(
+    config: Mapping[str, Any],
+    baseline: str,
+    sessions: list[dict[str, Any]],
+    report_command: str,
+) -> list[str]:
+    """Title, the benchmark's settings, and the commands that made it and this report."""
     lines = [f"# Benchmark report: {config['name']}", ""]
     lines += [
         f"Time limit {config['time_limit']} s per run unless a set says otherwise; seeds {config['seeds']}; SCIP settings preset "
@@ -514,8 +582,12 @@ def write_report(
             f"- `{' '.join(session.get('command', []))}` ({session.get('started_at')}, "
             f"{session.get('executor')} x{session.get('parallelism')})"
         )
-    report_command = f"neuralmip report {folder}" + (f" --out {out}" if out != folder else "")
-    lines += [f"- report: `{report_command}`", "", "## Environment", ""]
+    return lines + [f"- report: `{report_command}`", ""]
+
+
+def _environment_lines(sessions: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[str]:
+    """Host, versions, calibration, the harness's overhead and the machine's load."""
+    lines = ["## Environment", ""]
     if sessions:
         last = sessions[-1]
         versions = ", ".join(f"{k} {v}" for k, v in last.get("versions", {}).items())
@@ -547,60 +619,67 @@ def write_report(
             f"{1000 * float(np.mean(overheads)):.0f} ms, max {1000 * max(overheads):.0f} ms"
         )
     lines += _load_lines(rows, sessions[-1].get("cpus") if sessions else None)
-    lines.append("")
-    lines.append("## Configurations")
-    lines.append("")
+    return lines + [""]
+
+
+def _configuration_lines(config: Mapping[str, Any]) -> list[str]:
+    """Each configuration as the benchmark resolved it."""
+    lines = ["## Configurations", ""]
     for description in config["configurations"]:
         lines.append(f"- `{description['name']}`: `{json.dumps(description, sort_keys=True)}`")
-    lines.append("")
+    return lines + [""]
 
-    for instance_set in config["instance_sets"]:
-        set_name = instance_set["name"]
-        runs = [run for run in metrics if run.instance_set == set_name]
-        if not runs:
-            continue
-        set_rows = [row for row in rows if row["instance_set"] == set_name]
-        set_limit = instance_set.get("time_limit") or config["time_limit"]
-        lines += [
-            f"## {set_name}",
-            "",
-            f"Time limit {set_limit} s. `{json.dumps(instance_set, sort_keys=True)}`",
-            "",
-        ]
-        table, _ = _set_table(runs, configurations, baseline)
-        lines += table + [""]
-        for name in _plots(
-            runs,
-            set_rows,
-            configurations,
-            set_name,
-            float(instance_set.get("time_limit") or config["time_limit"]),
-            out,
-        ):
-            lines.append(f"![{name}]({name})")
-        lines += ["", "<details><summary>Per instance (status, mean time, objective)</summary>", ""]
-        lines += _instance_table(runs, configurations)
-        lines += ["", "</details>", ""]
-        errors = sorted(
-            {f"{run.configuration}: {run.error}" for run in runs if run.failed and run.error}
-        )
-        if errors:
-            lines += ["Failed runs:", ""] + [f"- {error}" for error in errors] + [""]
-    lines += [
-        "## Definitions",
+
+def _set_section(
+    instance_set: Mapping[str, Any],
+    config: Mapping[str, Any],
+    metrics: list[RunMetrics],
+    rows: list[dict[str, Any]],
+    baseline: str,
+    out: Path,
+) -> list[str]:
+    """One instance set's section: summary table, plots, per-instance table, failures."""
+    set_name = instance_set["name"]
+    runs = [run for run in metrics if run.instance_set == set_name]
+    if not runs:
+        return []
+    configurations = [c["name"] for c in config["configurations"]]
+    set_rows = [row for row in rows if row["instance_set"] == set_name]
+    set_limit = instance_set.get("time_limit") or config["time_limit"]
+    lines = [
+        f"## {set_name}",
         "",
-        "- time: 1-shifted geometric mean of solving time over runs that did not fail; an unsolved "
-        "run counts at the time limit.",
-        "- nodes: geometric mean over (instance, seed) pairs every configuration solved.",
-        "- wins: pairs where the configuration was fastest among those that solved it.",
-        "- primal integral: integral over [0, time limit] of the primal gap "
-        "|p - r| / max(|p|, |r|) (1 without a solution, or when signs differ) against the "
-        "reference r: the known optimum when given, else the best objective of any run "
-        "(Berthold 2013; Nair et al. 2020). Primal-dual integral: the same with the dual bound "
-        "in place of r. Time to 1 % gap: first time the primal gap is at most 0.01 (the time "
-        "limit when never). Per-run figures are in `runs.csv`.",
+        f"Time limit {set_limit} s. `{json.dumps(instance_set, sort_keys=True)}`",
         "",
     ]
-    report = out / "report.md"
-    report.write_text("\n".join(lines), encoding="utf-8")
-    return report
+    table, _ = _set_table(runs, configurations, baseline)
+    lines += table + [""]
+    plots = _plots(runs, set_rows, configurations, set_name, float(set_limit), out)
+    lines += [f"![{name}]({name})" for name in plots]
+    lines += ["", "<details><summary>Per instance (status, mean time, objective)</summary>", ""]
+    lines += _instance_table(runs, configurations)
+    lines += ["", "</details>", ""]
+    errors = sorted(
+        {f"{run.configuration}: {run.error}" for run in runs if run.failed and run.error}
+    )
+    if errors:
+        lines += ["Failed runs:", ""] + [f"- {error}" for error in errors] + [""]
+    return lines
+
+
+#: The report's last section: how each figure is computed.
+_DEFINITIONS = [
+    "## Definitions",
+    "",
+    "- time: 1-shifted geometric mean of solving time over runs that did not fail; an unsolved "
+    "run counts at the time limit.",
+    "- nodes: geometric mean over (instance, seed) pairs every configuration solved.",
+    "- wins: pairs where the configuration was fastest among those that solved it.",
+    "- primal integral: integral over [0, time limit] of the primal gap "
+    "|p - r| / max(|p|, |r|) (1 without a solution, or when signs differ) against the "
+    "reference r: the known optimum when given, else the best objective of any run "
+    "(Berthold 2013; Nair et al. 2020). Primal-dual integral: the same with the dual bound "
+    "in place of r. Time to 1 % gap: first time the primal gap is at most 0.01 (the time "
+    "limit when never). Per-run figures are in `runs.csv`.",
+    "",
+]

@@ -1,31 +1,37 @@
 """``neuralmip train --kind diving``: fit a Neural Diving model on collected solutions.
 
-Example::
+Example (the README's pipeline)::
 
-    neuralmip collect --kind solutions --generate setcover --preset easy --count 40 \\
-        --seed 0 --time-limit 20 --out /work/data/diving/setcover
-    neuralmip train --kind diving --data /work/data/diving/setcover \\
-        --out solver/models/diving-setcover.pt --seed 0
+    neuralmip collect --kind solutions --instances data/setcover --out data/sols/setcover
+    neuralmip train --kind diving --data data/sols/setcover --out models/diving-setcover.pt
 
 The data folder holds the ``.npz`` files of :mod:`experiments.collect_solutions`; instances are
 split into training and validation sets by a seeded permutation. The checkpoint records the
-resolved config, the validation metrics (fixing accuracy per coverage level), library versions
-and the command; a ``.json`` beside it repeats config and metrics for people.
+resolved config, the validation metrics (fixing accuracy per coverage level), the domain of the
+instances the solutions came from (:mod:`experiments.domain`), library versions and the
+command; a ``.json`` beside it repeats config and metrics for people.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import numpy as np
+from experiments.training import TrainConfig, prepare_torch, save_trained_model, seeded_split
 
-__all__ = ["TrainDivingConfig", "add_arguments", "run", "train_diving"]
+__all__ = [
+    "CONFIG",
+    "REPORTED_COVERAGES",
+    "TRAIN",
+    "TrainDivingConfig",
+    "add_arguments",
+    "summary",
+    "train_diving",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -34,38 +40,35 @@ REPORTED_COVERAGES = (0.3, 0.5, 0.7, 0.9)
 
 
 @dataclass(frozen=True)
-class TrainDivingConfig:
-    """What ``neuralmip train --kind diving`` does."""
+class TrainDivingConfig(TrainConfig):
+    """What ``neuralmip train --kind diving`` does (shared options: :class:`TrainConfig`)."""
 
-    data: tuple[Path, ...]
-    """Folders (or files) of collected solutions (``.npz``)."""
-    out: Path
-    """Checkpoint file to write (``.pt``)."""
-    seed: int = 0
-    """Seeds the split, the initialisation and the batch order."""
-    valid_fraction: float = 0.2
-    """Fraction of instances held out for validation (at least one when there are two or more)."""
-    temperature: float = 0.01
-    """Softmax temperature over relative objective gaps (0.01: a 1 % worse solution weighs e^-1)."""
     embedding_size: int = 32
     """Hidden width of the network."""
+    batch_size: int = 4
+    """Graphs per batch."""
+    max_epochs: int = 40
+    """Upper bound on epochs (counted from 1)."""
+    patience: int = 8
+    """Epochs without a better validation loss before training stops."""
+    lr_patience: int | None = None
+    """Epochs without a better validation loss before the learning rate is multiplied by 0.2;
+    None: a constant learning rate."""
+    temperature: float = 0.01
+    """Softmax temperature over relative objective gaps (0.01: a 1 % worse solution weighs e^-1)."""
     degree_features: bool = True
     """Give the network each node's degree (``gnn.diving.DivingGNN``); models trained before
     this option existed had none."""
-    learning_rate: float = 1e-3
-    """Adam step size."""
-    batch_size: int = 4
-    """Graphs per batch."""
-    epochs: int = 40
-    """Passes over the training set at most."""
-    patience: int = 8
-    """Stop after this many epochs without a better validation loss."""
     coverage: float = 0.7
     """SelectiveNet coverage target."""
     coverage_weight: float = 32.0
     """Weight of the coverage penalty."""
     alpha: float = 0.5
     """Weight of the selective loss against the plain cross-entropy."""
+
+
+#: The config class ``neuralmip train`` builds for this kind.
+CONFIG = TrainDivingConfig
 
 
 def _files(paths: tuple[Path, ...]) -> list[Path]:
@@ -80,25 +83,19 @@ def _files(paths: tuple[Path, ...]) -> list[Path]:
     return files
 
 
-def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[str, object]:
-    """Train and save a diving model; returns the metrics written into the checkpoint.
-
-    Raises
-    ------
-    ValueError
-        One line naming the file or folder when the data is missing or unreadable.
-    """
+def _load_examples(config: TrainDivingConfig) -> tuple[list[Path], list[Any], list[dict]]:
+    """The solution files, one training example per instance with a solution, and the
+    files' metadata (one line on bad data)."""
     from experiments.collect_solutions import load_solution_record
-    from experiments.fit_domain import domain_of_folders
-    from gnn.checkpoint import save_checkpoint
-    from gnn.diving import DIVING_FEATURE_ENUMS, DivingTrainer, diving_example, fixing_metrics
+    from gnn.diving import diving_example
 
     files = _files(config.data)
     if not files:
         raise ValueError(f"{', '.join(map(str, config.data))}: no .npz solution files found")
-    examples = []
+    examples, metadata = [], []
     for path in files:
         record = load_solution_record(path)
+        metadata.append(record.metadata)
         if record.solutions.shape[0] == 0:
             logger.warning("%s: no feasible solution, skipped", path)
             continue
@@ -113,123 +110,93 @@ def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[
         )
     if not examples:
         raise ValueError(f"{', '.join(map(str, config.data))}: no instance has a solution")
-    order = np.random.default_rng(config.seed).permutation(len(examples))
-    n_valid = int(round(config.valid_fraction * len(examples)))
-    if len(examples) >= 2:
-        n_valid = min(max(n_valid, 1), len(examples) - 1)
-    else:
-        n_valid = 0
-    valid = [examples[i] for i in order[:n_valid]]
-    train = [examples[i] for i in order[n_valid:]]
+    return files, examples, metadata
+
+
+def train_diving(config: TrainDivingConfig, command: str | None = None) -> dict[str, Any]:
+    """Fit a Neural Diving model on the solutions of ``config.data``, then save it.
+
+    Returns
+    -------
+    dict
+        The recorded metrics: fixing accuracy per coverage on the validation and training
+        instances, the best validation loss and the per-epoch history.
+
+    Raises
+    ------
+    ValueError
+        No readable solution files, or no instance with a solution (one line naming the path).
+    """
+    from gnn.diving import DivingTrainer, fixing_metrics
+
+    prepare_torch(config)
+    files, examples, metadata = _load_examples(config)
+    valid_positions, train_positions = seeded_split(
+        len(examples), config.valid_fraction, config.seed
+    )
+    valid = [examples[i] for i in valid_positions]
+    train = [examples[i] for i in train_positions]
     trainer = DivingTrainer(
         embedding_size=config.embedding_size,
         degree_features=config.degree_features,
-        learning_rate=config.learning_rate,
-        batch_size=config.batch_size,
-        epochs=config.epochs,
         coverage=config.coverage,
         coverage_weight=config.coverage_weight,
         alpha=config.alpha,
-        patience=config.patience,
-        seed=config.seed,
+        options=config.training_options(),
     ).fit(train, valid)
-    metrics: dict[str, object] = {
+    metrics: dict[str, Any] = {
         "n_train_instances": len(train),
         "n_valid_instances": len(valid),
         "best_valid_loss": trainer.best_valid_loss_,
+        "best_epoch": trainer.best_epoch_,
         "epochs_run": len(trainer.history_),
         "valid": fixing_metrics(trainer.model_, valid or train, REPORTED_COVERAGES),
         "train": fixing_metrics(trainer.model_, train, REPORTED_COVERAGES),
         "history": trainer.history_,
     }
-    resolved = {
-        key: (
-            [str(p) for p in value]
-            if isinstance(value, tuple)
-            else str(value)
-            if isinstance(value, Path)
-            else value
-        )
-        for key, value in dataclasses.asdict(config).items()
-    }
-    resolved["files"] = [str(path) for path in files]
-    domain = domain_of_folders(config.data)  # where the model may be used (gnn.domain)
-    if domain is None:
-        logger.warning("no instance files beside the data: the model records no domain")
-    save_checkpoint(
-        config.out,
+    save_trained_model(
+        config,
         trainer.model_,
-        feature_enums=DIVING_FEATURE_ENUMS,
-        training_config=resolved,
         metrics=metrics,
+        records=zip(files, metadata, strict=True),
         command=command,
-        domain=domain,
+        extra_config={"files": [str(path) for path in files]},
     )
-    summary = {
-        "config": resolved,
-        "metrics": metrics,
-        "command": command or " ".join(sys.argv),
-        "domain": domain.to_dict() if domain is not None else None,
-    }
-    Path(config.out).with_suffix(".json").write_text(json.dumps(summary, indent=2) + "\n")
     return metrics
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the diving options to ``neuralmip train``'s parser (``--out``/``--seed`` included)."""
+    """Add the options of diving alone to ``neuralmip train``'s parser."""
     defaults = {field.name: field.default for field in dataclasses.fields(TrainDivingConfig)}
     group = parser.add_argument_group("diving (--kind diving)")
-    group.add_argument(
-        "--data", nargs="+", metavar="PATH", help="folders or .npz files of solutions"
-    )
-    for name in (
-        "valid_fraction",
-        "temperature",
-        "embedding_size",
-        "learning_rate",
-        "batch_size",
-        "epochs",
-        "patience",
-        "coverage",
-        "coverage_weight",
-        "alpha",
+    for name, text in (
+        ("temperature", "softmax temperature over relative objective gaps"),
+        ("coverage", "SelectiveNet coverage target"),
+        ("coverage_weight", "weight of the coverage penalty"),
+        ("alpha", "weight of the selective loss against the plain cross-entropy"),
     ):
-        flag = "--" + name.replace("_", "-")
-        kind = type(defaults[name])
-        group.add_argument(flag, type=kind, default=None, help=f"default {defaults[name]}")
+        group.add_argument(
+            "--" + name.replace("_", "-"),
+            type=float,
+            default=None,
+            metavar="X",
+            help=f"{text} (default {defaults[name]})",
+        )
     group.add_argument(
         "--no-degree-features", dest="degree_features", action="store_false", default=None,
         help="train without node degrees (as models trained before they existed)",
     )  # fmt: skip
 
 
-def _config_from_args(args: argparse.Namespace) -> TrainDivingConfig:
-    values: dict[str, object] = {}
-    for field in dataclasses.fields(TrainDivingConfig):
-        value = getattr(args, field.name, None)
-        if value is not None:
-            values[field.name] = value
-    if not values.get("data"):
-        raise ValueError("--data is required with --kind diving")
-    if not values.get("out"):
-        raise ValueError("--out is required with --kind diving")
-    values["data"] = tuple(Path(p) for p in values["data"])  # type: ignore[union-attr]
-    values["out"] = Path(values["out"])  # type: ignore[arg-type]
-    return TrainDivingConfig(**values)  # type: ignore[arg-type]
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run ``neuralmip train --kind diving``; returns the exit code (2 on bad input)."""
-    try:
-        config = _config_from_args(args)
-        metrics = train_diving(config, command=" ".join(sys.argv))
-    except ValueError as error:
-        print(f"neuralmip train: {error}", file=sys.stderr)
-        return 2
-    valid = metrics["valid"]
-    print(
+def summary(config: TrainDivingConfig, metrics: dict[str, Any]) -> str:
+    """The line ``neuralmip train --kind diving`` prints when done."""
+    valid = ", ".join(f"{key} {value:.3f}" for key, value in metrics["valid"].items())
+    return (
         f"wrote {config.out}: {metrics['n_train_instances']} train / "
         f"{metrics['n_valid_instances']} valid instances, valid loss "
-        f"{metrics['best_valid_loss']:.4f}, " + ", ".join(f"{k} {v:.3f}" for k, v in valid.items())  # type: ignore[union-attr]
+        f"{metrics['best_valid_loss']:.4f}, {valid}"
     )
-    return 0
+
+
+#: What ``neuralmip train --kind diving`` calls with the config and the command line.
+TRAIN = train_diving

@@ -10,6 +10,7 @@ class names that checkpoints record to the classes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
 import torch
@@ -136,13 +137,16 @@ class EncoderModel(nn.Module):
 
     Subclasses build their heads after calling ``super().__init__``, so the encoder's
     parameters are drawn first from torch's generator and keep their ``encoder.*`` names.
+    A subclass names the feature Enums its inputs follow in :attr:`feature_enums`; their
+    lengths are the default input widths.
 
     Parameters
     ----------
-    n_variable_features, n_constraint_features, n_edge_features
-        Input widths of the encoder.
     embedding_size
         Width of the encoder's embeddings.
+    n_variable_features, n_constraint_features, n_edge_features
+        Input widths of the encoder; None: the length of the matching Enum of
+        :attr:`feature_enums`.
     degree_features
         See :class:`BipartiteEncoder`; recorded in ``config`` only when True, so checkpoints
         written before it existed rebuild as they were.
@@ -151,31 +155,41 @@ class EncoderModel(nn.Module):
         after the encoder's so that a checkpoint can rebuild the model.
     """
 
+    #: The (variable, constraint, edge) feature Enums of the model's inputs.
+    feature_enums: tuple[type[Enum], type[Enum], type[Enum]] = (
+        VariableFeature,
+        ConstraintFeature,
+        EdgeFeature,
+    )
+
     def __init__(
         self,
-        n_variable_features: int,
-        n_constraint_features: int,
-        n_edge_features: int,
         embedding_size: int,
+        *,
+        n_variable_features: int | None = None,
+        n_constraint_features: int | None = None,
+        n_edge_features: int | None = None,
         degree_features: bool = False,
         **extra_config: Any,
     ) -> None:
         super().__init__()
+        widths = [
+            len(enum) if width is None else width
+            for width, enum in zip(
+                (n_variable_features, n_constraint_features, n_edge_features),
+                self.feature_enums,
+                strict=True,
+            )
+        ]
         self.config = {
-            "n_variable_features": n_variable_features,
-            "n_constraint_features": n_constraint_features,
-            "n_edge_features": n_edge_features,
+            "n_variable_features": widths[0],
+            "n_constraint_features": widths[1],
+            "n_edge_features": widths[2],
             "embedding_size": embedding_size,
             **({"degree_features": True} if degree_features else {}),
             **extra_config,
         }
-        self.encoder = BipartiteEncoder(
-            n_variable_features,
-            n_constraint_features,
-            n_edge_features,
-            embedding_size,
-            degree_features=degree_features,
-        )
+        self.encoder = BipartiteEncoder(*widths, embedding_size, degree_features=degree_features)
 
     def prenorms(self) -> dict[str, PreNorm]:
         """The prenorm layers keyed by the batch field they normalise."""
@@ -198,10 +212,11 @@ class GCNNPolicy(EncoderModel):
 
     Parameters
     ----------
-    n_variable_features, n_constraint_features, n_edge_features
-        Input widths; default to the lengths of the node-observation feature Enums.
     embedding_size
         Hidden width (64 in the paper).
+    **widths
+        ``n_variable_features``, ``n_constraint_features``, ``n_edge_features``: input widths
+        (see :class:`EncoderModel`; default the lengths of the node-observation feature Enums).
 
     Shapes
     ------
@@ -209,16 +224,8 @@ class GCNNPolicy(EncoderModel):
     - output: (total_variables,) logits
     """
 
-    def __init__(
-        self,
-        n_variable_features: int = len(VariableFeature),
-        n_constraint_features: int = len(ConstraintFeature),
-        n_edge_features: int = len(EdgeFeature),
-        embedding_size: int = 64,
-    ) -> None:
-        super().__init__(
-            n_variable_features, n_constraint_features, n_edge_features, embedding_size
-        )
+    def __init__(self, embedding_size: int = 64, **widths: int) -> None:
+        super().__init__(embedding_size, **widths)
         self.head = nn.Sequential(
             nn.Linear(embedding_size, embedding_size),
             nn.ReLU(),
@@ -243,35 +250,22 @@ class HybridPolicy(EncoderModel):
 
     Parameters
     ----------
-    n_variable_features, n_constraint_features, n_edge_features
-        Input widths; default to the lengths of the node-observation feature Enums.
     embedding_size
         Width of the encoder's embeddings.
     hidden_size
         Width of the node MLP.
+    **widths
+        Input widths, as for :class:`GCNNPolicy`.
 
     Shapes
     ------
     - input: a batched :class:`~gnn.data.BipartiteData`
-    - output: (total_variables,) logits
+    - output: (total_variables,) logits of the node MLP
     """
 
-    def __init__(
-        self,
-        n_variable_features: int = len(VariableFeature),
-        n_constraint_features: int = len(ConstraintFeature),
-        n_edge_features: int = len(EdgeFeature),
-        embedding_size: int = 64,
-        hidden_size: int = 32,
-    ) -> None:
-        super().__init__(
-            n_variable_features,
-            n_constraint_features,
-            n_edge_features,
-            embedding_size,
-            hidden_size=hidden_size,
-        )
-        self.node_input = nn.Linear(n_variable_features, hidden_size)
+    def __init__(self, embedding_size: int = 64, hidden_size: int = 32, **widths: int) -> None:
+        super().__init__(embedding_size, hidden_size=hidden_size, **widths)
+        self.node_input = nn.Linear(self.config["n_variable_features"], hidden_size)
         self.film = nn.Linear(embedding_size, 2 * hidden_size)
         self.node_hidden = nn.Linear(hidden_size, hidden_size)
         self.node_output = nn.Linear(hidden_size, 1, bias=False)

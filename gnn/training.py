@@ -8,10 +8,7 @@
 
 from __future__ import annotations
 
-import copy
-import logging
 import math
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +17,10 @@ import torch
 from torch import Tensor, nn
 from torch_geometric.loader import DataLoader
 
+from gnn.loop import EpochTrainer, TrainingOptions
+
 __all__ = [
+    "BRANCHING_OPTIONS",
     "CandidateBatch",
     "BranchingTrainer",
     "expert_cross_entropy",
@@ -30,7 +30,8 @@ __all__ = [
     "candidate_rates",
 ]
 
-_LOGGER = logging.getLogger(__name__)
+#: The branching trainer's default loop (:class:`gnn.loop.TrainingOptions`'s defaults).
+BRANCHING_OPTIONS = TrainingOptions()
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def candidate_rates(totals: Mapping[str, float]) -> dict[str, float]:
     }
 
 
-class BranchingTrainer:
+class BranchingTrainer(EpochTrainer):
     """Train a branching model to imitate an expert over the candidates of recorded nodes.
 
     Parameters
@@ -171,39 +172,21 @@ class BranchingTrainer:
     loss
         ``loss(CandidateBatch) -> scalar``: :func:`expert_cross_entropy` or
         :func:`score_distribution_cross_entropy`.
-    learning_rate
-        Adam's initial learning rate.
-    batch_size
-        Samples per step.
-    max_epochs
-        Upper bound on epochs.
-    lr_patience
-        Epochs without validation improvement before the learning rate is multiplied by
-        ``lr_factor``.
-    lr_factor
-        Learning-rate decay on plateau.
-    early_stopping
-        Epochs without validation improvement before training stops.
-    max_seconds
-        Wall-clock budget for training (None: no limit); the best model so far is kept.
+    options
+        The loop's options (:class:`gnn.loop.TrainingOptions`); default
+        :data:`BRANCHING_OPTIONS`.
+        ``options.seed`` seeds the shuffling only (initial weights are the caller's: build the
+        model under a seeded generator).
     prenorm_batches
-        Training batches used to fit the prenorm statistics (before training).
-    seed
-        Seeds the model's shuffling generator (initial weights are the caller's: build the model
-        under a seeded generator).
-    device
-        ``"cpu"``, ``"cuda"`` or None (CUDA when present).
+        Training batches used to fit the prenorm statistics (before training); default 100.
 
     Attributes
     ----------
     model_ : nn.Module
         The trained model (best validation loss), on the CPU, in eval mode.
-    history_ : list of dict
-        Per-epoch training loss, validation loss and metrics, learning rate, seconds.
-    best_epoch_ : int
-        The epoch whose weights ``model_`` holds.
-    best_metrics_ : dict
-        Validation metrics at ``best_epoch_``.
+    history_, best_epoch_, best_metrics_, best_loss_
+        See :class:`gnn.loop.EpochTrainer`; the validation metrics are the loss, ``top1``,
+        ``top5``, ``score_ratio`` and ``n_samples``.
     """
 
     def __init__(
@@ -211,39 +194,27 @@ class BranchingTrainer:
         model: nn.Module,
         *,
         loss: Callable[[CandidateBatch], Tensor] = expert_cross_entropy,
-        learning_rate: float = 1e-3,
-        batch_size: int = 32,
-        max_epochs: int = 100,
-        lr_patience: int = 10,
-        lr_factor: float = 0.2,
-        early_stopping: int = 20,
-        max_seconds: float | None = None,
         prenorm_batches: int = 100,
-        seed: int = 0,
-        device: str | None = None,
+        options: TrainingOptions = BRANCHING_OPTIONS,
     ) -> None:
+        super().__init__(options)
         self.model = model
         self.loss = loss
-        self.learning_rate = learning_rate
-        self.batch_size = batch_size
-        self.max_epochs = max_epochs
-        self.lr_patience = lr_patience
-        self.lr_factor = lr_factor
-        self.early_stopping = early_stopping
-        self.max_seconds = max_seconds
         self.prenorm_batches = prenorm_batches
-        self.seed = seed
-        self.device = device
 
     def _loader(self, dataset: Any, *, shuffle: bool) -> DataLoader:
-        generator = torch.Generator().manual_seed(self.seed)
+        generator = torch.Generator().manual_seed(self.options.seed)
         return DataLoader(
             dataset,
-            batch_size=self.batch_size,
+            batch_size=self.options.batch_size,
             shuffle=shuffle,
             generator=generator,
             follow_batch=["candidates"],
         )
+
+    def _batch_loss(self, model: nn.Module, batch: Any) -> tuple[Tensor, int]:
+        candidates = CandidateBatch.from_batch(model(batch), batch)
+        return self.loss(candidates), candidates.n_segments
 
     def evaluate(
         self, model: nn.Module, dataset: Any, device: torch.device | str = "cpu"
@@ -271,7 +242,7 @@ class BranchingTrainer:
         """
         if len(train_dataset) == 0 or len(valid_dataset) == 0:
             raise ValueError("training and validation sets must both hold samples")
-        device = torch.device(self.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        device = self._device()
         model = self.model
         model.fit_prenorm(
             batch
@@ -279,52 +250,8 @@ class BranchingTrainer:
             if index < self.prenorm_batches
         )
         model.to(device)
-        optimizer = torch.optim.Adam(model.parameters(), lr=self.learning_rate)
-        scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(
-            optimizer, mode="min", factor=self.lr_factor, patience=self.lr_patience
+        model = self._train_epochs(
+            model, self._loader(train_dataset, shuffle=True), valid_dataset, device
         )
-        train_loader = self._loader(train_dataset, shuffle=True)
-        started = time.perf_counter()
-        best_loss = math.inf
-        best_state = copy.deepcopy(model.state_dict())
-        self.history_: list[dict[str, float]] = []
-        self.best_epoch_ = 0
-        self.best_metrics_: dict[str, float] = {}
-        stale = 0
-        for epoch in range(1, self.max_epochs + 1):
-            model.train()
-            epoch_loss, epoch_samples = 0.0, 0
-            for batch in train_loader:
-                batch = batch.to(device)
-                candidates = CandidateBatch.from_batch(model(batch), batch)
-                loss = self.loss(candidates)
-                optimizer.zero_grad()
-                loss.backward()
-                optimizer.step()
-                epoch_loss += loss.item() * candidates.n_segments
-                epoch_samples += candidates.n_segments
-            metrics = self.evaluate(model, valid_dataset, device)
-            scheduler.step(metrics["loss"])
-            record = {
-                "epoch": epoch,
-                "train_loss": epoch_loss / max(epoch_samples, 1),
-                **{f"valid_{key}": value for key, value in metrics.items()},
-                "learning_rate": optimizer.param_groups[0]["lr"],
-                "seconds": time.perf_counter() - started,
-            }
-            self.history_.append(record)
-            _LOGGER.info("epoch %d: %s", epoch, record)
-            if metrics["loss"] < best_loss - 1e-6:
-                best_loss, stale = metrics["loss"], 0
-                best_state = copy.deepcopy(model.state_dict())
-                self.best_epoch_, self.best_metrics_ = epoch, metrics
-            else:
-                stale += 1
-            if stale >= self.early_stopping:
-                break
-            if self.max_seconds is not None and time.perf_counter() - started > self.max_seconds:
-                _LOGGER.info("training stopped by its %.0f s budget", self.max_seconds)
-                break
-        model.load_state_dict(best_state)
         self.model_ = model.cpu().eval()
         return self

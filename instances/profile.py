@@ -73,6 +73,21 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
 
     Call it before ``optimize()`` (or on a model whose original problem is intact).
     """
+    profile = np.zeros(len(ProfileFeature))
+    _profile_variables(model, profile)
+    rows = _RowTally()
+    for constraint in model.getConss()[:MAX_PROFILED_ROWS]:
+        rows.add(model, constraint)
+    for feature in _ROW_FEATURES:
+        profile[feature.value] = _fraction(rows.counts[feature], rows.n_rows)
+    profile[ProfileFeature.UNIT_COEFFICIENTS.value] = _fraction(rows.n_unit, rows.n_entries)
+    if rows.largest > 0.0:
+        profile[ProfileFeature.COEFFICIENT_RANGE.value] = math.log10(rows.largest / rows.smallest)
+    return profile
+
+
+def _profile_variables(model: pyscipopt.Model, profile: np.ndarray) -> None:
+    """Fill the variable and objective features of ``profile``."""
     variables = model.getVars()
     # By variable object, not name: names need not be valid UTF-8 (PySCIPOpt decodes them).
     kinds = [var.vtype() for var in variables]
@@ -82,29 +97,58 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
     objective = np.array([var.getObj() for var in variables], dtype=float)
     nonzero = objective[objective != 0.0]
     worsening = nonzero > 0 if model.getObjectiveSense() == "minimize" else nonzero < 0
+    profile[ProfileFeature.BINARY_VARIABLES.value] = _fraction(n_binary, n_vars)
+    profile[ProfileFeature.INTEGER_VARIABLES.value] = _fraction(
+        n_vars - n_binary - n_continuous, n_vars
+    )
+    profile[ProfileFeature.CONTINUOUS_VARIABLES.value] = _fraction(n_continuous, n_vars)
+    profile[ProfileFeature.OBJECTIVE_SUPPORT.value] = _fraction(nonzero.size, n_vars)
+    profile[ProfileFeature.OBJECTIVE_SIGN.value] = _fraction(
+        int(np.count_nonzero(worsening)), nonzero.size
+    )
 
-    counts = dict.fromkeys(ProfileFeature, 0.0)
-    constraints = model.getConss()
-    n_rows = 0
-    n_entries = 0
-    n_unit = 0
-    smallest, largest = math.inf, 0.0
-    infinite = model.infinity()
-    for constraint in constraints[:MAX_PROFILED_ROWS]:
-        n_rows += 1
+
+#: The features that are fractions of the profiled rows.
+_ROW_FEATURES = (
+    ProfileFeature.EQUALITY_ROWS,
+    ProfileFeature.SET_COVER_ROWS,
+    ProfileFeature.SET_PACKING_ROWS,
+    ProfileFeature.PURE_BINARY_ROWS,
+    ProfileFeature.MIXED_ROWS,
+    ProfileFeature.CONTINUOUS_ROWS,
+    ProfileFeature.TWO_VARIABLE_ROWS,
+    ProfileFeature.OTHER_ROWS,
+)
+
+
+class _RowTally:
+    """Counts over the profiled rows: rows of each kind, coefficients, their magnitudes."""
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(ProfileFeature, 0.0)
+        self.n_rows = 0
+        self.n_entries = 0
+        self.n_unit = 0
+        self.smallest, self.largest = math.inf, 0.0
+
+    def add(self, model: pyscipopt.Model, constraint: pyscipopt.Constraint) -> None:
+        """Count one constraint (a non-linear one only as ``OTHER_ROWS``)."""
+        self.n_rows += 1
         if constraint.getConshdlrName() != "linear":
-            counts[ProfileFeature.OTHER_ROWS] += 1
-            continue
+            self.counts[ProfileFeature.OTHER_ROWS] += 1
+            return
         row_variables = model.getConsVars(constraint)
         values = np.asarray(model.getConsVals(constraint), dtype=float)
         magnitudes = np.abs(values[values != 0.0])
         if magnitudes.size:
-            smallest = min(smallest, float(magnitudes.min()))
-            largest = max(largest, float(magnitudes.max()))
-        n_entries += magnitudes.size
-        n_unit += int(np.count_nonzero(np.abs(magnitudes - 1.0) <= _INTEGRAL))
+            self.smallest = min(self.smallest, float(magnitudes.min()))
+            self.largest = max(self.largest, float(magnitudes.max()))
+        self.n_entries += magnitudes.size
+        self.n_unit += int(np.count_nonzero(np.abs(magnitudes - 1.0) <= _INTEGRAL))
         row_kinds = {var.vtype() for var in row_variables}
         lhs, rhs = model.getLhs(constraint), model.getRhs(constraint)
+        infinite = model.infinity()
+        counts = self.counts
         if abs(lhs) < infinite and lhs == rhs:
             counts[ProfileFeature.EQUALITY_ROWS] += 1
         if len(row_variables) == 2:
@@ -120,29 +164,3 @@ def instance_profile(model: pyscipopt.Model) -> np.ndarray:
             counts[ProfileFeature.CONTINUOUS_ROWS] += 1
         elif "CONTINUOUS" in row_kinds and len(row_kinds) > 1:
             counts[ProfileFeature.MIXED_ROWS] += 1
-
-    profile = np.zeros(len(ProfileFeature))
-    profile[ProfileFeature.BINARY_VARIABLES.value] = _fraction(n_binary, n_vars)
-    profile[ProfileFeature.INTEGER_VARIABLES.value] = _fraction(
-        n_vars - n_binary - n_continuous, n_vars
-    )
-    profile[ProfileFeature.CONTINUOUS_VARIABLES.value] = _fraction(n_continuous, n_vars)
-    profile[ProfileFeature.OBJECTIVE_SUPPORT.value] = _fraction(nonzero.size, n_vars)
-    profile[ProfileFeature.OBJECTIVE_SIGN.value] = _fraction(
-        int(np.count_nonzero(worsening)), nonzero.size
-    )
-    for feature in (
-        ProfileFeature.EQUALITY_ROWS,
-        ProfileFeature.SET_COVER_ROWS,
-        ProfileFeature.SET_PACKING_ROWS,
-        ProfileFeature.PURE_BINARY_ROWS,
-        ProfileFeature.MIXED_ROWS,
-        ProfileFeature.CONTINUOUS_ROWS,
-        ProfileFeature.TWO_VARIABLE_ROWS,
-        ProfileFeature.OTHER_ROWS,
-    ):
-        profile[feature.value] = _fraction(counts[feature], n_rows)
-    profile[ProfileFeature.UNIT_COEFFICIENTS.value] = _fraction(n_unit, n_entries)
-    if largest > 0.0:
-        profile[ProfileFeature.COEFFICIENT_RANGE.value] = math.log10(largest / smallest)
-    return profile

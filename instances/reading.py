@@ -315,56 +315,71 @@ def validate_model(
         )
     infinity = model.infinity()
     for var in variables:
-        objective = var.getObj()
-        if _is_nan_or_inf(objective, infinity):
-            raise InstanceError(
-                source,
-                f"objective coefficient of variable <{var.name}> is {_describe(objective, infinity)}",
-            )
-        lower, upper = var.getLbOriginal(), var.getUbOriginal()
-        if var.vtype() == "BINARY" and not (-0.5 < lower and upper < 1.5):
-            # SCIP reads these, then stops the solve with "error in input data".
-            raise InstanceError(
-                source,
-                f"binary variable <{var.name}> has bounds [{_describe(lower, infinity)}, "
-                f"{_describe(upper, infinity)}] outside [0, 1]",
-            )
-        if math.isnan(lower) or lower >= infinity:
-            raise InstanceError(
-                source, f"lower bound of variable <{var.name}> is {_describe(lower, infinity)}"
-            )
-        if math.isnan(upper) or upper <= -infinity:
-            raise InstanceError(
-                source, f"upper bound of variable <{var.name}> is {_describe(upper, infinity)}"
-            )
+        _check_variable(var, source, infinity)
     nonlinear = []
     for cons in constraints:
         handler = cons.getConshdlrName()
         if handler in NONLINEAR_CONSHDLRS:
             nonlinear.append(cons.name)
-            continue
-        if handler != "linear":
-            continue
-        for name, coefficient in model.getValsLinear(cons).items():
-            if _is_nan_or_inf(coefficient, infinity):
-                raise InstanceError(
-                    source,
-                    f"coefficient of <{name}> in constraint <{cons.name}> is {_describe(coefficient, infinity)}",
-                )
-        lhs, rhs = model.getLhs(cons), model.getRhs(cons)
-        if math.isnan(lhs) or lhs >= infinity:
-            raise InstanceError(
-                source, f"left-hand side of constraint <{cons.name}> is {_describe(lhs, infinity)}"
-            )
-        if math.isnan(rhs) or rhs <= -infinity:
-            raise InstanceError(
-                source, f"right-hand side of constraint <{cons.name}> is {_describe(rhs, infinity)}"
-            )
+        elif handler == "linear":
+            _check_linear_constraint(model, cons, source, infinity)
     if require_linear and nonlinear:
         raise InstanceError(
             source,
             f"has {len(nonlinear)} nonlinear constraint(s) (e.g. <{nonlinear[0]}>, a quadratic "
             "objective reads as one); SCIP solves it, but the learned plugins need a linear MIP",
+        )
+
+
+def _check_variable(
+    var: pyscipopt.Variable, source: str | os.PathLike[str], infinity: float
+) -> None:
+    """Refuse a NaN or infinite objective coefficient, and impossible bounds."""
+    objective = var.getObj()
+    if _is_nan_or_inf(objective, infinity):
+        raise InstanceError(
+            source,
+            f"objective coefficient of variable <{var.name}> is {_describe(objective, infinity)}",
+        )
+    lower, upper = var.getLbOriginal(), var.getUbOriginal()
+    if var.vtype() == "BINARY" and not (-0.5 < lower and upper < 1.5):
+        # SCIP reads these, then stops the solve with "error in input data".
+        raise InstanceError(
+            source,
+            f"binary variable <{var.name}> has bounds [{_describe(lower, infinity)}, "
+            f"{_describe(upper, infinity)}] outside [0, 1]",
+        )
+    if math.isnan(lower) or lower >= infinity:
+        raise InstanceError(
+            source, f"lower bound of variable <{var.name}> is {_describe(lower, infinity)}"
+        )
+    if math.isnan(upper) or upper <= -infinity:
+        raise InstanceError(
+            source, f"upper bound of variable <{var.name}> is {_describe(upper, infinity)}"
+        )
+
+
+def _check_linear_constraint(
+    model: pyscipopt.Model,
+    cons: pyscipopt.Constraint,
+    source: str | os.PathLike[str],
+    infinity: float,
+) -> None:
+    """Refuse a NaN or infinite coefficient, and impossible sides."""
+    for name, coefficient in model.getValsLinear(cons).items():
+        if _is_nan_or_inf(coefficient, infinity):
+            raise InstanceError(
+                source,
+                f"coefficient of <{name}> in constraint <{cons.name}> is {_describe(coefficient, infinity)}",
+            )
+    lhs, rhs = model.getLhs(cons), model.getRhs(cons)
+    if math.isnan(lhs) or lhs >= infinity:
+        raise InstanceError(
+            source, f"left-hand side of constraint <{cons.name}> is {_describe(lhs, infinity)}"
+        )
+    if math.isnan(rhs) or rhs <= -infinity:
+        raise InstanceError(
+            source, f"right-hand side of constraint <{cons.name}> is {_describe(rhs, infinity)}"
         )
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
 
 __all__ = ["add_parser", "run", "resolve_instances", "parse_scip_params", "KINDS"]
 
@@ -60,6 +60,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="branching: strong branching samples (Neural Branching); "
         "solutions: feasible solutions (Neural Diving)",
     )
+    _add_source_arguments(parser)
+    _add_solve_arguments(parser)
+    _add_branching_arguments(parser)
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the instances come from (files, or a seeded generated batch), where data goes."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "--instances", metavar="GLOB|DIR", help="instance files: a glob pattern or a folder"
@@ -77,12 +86,18 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--seed", type=int, default=0, help="master seed of generation and solving (default: 0)"
     )
+
+
+def _add_solve_arguments(parser: argparse.ArgumentParser) -> None:
+    """How each instance is solved: time limit, parallelism, SCIP parameters."""
     parser.add_argument(
         "--time-limit",
         type=float,
         default=None,
         metavar="SECONDS",
-        help="per instance (default: 600 for branching, 60 for solutions)",
+        help="per instance (default: 120 for branching, where the samples recorded by then "
+        "are kept and a solve usually ends sooner, at --samples-per-instance; 60 for "
+        "solutions)",
     )
     parser.add_argument("--workers", type=int, default=1, help="instances at once (default: 1)")
     parser.add_argument(
@@ -97,6 +112,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "(the time limit on the CPU clock); for branching, on top of its defaults (cuts at the "
         "root only, no restarts)",
     )
+
+
+def _add_branching_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``--kind branching`` alone."""
     branching = parser.add_argument_group("branching options")
     branching.add_argument(
         "--samples-per-instance",
@@ -129,10 +148,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="how the expert scores a candidate with an infeasible child: cutoff-gain (the "
         "child gains the distance to the cutoff bound, as SCIP's vanilla full strong branching; "
         "default) or rank-first (every such candidate first; the labels of data collected "
-        "before stop 13)",
+        "before 2026-11-27)",
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-    parser.set_defaults(func=run)
 
 
 def resolve_instances(spec: str) -> list[Path]:
@@ -165,25 +182,19 @@ def parse_scip_params(items: list[str]) -> dict[str, bool | int | float | str]:
     ValueError
         For an item without ``=`` or with an empty name.
     """
-    params: dict[str, bool | int | float | str] = {}
-    for item in items:
-        name, sep, text = item.partition("=")
-        name, text = name.strip(), text.strip()
-        if not sep or not name:
-            raise ValueError(f"--scip-param expects NAME=VALUE, got {item!r}")
-        value: bool | int | float | str
-        if text.lower() in ("true", "false"):
-            value = text.lower() == "true"
-        else:
-            try:
-                value = int(text)
-            except ValueError:
-                try:
-                    value = float(text)
-                except ValueError:
-                    value = text
-        params[name] = value
-    return params
+    return {name: _typed(text) for name, text in parse_name_values(items, "--scip-param").items()}
+
+
+def _typed(text: str) -> bool | int | float | str:
+    """``true``/``false`` as a bool, else an int, else a float, else the text."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
 
 
 def _instance_files(args: argparse.Namespace, command: list[str]) -> list[Path]:
@@ -225,14 +236,7 @@ def _run_branching(args: argparse.Namespace, command: list[str]) -> int:
         progress=not args.no_progress,
         command=command,
     )
-    print(
-        f"branching samples in {args.out}: {summary.n_collected} instance(s) collected "
-        f"({summary.n_samples} samples), {summary.n_skipped} already done, "
-        f"{summary.n_failed} failed"
-    )
-    for failure in summary.failures:
-        print(f"neuralmip collect: failed: {failure}", file=sys.stderr)
-    return EXIT_FAILURE if summary.failures else EXIT_OK
+    return _report(f"branching samples in {args.out}", summary, f"{summary.n_samples} samples")
 
 
 def _run_solutions(args: argparse.Namespace, command: list[str]) -> int:
@@ -258,11 +262,15 @@ def _run_solutions(args: argparse.Namespace, command: list[str]) -> int:
         command=tuple(command),
         **options,
     )
-    summary = collect_solutions(config)
+    summary = collect_solutions(config, progress=not args.no_progress)
+    return _report(f"solutions in {args.out}", summary, f"{summary.n_solutions} solutions")
+
+
+def _report(where: str, summary: Any, collected: str) -> int:
+    """Print what a collection did (failures on stderr); exit 1 when any instance failed."""
     print(
-        f"solutions in {args.out}: {summary.n_collected} instance(s) collected "
-        f"({summary.n_solutions} solutions), {summary.n_skipped} already done, "
-        f"{summary.n_failed} failed"
+        f"{where}: {summary.n_collected} instance(s) collected ({collected}), "
+        f"{summary.n_skipped} already done, {summary.n_failed} failed"
     )
     for failure in summary.failures:
         print(f"neuralmip collect: failed: {failure}", file=sys.stderr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
 from instances.generators import (
     GENERATORS,
     LEVELS,
@@ -64,13 +64,7 @@ def parse_param_overrides(items: list[str]) -> dict[str, str]:
     ValueError
         For an item without ``=`` or with an empty name.
     """
-    overrides: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise ValueError(f"--param expects NAME=VALUE, got {item!r}")
-        overrides[name.strip()] = value.strip()
-    return overrides
+    return parse_name_values(items, "--param")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -124,45 +124,15 @@ class MilpBipartite:
                 variable_features[:, _SV.OBJECTIVE] /= norm
 
         skipped: Counter[str] = Counter()
-        linear: list[tuple[pyscipopt.Constraint, list[pyscipopt.Variable], list[float]]] = []
-        foreign: dict[int, pyscipopt.Variable] = {}
-        for cons in model.getConss(transformed=transformed):
-            if not cons.isLinearType():
-                skipped[cons.getConshdlrName()] += 1
-                continue
-            cons_vars = model.getConsVars(cons)
-            cons_vals = model.getConsVals(cons)
-            if cons_vars is None or cons_vals is None:
-                skipped[cons.getConshdlrName()] += 1
-                continue
-            for var in cons_vars:
-                if var.ptr() not in index_of:
-                    foreign[var.ptr()] = var
-            linear.append((cons, cons_vars, cons_vals))
-        affine = _affine_representations(model, variables, list(foreign.values()))
-
+        linear, foreign = _linear_constraints(model, transformed, index_of, skipped)
+        affine = _affine_representations(model, variables, foreign)
         sides = _ConstraintSides()
         for cons, cons_vars, cons_vals in linear:
-            terms: dict[int, float] = {}
-            shift = 0.0
-            resolved = True
-            for var, value in zip(cons_vars, cons_vals, strict=True):
-                ptr = var.ptr()
-                index = index_of.get(ptr)
-                if index is not None:
-                    terms[index] = terms.get(index, 0.0) + value
-                    continue
-                representation = affine.get(ptr)
-                if representation is None:
-                    resolved = False
-                    break
-                index, scale, constant = representation
-                shift += value * constant
-                if index >= 0:
-                    terms[index] = terms.get(index, 0.0) + value * scale
-            if not resolved:
+            resolved = _resolve_row(cons_vars, cons_vals, index_of, affine)
+            if resolved is None:
                 skipped[cons.getConshdlrName()] += 1
                 continue
+            terms, shift = resolved
             # Plain Python per row, numpy once for all rows: most rows have a few terms, and
             # per-row arrays cost more than the rows themselves (a 10,000-row facility location
             # graph is read at the start of every solve the dive runs in).
@@ -188,6 +158,61 @@ class MilpBipartite:
             transformed=transformed,
             skipped_constraints=MappingProxyType(dict(skipped)),
         )
+
+
+_LinearRow = tuple[pyscipopt.Constraint, list[pyscipopt.Variable], list[float]]
+
+
+def _linear_constraints(
+    model: pyscipopt.Model,
+    transformed: bool,
+    index_of: dict[int, int],
+    skipped: Counter[str],
+) -> tuple[list[_LinearRow], list[pyscipopt.Variable]]:
+    """The linear constraints with their terms, and the variables they hold that are not
+    columns of the graph (aggregated or fixed ones, by pointer); others count in ``skipped``."""
+    linear: list[_LinearRow] = []
+    foreign: dict[int, pyscipopt.Variable] = {}
+    for cons in model.getConss(transformed=transformed):
+        if not cons.isLinearType():
+            skipped[cons.getConshdlrName()] += 1
+            continue
+        cons_vars = model.getConsVars(cons)
+        cons_vals = model.getConsVals(cons)
+        if cons_vars is None or cons_vals is None:
+            skipped[cons.getConshdlrName()] += 1
+            continue
+        for var in cons_vars:
+            if var.ptr() not in index_of:
+                foreign[var.ptr()] = var
+        linear.append((cons, cons_vars, cons_vals))
+    return linear, list(foreign.values())
+
+
+def _resolve_row(
+    cons_vars: list[pyscipopt.Variable],
+    cons_vals: list[float],
+    index_of: dict[int, int],
+    affine: dict[int, tuple[int, float, float]],
+) -> tuple[dict[int, float], float] | None:
+    """A row's coefficients by column index, and the constant its foreign variables add
+    (None: a variable has no affine representation in the graph's columns)."""
+    terms: dict[int, float] = {}
+    shift = 0.0
+    for var, value in zip(cons_vars, cons_vals, strict=True):
+        ptr = var.ptr()
+        index = index_of.get(ptr)
+        if index is not None:
+            terms[index] = terms.get(index, 0.0) + value
+            continue
+        representation = affine.get(ptr)
+        if representation is None:
+            return None
+        index, scale, constant = representation
+        shift += value * constant
+        if index >= 0:
+            terms[index] = terms.get(index, 0.0) + value * scale
+    return terms, shift
 
 
 def _variable_features(

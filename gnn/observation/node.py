@@ -361,27 +361,8 @@ class NodeBipartite:
         has_lhs: np.ndarray,
         has_rhs: np.ndarray,
     ) -> _Layout:
-        previous = self._rows
-        current: dict[tuple[int, str, int, float], _RowCoefficients] = {}
-        structures = []
-        for row, key, name, size, norm in zip(
-            rows, keys, names, n_nonzeros, norms.tolist(), strict=True
-        ):
-            row_key = (key, name, size, norm)
-            structure = previous.get(row_key)
-            if structure is None:
-                structure = _row_coefficients(row)
-                self._statistics["row_builds"] += 1
-            current[row_key] = structure
-            structures.append(structure)
-        self._rows = current
-
-        lengths = np.array([len(s.positions) for s in structures], dtype=np.int64)
-        starts = np.zeros(len(structures) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=starts[1:])
-        all_positions = _concatenate([s.positions for s in structures], np.int64)
-        all_coefficients = _concatenate([s.coefficients for s in structures], np.float64)
-
+        """The LP's layout: which row sides are constraints, their edges and norms (cached)."""
+        structures = self._row_structures(rows, keys, names, n_nonzeros, norms)
         lhs_rows = np.flatnonzero(has_lhs)
         rhs_rows = np.flatnonzero(has_rhs)
         side_rows = np.concatenate((lhs_rows, rhs_rows))
@@ -389,20 +370,7 @@ class NodeBipartite:
         safe_norms = np.where(norms > 0.0, norms, 1.0)
         side_norm = safe_norms[side_rows]
         parallelism = np.array([model.getRowObjParallelism(row) for row in rows], dtype=np.float64)
-
-        # Gather the coefficients of each side's row, side after side (CSR row gather).
-        side_lengths = lengths[side_rows]
-        n_edges = int(side_lengths.sum())
-        side_of_edge = np.repeat(np.arange(len(side_rows), dtype=np.int64), side_lengths)
-        side_starts = np.zeros(len(side_rows), dtype=np.int64)
-        np.cumsum(side_lengths[:-1], out=side_starts[1:])
-        gather = np.arange(n_edges, dtype=np.int64) + np.repeat(
-            starts[side_rows] - side_starts, side_lengths
-        )
-        edge_index = np.stack((side_of_edge, all_positions[gather]))
-        edge_values = all_coefficients[gather] * (side_sign / side_norm)[side_of_edge]
-        edge_features = edge_values.astype(np.float32).reshape(-1, len(EdgeFeature))
-
+        edge_index, edge_features = _side_edges(structures, side_rows, side_sign / side_norm)
         layout = _Layout(
             keys=keys,
             names=names,
@@ -422,6 +390,55 @@ class NodeBipartite:
         self._layout = layout
         self._statistics["layout_builds"] += 1
         return layout
+
+    def _row_structures(
+        self,
+        rows: list[pyscipopt.scip.Row],
+        keys: list[int],
+        names: list[str],
+        n_nonzeros: list[int],
+        norms: np.ndarray,
+    ) -> list[_RowCoefficients]:
+        """Each row's coefficients, reused from the previous call for a row that is the same
+        (same key, name, size and norm); the cache then holds this call's rows."""
+        previous = self._rows
+        current: dict[tuple[int, str, int, float], _RowCoefficients] = {}
+        structures = []
+        for row, key, name, size, norm in zip(
+            rows, keys, names, n_nonzeros, norms.tolist(), strict=True
+        ):
+            row_key = (key, name, size, norm)
+            structure = previous.get(row_key)
+            if structure is None:
+                structure = _row_coefficients(row)
+                self._statistics["row_builds"] += 1
+            current[row_key] = structure
+            structures.append(structure)
+        self._rows = current
+        return structures
+
+
+def _side_edges(
+    structures: list[_RowCoefficients], side_rows: np.ndarray, side_scale: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Edges of the row sides: each side's row coefficients times its scale, side after side
+    (a CSR row gather). Returns ``edge_index`` (2, E) as [side; column] and the features."""
+    lengths = np.array([len(s.positions) for s in structures], dtype=np.int64)
+    starts = np.zeros(len(structures) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    all_positions = _concatenate([s.positions for s in structures], np.int64)
+    all_coefficients = _concatenate([s.coefficients for s in structures], np.float64)
+    side_lengths = lengths[side_rows]
+    n_edges = int(side_lengths.sum())
+    side_of_edge = np.repeat(np.arange(len(side_rows), dtype=np.int64), side_lengths)
+    side_starts = np.zeros(len(side_rows), dtype=np.int64)
+    np.cumsum(side_lengths[:-1], out=side_starts[1:])
+    gather = np.arange(n_edges, dtype=np.int64) + np.repeat(
+        starts[side_rows] - side_starts, side_lengths
+    )
+    edge_index = np.stack((side_of_edge, all_positions[gather]))
+    edge_values = all_coefficients[gather] * side_scale[side_of_edge]
+    return edge_index, edge_values.astype(np.float32).reshape(-1, len(EdgeFeature))
 
 
 def _column_features(

@@ -9,21 +9,96 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import numpy as np
 import torch
 from torch import nn
 
 from gnn.graph import BipartiteGraph
+from gnn.serving.closing import ClosesOnExit
 from gnn.serving.config import ServerConfig
-from gnn.serving.errors import InferenceError
+from gnn.serving.errors import InferenceError, InferenceTimeout
 from gnn.serving.metrics import MetricsRecorder
 from gnn.serving.scoring import score_batch_splitting
 
-__all__ = ["BatchRunner"]
+__all__ = ["BatchRunner", "ServerClient", "drop_expired"]
 
 _log = logging.getLogger(__name__)
+
+_Request = TypeVar("_Request")
+
+
+class ServerClient(ClosesOnExit):
+    """Base of both servers' clients: :meth:`score` with a deadline per request.
+
+    Subclasses set ``timeout_s`` (the default deadline, in seconds) and implement
+    :meth:`_request` and :meth:`close`.
+    """
+
+    timeout_s: float
+
+    def score(
+        self, graph: BipartiteGraph, candidates: np.ndarray, *, timeout_s: float | None = None
+    ) -> np.ndarray:
+        """Scores (float32 logits) of the variables ``candidates`` of ``graph``.
+
+        Parameters
+        ----------
+        graph
+            The node's observation.
+        candidates
+            Indices of the variables to score.
+        timeout_s
+            Deadline of this request; default the client's ``timeout_s``.
+
+        Raises
+        ------
+        InferenceTimeout
+            No answer within the deadline.
+        ServerUnavailable
+            The server is closed or gone, or this client is closed; later calls fail at once.
+        InferenceError
+            The model failed on the batch this request was in.
+        """
+        return self._request(graph, candidates, self.timeout_s if timeout_s is None else timeout_s)
+
+    def _request(
+        self, graph: BipartiteGraph, candidates: np.ndarray, timeout_s: float
+    ) -> np.ndarray:
+        """Send one request and wait at most ``timeout_s`` for its scores (see :meth:`score`)."""
+        raise NotImplementedError
+
+
+def drop_expired(
+    batch: Sequence[_Request],
+    metrics: MetricsRecorder,
+    *,
+    is_live: Callable[[_Request], bool],
+    expire: Callable[[_Request, InferenceTimeout], None],
+) -> list[_Request]:
+    """The requests of ``batch`` still worth running; each other one is told it expired.
+
+    Parameters
+    ----------
+    batch
+        Requests taken from a server's queue.
+    metrics
+        Records how many expired.
+    is_live
+        Whether a request's client still waits for it (its deadline has not passed).
+    expire
+        Tells an expired request's client (it may have given up: it is told all the same).
+    """
+    live = [request for request in batch if is_live(request)]
+    if len(live) < len(batch):
+        metrics.record_expired(len(batch) - len(live))
+        kept = {id(request) for request in live}
+        for request in batch:
+            if id(request) not in kept:
+                expire(request, InferenceTimeout("the request expired in the server's queue"))
+    return live
 
 
 class BatchRunner:

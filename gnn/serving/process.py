@@ -31,7 +31,7 @@ import numpy as np
 from torch import nn
 
 from gnn.graph import BipartiteGraph
-from gnn.serving.batching import BatchRunner
+from gnn.serving.batching import BatchRunner, ServerClient, drop_expired
 from gnn.serving.closing import ClosesOnExit
 from gnn.serving.config import ServerConfig
 from gnn.serving.errors import InferenceError, InferenceTimeout, ServerUnavailable
@@ -70,7 +70,7 @@ class ServerAddress:
         return ProcessClient(self, self.timeout_s if timeout_s is None else timeout_s)
 
 
-class ProcessClient(ClosesOnExit):
+class ProcessClient(ServerClient):
     """A :class:`~gnn.serving.scoring.Scorer` talking to a :class:`ProcessInferenceServer`.
 
     One client serves one thread at a time. Close it (or use ``with``) when done.
@@ -94,32 +94,11 @@ class ProcessClient(ClosesOnExit):
         self._buffer = SharedRequestBuffer()
         self._sequence = 0
 
-    def score(
-        self, graph: BipartiteGraph, candidates: np.ndarray, *, timeout_s: float | None = None
+    def _request(
+        self, graph: BipartiteGraph, candidates: np.ndarray, timeout_s: float
     ) -> np.ndarray:
-        """Scores (float32 logits) of the variables ``candidates`` of ``graph``.
-
-        Parameters
-        ----------
-        graph
-            The node's observation.
-        candidates
-            Indices of the variables to score.
-        timeout_s
-            Deadline of this request; default the client's ``timeout_s``.
-
-        Raises
-        ------
-        InferenceTimeout
-            No answer within the deadline.
-        ServerUnavailable
-            The server process is gone (or this client is closed); later calls fail at once.
-        InferenceError
-            The model failed on the batch this request was in.
-        """
         if self._connection is None:
             raise ServerUnavailable("this inference client is closed or lost its server")
-        timeout_s = self.timeout_s if timeout_s is None else timeout_s
         deadline = time.monotonic() + timeout_s
         layout = self._buffer.write(
             [
@@ -348,13 +327,14 @@ class _ServerLoop:
     def _run_batch(self, batch: list[_Pending]) -> None:
         try:
             now = time.monotonic()
-            live = [p for p in batch if p.deadline > now]
-            if len(live) < len(batch):
-                self.metrics.record_expired(len(batch) - len(live))
-                for request in batch:
-                    if request.deadline <= now:  # its client has given up: tell it all the same
-                        timeout = InferenceTimeout("the request expired in the server's queue")
-                        request.client.answer(request.sequence, None, timeout)
+            live = drop_expired(
+                batch,
+                self.metrics,
+                is_live=lambda request: request.deadline > now,
+                expire=lambda request, timeout: request.client.answer(
+                    request.sequence, None, timeout
+                ),
+            )
             if live:
                 scores, error = self._runner.run(
                     [p.graph for p in live], [p.candidates for p in live], [p.arrived for p in live]

@@ -14,7 +14,7 @@ import numpy as np
 from torch import nn
 
 from gnn.graph import BipartiteGraph
-from gnn.serving.batching import BatchRunner
+from gnn.serving.batching import BatchRunner, ServerClient, drop_expired
 from gnn.serving.closing import ClosesOnExit
 from gnn.serving.config import ServerConfig
 from gnn.serving.errors import InferenceError, InferenceTimeout, ServerUnavailable
@@ -209,13 +209,12 @@ class InferenceServer(ClosesOnExit):
     def _run_batch(self, batch: list[_Request]) -> None:
         """Score ``batch`` and wake its clients (call holding a forward slot)."""
         started = time.monotonic()
-        live = [r for r in batch if not r.abandoned and r.deadline > started]
-        if len(live) < len(batch):
-            self._metrics.record_expired(len(batch) - len(live))
-            for request in batch:
-                if request not in live:
-                    request.error = InferenceTimeout("the request expired in the server's queue")
-                    request.done.set()
+        live = drop_expired(
+            batch,
+            self._metrics,
+            is_live=lambda request: not request.abandoned and request.deadline > started,
+            expire=_expire,
+        )
         if not live:
             return
         with self._condition:
@@ -258,7 +257,13 @@ class InferenceServer(ClosesOnExit):
             self._thread.join(timeout_s)
 
 
-class InferenceClient(ClosesOnExit):
+def _expire(request: _Request, timeout: InferenceTimeout) -> None:
+    """Wake the client of an expired request with ``timeout``."""
+    request.error = timeout
+    request.done.set()
+
+
+class InferenceClient(ServerClient):
     """A :class:`~gnn.serving.scoring.Scorer` that sends requests to an :class:`InferenceServer`.
 
     One client serves one thread at a time (it has at most one request in flight). Create it
@@ -274,34 +279,12 @@ class InferenceClient(ClosesOnExit):
         self._open = True
         server._register(+1)
 
-    def score(
-        self, graph: BipartiteGraph, candidates: np.ndarray, *, timeout_s: float | None = None
+    def _request(
+        self, graph: BipartiteGraph, candidates: np.ndarray, timeout_s: float
     ) -> np.ndarray:
-        """Scores (float32 logits) of the variables ``candidates`` of ``graph``.
-
-        Parameters
-        ----------
-        graph
-            The node's observation.
-        candidates
-            Indices of the variables to score.
-        timeout_s
-            Deadline of this request; default the client's ``timeout_s``.
-
-        Raises
-        ------
-        InferenceTimeout
-            No answer within ``timeout_s``.
-        ServerUnavailable
-            The server or this client is closed.
-        InferenceError
-            The model failed on the batch this request was in.
-        """
         if not self._open:
             raise ServerUnavailable("this inference client is closed")
-        return self._server._submit(
-            graph, candidates, self.timeout_s if timeout_s is None else timeout_s
-        )
+        return self._server._submit(graph, candidates, timeout_s)
 
     def close(self) -> None:
         """Leave the server (idempotent)."""

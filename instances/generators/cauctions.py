@@ -78,12 +78,7 @@ class CombinatorialAuction:
             _LOG.warning("combinatorial auction: %s", why)
 
     def sample_bids(self, rng: RngLike = None) -> tuple[list[Bid], int]:
-        """Sample the bids.
-
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
+        """Sample the bids (``rng``: see :func:`~instances.generators.common.as_rng`).
 
         Returns
         -------
@@ -104,55 +99,9 @@ class CombinatorialAuction:
         bids: list[Bid] = []
         n_dummy_items = 0
         while len(bids) < self.n_bids:
-            interests = rng.random(n_items)
-            private_values = values + self.max_value * self.value_deviation * (2 * interests - 1)
-
-            # First bundle: a first item by interest, then more while a coin says so.
-            first_item = int(rng.choice(n_items, p=interests / interests.sum()))
-            in_bundle = np.zeros(n_items, dtype=bool)
-            in_bundle[first_item] = True
-            while rng.random() < self.add_item_prob and not in_bundle.all():
-                in_bundle[self._next_item(in_bundle, interests, compats, rng)] = True
-            bundle = np.flatnonzero(in_bundle)
-            price = self._price(bundle, private_values)
-            if price < 0:
-                self._reject("negatively priced bundle avoided")
+            bidder_bids = self._bidder_bids(values, compats, self.n_bids - len(bids), rng)
+            if bidder_bids is None:
                 continue
-            bidder_bids: dict[tuple[int, ...], float] = {tuple(bundle.tolist()): price}
-
-            # Substitutes: one per item of the first bundle, grown from that item to the same size.
-            candidates: list[tuple[np.ndarray, float]] = []
-            for item in bundle.tolist():
-                in_sub = np.zeros(n_items, dtype=bool)
-                in_sub[item] = True
-                while in_sub.sum() < bundle.size:
-                    in_sub[self._next_item(in_sub, interests, compats, rng)] = True
-                sub_bundle = np.flatnonzero(in_sub)
-                candidates.append((sub_bundle, self._price(sub_bundle, private_values)))
-
-            budget = self.budget_factor * price
-            min_resale_value = self.resale_factor * values[bundle].sum()
-            # Highest price first; a stable sort keeps ties in generation order.
-            order = np.argsort([-sub_price for _, sub_price in candidates], kind="stable")
-            for index in order.tolist():
-                sub_bundle, sub_price = candidates[index]
-                if (
-                    len(bidder_bids) >= self.max_n_sub_bids + 1
-                    or len(bids) + len(bidder_bids) >= self.n_bids
-                ):
-                    break
-                key = tuple(sub_bundle.tolist())
-                if sub_price < 0:
-                    self._reject("negatively priced substitutable bundle avoided")
-                elif sub_price > budget:
-                    self._reject("over priced substitutable bundle avoided")
-                elif values[sub_bundle].sum() < min_resale_value:
-                    self._reject("substitutable bundle below min resale value avoided")
-                elif key in bidder_bids:
-                    self._reject("duplicated substitutable bundle avoided")
-                else:
-                    bidder_bids[key] = sub_price
-
             # More than two bids of one bidder need a dummy item to be mutually exclusive (as in
             # the reference generators; two bids that share no item may both win).
             dummy: tuple[int, ...] = ()
@@ -161,6 +110,59 @@ class CombinatorialAuction:
                 n_dummy_items += 1
             bids.extend((items + dummy, bid_price) for items, bid_price in bidder_bids.items())
         return bids, n_dummy_items
+
+    def _bidder_bids(
+        self, values: np.ndarray, compats: np.ndarray, room: int, rng: np.random.Generator
+    ) -> dict[tuple[int, ...], float] | None:
+        """One bidder's bids, ``bundle -> price``: a first bundle and up to ``max_n_sub_bids``
+        substitutes, at most ``room`` bids in all (None: the first bundle's price is negative)."""
+        n_items = self.n_items
+        interests = rng.random(n_items)
+        private_values = values + self.max_value * self.value_deviation * (2 * interests - 1)
+
+        # First bundle: a first item by interest, then more while a coin says so.
+        first_item = int(rng.choice(n_items, p=interests / interests.sum()))
+        in_bundle = np.zeros(n_items, dtype=bool)
+        in_bundle[first_item] = True
+        while rng.random() < self.add_item_prob and not in_bundle.all():
+            in_bundle[self._next_item(in_bundle, interests, compats, rng)] = True
+        bundle = np.flatnonzero(in_bundle)
+        price = self._price(bundle, private_values)
+        if price < 0:
+            self._reject("negatively priced bundle avoided")
+            return None
+        bidder_bids: dict[tuple[int, ...], float] = {tuple(bundle.tolist()): price}
+
+        # Substitutes: one per item of the first bundle, grown from that item to the same size.
+        candidates: list[tuple[np.ndarray, float]] = []
+        for item in bundle.tolist():
+            in_sub = np.zeros(n_items, dtype=bool)
+            in_sub[item] = True
+            while in_sub.sum() < bundle.size:
+                in_sub[self._next_item(in_sub, interests, compats, rng)] = True
+            sub_bundle = np.flatnonzero(in_sub)
+            candidates.append((sub_bundle, self._price(sub_bundle, private_values)))
+
+        budget = self.budget_factor * price
+        min_resale_value = self.resale_factor * values[bundle].sum()
+        # Highest price first; a stable sort keeps ties in generation order.
+        order = np.argsort([-sub_price for _, sub_price in candidates], kind="stable")
+        for index in order.tolist():
+            sub_bundle, sub_price = candidates[index]
+            if len(bidder_bids) >= min(self.max_n_sub_bids + 1, room):
+                break
+            key = tuple(sub_bundle.tolist())
+            if sub_price < 0:
+                self._reject("negatively priced substitutable bundle avoided")
+            elif sub_price > budget:
+                self._reject("over priced substitutable bundle avoided")
+            elif values[sub_bundle].sum() < min_resale_value:
+                self._reject("substitutable bundle below min resale value avoided")
+            elif key in bidder_bids:
+                self._reject("duplicated substitutable bundle avoided")
+            else:
+                bidder_bids[key] = sub_price
+        return bidder_bids
 
     def _price(self, bundle: np.ndarray, private_values: np.ndarray) -> float:
         price = float(private_values[bundle].sum() + bundle.size ** (1.0 + self.additivity))
@@ -181,16 +183,9 @@ class CombinatorialAuction:
     def generate(self, rng: RngLike = None) -> pyscipopt.Model:
         """Sample one combinatorial auction instance.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
-
-        Returns
-        -------
-        pyscipopt.Model
-            A maximisation problem with ``n_bids`` binary variables ``x{b}`` and one packing
-            constraint ``item{k}`` per item (real or dummy) that some bid asks for.
+        Returns a maximisation problem with ``n_bids`` binary variables ``x{b}`` and one packing
+        constraint ``item{k}`` per item (real or dummy) that some bid asks for. ``rng`` is as in
+        :func:`~instances.generators.common.as_rng`.
         """
         bids, n_dummy_items = self.sample_bids(rng)
         bids_of_item: list[list[int]] = [[] for _ in range(self.n_items + n_dummy_items)]

@@ -64,10 +64,7 @@ class CapacitatedFacilityLocation:
     def sample_data(self, rng: RngLike = None) -> FacilityData:
         """Sample demands, capacities and costs.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
+        ``rng``: see :func:`~instances.generators.common.as_rng`.
 
         Returns
         -------
@@ -97,17 +94,10 @@ class CapacitatedFacilityLocation:
     def generate(self, rng: RngLike = None) -> pyscipopt.Model:
         """Sample one capacitated facility location instance.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
-
-        Returns
-        -------
-        pyscipopt.Model
-            A minimisation problem with variables ``x_{i}_{j}`` (customer ``i`` served by
-            facility ``j``) and ``y_{j}`` (facility ``j`` open); constraints ``demand_{i}``,
-            ``capacity_{j}``, ``total_capacity`` and ``tighten_{i}_{j}``.
+        Returns a minimisation problem with variables ``x_{i}_{j}`` (customer ``i`` served by
+        facility ``j``) and ``y_{j}`` (facility ``j`` open); constraints ``demand_{i}``,
+        ``capacity_{j}``, ``total_capacity`` and ``tighten_{i}_{j}``. ``rng`` is as in
+        :func:`~instances.generators.common.as_rng`.
         """
         data = self.sample_data(rng)
         n_c, n_f = self.n_customers, self.n_facilities

@@ -157,17 +157,9 @@ class IndependentSet:
     def generate(self, rng: RngLike = None) -> pyscipopt.Model:
         """Sample one independent set instance.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
-
-        Returns
-        -------
-        pyscipopt.Model
-            A maximisation problem with binary variables ``x{v}`` and constraints ``clique{k}``,
-            ``edge{u}_{v}`` and, for isolated nodes, ``node{v}`` (``x_v <= 1``, so that every
-            variable appears in some constraint).
+        Returns a maximisation problem with binary variables ``x{v}`` and constraints ``clique{k}``,
+        ``edge{u}_{v}`` and, for isolated nodes, ``node{v}`` (``x_v <= 1``, so that every variable
+        appears in some constraint). ``rng`` is as in :func:`~instances.generators.common.as_rng`.
         """
         edges = self.sample_edges(rng)
         cliques = greedy_clique_partition(self.n_nodes, edges)

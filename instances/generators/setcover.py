@@ -60,10 +60,7 @@ class SetCover:
     def sample_matrix(self, rng: RngLike = None) -> tuple[list[np.ndarray], np.ndarray]:
         """Sample the covering matrix and the costs.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
+        ``rng``: see :func:`~instances.generators.common.as_rng`.
 
         Returns
         -------
@@ -104,16 +101,8 @@ class SetCover:
     def generate(self, rng: RngLike = None) -> pyscipopt.Model:
         """Sample one set cover instance.
 
-        Parameters
-        ----------
-        rng
-            Random source; see :func:`instances.generators.common.as_rng`.
-
-        Returns
-        -------
-        pyscipopt.Model
-            A minimisation problem with ``n_cols`` binary variables ``x{j}`` and ``n_rows``
-            covering constraints ``c{i}``.
+        Returns a minimisation problem with ``n_cols`` binary variables ``x{j}`` and ``n_rows``
+        covering constraints ``c{i}``. ``rng`` is as in :func:`~instances.generators.common.as_rng`.
         """
         rows_of_col, costs = self.sample_matrix(rng)
         cols_of_row: list[list[int]] = [[] for _ in range(self.n_rows)]

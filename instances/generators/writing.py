@@ -189,48 +189,21 @@ def generate_instances(
     BatchMismatchError
         If ``out_dir`` already holds a batch of other parameters, class or seed.
     """
-    cls = generator_class(class_name)
-    if not isinstance(params, cls):
-        raise ValueError(
-            f"{class_name} needs {cls.__name__} parameters, got {type(params).__name__}"
-        )
-    if count < 0:
-        raise ValueError(f"count must be >= 0, got {count}")
-    if seed < 0:
-        raise ValueError(f"seed must be >= 0, got {seed}")
+    cls = _check_batch(class_name, params, count, seed)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     label = params_label(class_name, params) if label is None else label
     parameters = dataclasses.asdict(params)
-
     manifest_path = out_dir / MANIFEST_NAME
     known: dict[int, dict[str, Any]] = {}
     if manifest_path.exists():
         known = _read_matching_manifest(manifest_path, class_name, parameters, seed, label)
-
     records = dict(known)
-    paths: list[Path] = []
-    for index in range(count):
-        path = out_dir / instance_file_name(class_name, label, seed, index)
+    paths = [out_dir / instance_file_name(class_name, label, seed, index) for index in range(count)]
+    for index, path in enumerate(paths):
         record = known.get(index)
-        if record is not None and path.exists() and sha256_of(path) == record["sha256"]:
-            paths.append(path)
-            continue
-        child_seed = instance_seed(seed, index)
-        model = params.generate(child_seed)
-        try:
-            records[index] = {
-                "index": index,
-                "file": path.name,
-                "seed": child_seed,
-                "n_variables": model.getNVars(),
-                "n_constraints": model.getNConss(),
-                "sha256": _write_if_changed(model, path),
-            }
-        finally:
-            model.freeProb()
-        paths.append(path)
-
+        if record is None or not path.exists() or sha256_of(path) != record["sha256"]:
+            records[index] = _write_instance_record(params, seed, index, path)
     manifest = {
         "format": _MANIFEST_FORMAT,
         "class": class_name,
@@ -247,6 +220,41 @@ def generate_instances(
     }
     _write_json_atomically(manifest_path, manifest)
     return paths
+
+
+def _check_batch(class_name: str, params: InstanceParams, count: int, seed: int) -> type:
+    """The generator class of ``class_name``, once ``params``, ``count`` and ``seed`` fit it
+    (a ``ValueError`` otherwise)."""
+    cls = generator_class(class_name)
+    if not isinstance(params, cls):
+        raise ValueError(
+            f"{class_name} needs {cls.__name__} parameters, got {type(params).__name__}"
+        )
+    if count < 0:
+        raise ValueError(f"count must be >= 0, got {count}")
+    if seed < 0:
+        raise ValueError(f"seed must be >= 0, got {seed}")
+    return cls
+
+
+def _write_instance_record(
+    params: InstanceParams, seed: int, index: int, path: Path
+) -> dict[str, Any]:
+    """Generate instance ``index`` of the batch of master seed ``seed`` into ``path``; return
+    its manifest record."""
+    child_seed = instance_seed(seed, index)
+    model = params.generate(child_seed)
+    try:
+        return {
+            "index": index,
+            "file": path.name,
+            "seed": child_seed,
+            "n_variables": model.getNVars(),
+            "n_constraints": model.getNConss(),
+            "sha256": _write_if_changed(model, path),
+        }
+    finally:
+        model.freeProb()
 
 
 def _write_if_changed(model: pyscipopt.Model, path: Path) -> str:

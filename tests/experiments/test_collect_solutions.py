@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 from pathlib import Path
@@ -157,21 +156,16 @@ def test_unreadable_record_is_one_clear_error(tmp_path: Path) -> None:
 def test_train_diving_end_to_end(
     collected: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from experiments import train_diving
+    from experiments.cli import main
     from gnn.checkpoint import load_checkpoint
     from gnn.diving import DivingPolicy
     from gnn.observation import MilpBipartite
     from instances.profile import instance_profile
 
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out")
-    parser.add_argument("--seed", type=int, default=0)
-    train_diving.add_arguments(parser)
     out = tmp_path / "diving-tiny.pt"
-    args = parser.parse_args(
-        ["--data", str(collected), "--out", str(out), "--epochs", "2", "--embedding-size", "8"]
-    )
-    assert train_diving.run(args) == 0
+    train = ["train", "--kind", "diving", "--out"]
+    assert main([*train, str(out), "--data", str(collected), "--max-epochs", "2",
+                 "--embedding-size", "8"]) == 0  # fmt: skip
     summary = json.loads(out.with_suffix(".json").read_text())
     assert (
         summary["metrics"]["n_train_instances"] == 2
@@ -192,6 +186,5 @@ def test_train_diving_end_to_end(
     assert probability.shape == confidence.shape == (observation.graph.n_variables,)
     model.freeProb()
     # Bad input: one line naming the path, exit code 2.
-    bad = parser.parse_args(["--data", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x.pt")])
-    assert train_diving.run(bad) == 2
+    assert main([*train, str(tmp_path / "x.pt"), "--data", str(tmp_path / "nowhere")]) == 2
     assert "nowhere" in capsys.readouterr().err.strip().splitlines()[-1]

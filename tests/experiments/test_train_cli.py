@@ -17,9 +17,9 @@ def test_help_states_each_kinds_default_for_shared_options(capsys: pytest.Captur
     text = " ".join(capsys.readouterr().out.split())
     branching = {f.name: f.default for f in dataclasses.fields(TrainBranchingConfig)}
     diving = {f.name: f.default for f in dataclasses.fields(TrainDivingConfig)}
-    assert branching["epochs"] != diving["epochs"], "the test needs a default that differs"
+    assert branching["max_epochs"] != diving["max_epochs"], "the test needs a default that differs"
     section = text.split("both kinds:")[1]
     assert (
-        f"--epochs EPOCHS branching: default {branching['epochs']}; diving: default "
-        f"{diving['epochs']}" in section
+        f"--max-epochs N, --epochs N upper bound on epochs (branching: default "
+        f"{branching['max_epochs']}; diving: default {diving['max_epochs']})" in section
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -13,6 +14,7 @@ from gnn.checkpoint import CheckpointError, save_checkpoint
 from gnn.data import to_data
 from gnn.diving import (
     DIVING_FEATURE_ENUMS,
+    DIVING_OPTIONS,
     DivingGNN,
     DivingPolicy,
     DivingTrainer,
@@ -187,15 +189,15 @@ def test_model_batches_two_graphs_like_one_at_a_time() -> None:
 
 def test_trainer_is_seeded_and_learns() -> None:
     train, valid = _examples(4, seed=100), _examples(2, seed=200)
-    first = DivingTrainer(embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2).fit(
-        train, valid
+    options = dataclasses.replace(
+        DIVING_OPTIONS, max_epochs=5, batch_size=2, seed=3, learning_rate=1e-2
     )
-    second = DivingTrainer(
-        embedding_size=8, epochs=5, batch_size=2, seed=3, learning_rate=1e-2
-    ).fit(train, valid)
+    first = DivingTrainer(embedding_size=8, options=options).fit(train, valid)
+    second = DivingTrainer(embedding_size=8, options=options).fit(train, valid)
     for key, tensor in first.model_.state_dict().items():
         torch.testing.assert_close(tensor, second.model_.state_dict()[key])
     history = first.history_
+    assert [record["epoch"] for record in history] == list(range(1, len(history) + 1))
     assert history[-1]["train_loss"] < history[0]["train_loss"]
     metrics = fixing_metrics(first.model_, valid, (0.5, 1.0))
     assert set(metrics) == {

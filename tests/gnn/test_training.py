@@ -2,6 +2,7 @@ import pytest
 import torch
 from torch_geometric.loader import DataLoader
 
+from gnn.loop import TrainingOptions
 from gnn.models import GCNNPolicy, HybridPolicy
 from gnn.training import (
     BranchingTrainer,
@@ -83,9 +84,8 @@ def test_training_learns_the_synthetic_expert(model_class):
     torch.manual_seed(0)
     model = model_class(embedding_size=16)
     before = BranchingTrainer(model).evaluate(model, valid)
-    trainer = BranchingTrainer(
-        model, max_epochs=10, batch_size=16, learning_rate=5e-3, seed=0, device="cpu"
-    )
+    options = TrainingOptions(max_epochs=10, batch_size=16, learning_rate=5e-3, device="cpu")
+    trainer = BranchingTrainer(model, options=options)
     assert trainer.fit(train, valid) is trainer
     assert trainer.best_metrics_["top1"] > before["top1"] + 0.2
     assert trainer.best_metrics_["top1"] > 0.6
@@ -100,9 +100,8 @@ def test_training_is_reproducible_with_a_seed():
     def run():
         torch.manual_seed(3)
         model = GCNNPolicy(embedding_size=8)
-        return BranchingTrainer(model, max_epochs=2, batch_size=8, seed=5, device="cpu").fit(
-            train, valid
-        )
+        options = TrainingOptions(max_epochs=2, batch_size=8, seed=5, device="cpu")
+        return BranchingTrainer(model, options=options).fit(train, valid)
 
     first, second = run(), run()
     assert [h["train_loss"] for h in first.history_] == [h["train_loss"] for h in second.history_]
@@ -111,13 +110,8 @@ def test_training_is_reproducible_with_a_seed():
 def test_early_stopping_ends_training_before_max_epochs():
     train, valid = random_samples(20, seed=11), random_samples(10, seed=12)
     torch.manual_seed(0)
-    trainer = BranchingTrainer(
-        GCNNPolicy(embedding_size=8),
-        learning_rate=0.0,
-        max_epochs=50,
-        early_stopping=2,
-        device="cpu",
-    ).fit(train, valid)
+    options = TrainingOptions(learning_rate=0.0, max_epochs=50, patience=2, device="cpu")
+    trainer = BranchingTrainer(GCNNPolicy(embedding_size=8), options=options).fit(train, valid)
     assert len(trainer.history_) == 3  # epoch 1 is the best; two stale epochs stop it
 
 
@@ -220,3 +214,14 @@ def test_train_command_rejects_missing_data_in_one_line(tmp_path):
     assert done.returncode == 2
     assert "absent" in done.stderr and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_time_limit_stops_training_and_each_epoch_is_logged(caplog):
+    train, valid = random_samples(12, seed=13), random_samples(6, seed=14)
+    torch.manual_seed(0)
+    options = TrainingOptions(max_epochs=50, time_limit=1e-9, device="cpu")
+    with caplog.at_level("INFO", logger="gnn.loop"):
+        trainer = BranchingTrainer(GCNNPolicy(embedding_size=8), options=options).fit(train, valid)
+    assert [record["epoch"] for record in trainer.history_] == [1]
+    assert any(message.startswith("epoch 1/50: train loss") for message in caplog.messages)
+    assert any("time limit" in message for message in caplog.messages)
