@@ -250,7 +250,7 @@ def _no_domain_message(component: Component) -> str:
     return (
         f"{component.path}: the {component.kind} model records no training domain, so it "
         "cannot be checked against this instance; fit one on its training instances "
-        "(`python -m experiments.fit_domain CHECKPOINT --data DATA`), or use it on any "
+        "(`neuralmip domain CHECKPOINT --instances DIR`), or use it on any "
         "instance with --any-instance (check_domain=False)"
     )
 

@@ -181,7 +181,7 @@ def test_a_checkpoint_without_a_domain_is_refused_unless_forced(tmp_path) -> Non
     with pytest.raises(LearnedModelError, match="records no training domain") as caught:
         include_learned_plugins(_foreign_instance(), model_path=bare)
     message = str(caught.value)
-    assert "\n" not in message and "--any-instance" in message and "fit_domain" in message
+    assert "\n" not in message and "--any-instance" in message and "neuralmip domain" in message
     plugins = include_learned_plugins(_foreign_instance(), model_path=bare, check_domain=False)
     assert plugins.branching is not None and plugins.declined == {}
 
