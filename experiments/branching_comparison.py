@@ -75,7 +75,8 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     from gnn.policy import policy_for_model
     from instances.generators import preset
     from solver.branching import BranchingRuleConfig, include_learned_branching
-    from solver.settings import LITERATURE, seed_scip
+    from solver.settings import LITERATURE
+    from solver.setup import SolveSetup, configure_model
 
     torch.set_num_threads(config.threads)
     network = load_checkpoint(config.checkpoint).model
@@ -84,17 +85,20 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     def make_policy() -> Any:
         return policy_for_model(network)
 
+    setup = SolveSetup(
+        preset=LITERATURE,
+        # CPU time: the machine is shared, and wall time would measure the neighbours too.
+        scip_params={"timing/clocktype": 1},
+        seed=config.scip_seed,
+        time_limit=config.time_limit,
+    )
     rows = []
     for index in range(config.instances):
         row: dict[str, Any] = {"seed": config.first_seed + index}
         for label in ("default", "learned"):
             model = params.generate(config.first_seed + index)
             model.hideOutput()
-            LITERATURE.apply(model)
-            seed_scip(model, config.scip_seed)
-            model.setParam("limits/time", config.time_limit)
-            # CPU time: the machine is shared, and wall time would measure the neighbours too.
-            model.setParam("timing/clocktype", 1)
+            configure_model(model, setup)
             rule = None
             if label == "learned":
                 rule = include_learned_branching(

@@ -84,13 +84,12 @@ class _PrimalRecorder(Eventhdlr):
 def _solve(instance: Path, time_limit: float, seed: int, policy: Any | None) -> dict[str, Any]:
     from instances.reading import read_instance
     from solver.diving import include_neural_diving
-    from solver.settings import seed_scip
+    from solver.setup import SolveSetup, configure_model
 
     model = read_instance(instance)
     try:
         model.hideOutput()
-        seed_scip(model, seed)
-        model.setParam("limits/time", time_limit)
+        configure_model(model, SolveSetup(seed=seed, time_limit=time_limit))
         heuristic = include_neural_diving(model, policy) if policy is not None else None
         recorder = _PrimalRecorder()
         model.includeEventhdlr(recorder, "diving_benchmark_primal", "records incumbents")

@@ -114,10 +114,11 @@ class _TimingRule(pyscipopt.Branchrule):
 
 def _build_instance(name: str, seed: int) -> pyscipopt.Model:
     from instances.generators import SetCover
+    from solver.setup import SolveSetup, configure_model
 
     model = SetCover(n_rows=500, n_cols=1000, density=0.05).generate(rng=seed)
     model.hideOutput()
-    model.setParam("randomization/randomseedshift", seed)
+    configure_model(model, SolveSetup(seed=seed))
     if name == "full-lp":
         model.setPresolve(pyscipopt.SCIP_PARAMSETTING.OFF)
     elif name != "presolved":

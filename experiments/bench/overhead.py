@@ -55,7 +55,7 @@ class InstantConfiguration:
             dual_bound=1.0,
             gap=0.0,
             nodes=1,
-            solving_time=0.0,
+            time=0.0,
             primal_trajectory=((0.0, 2.0), (0.0, 1.0)),
             dual_trajectory=((0.0, 1.0),),
         )
