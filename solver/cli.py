@@ -32,6 +32,7 @@ Exit codes (:mod:`solver.exit_codes`):
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import math
@@ -298,11 +299,22 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
         parser.error("--model needs --learned")
     if args.any_instance and not args.learned:
         parser.error("--any-instance needs --learned")
-    debug = args.verbose or os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    code = _run_guarded(args, started)
+    if argv is None:
+        # The process ends now: frozen, what it holds (torch's modules, the models) is left out
+        # of the garbage collection of the interpreter's exit, which otherwise takes about a
+        # second on a busy machine after the time limit's end.
+        gc.freeze()
+    return code
+
+
+def _run_guarded(args: argparse.Namespace, started: float) -> int:
+    """:func:`_run`, with Ctrl-C and internal errors turned into their exit codes."""
+    debug = args.verbose or os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
     try:
         return _run(args, started)
     except KeyboardInterrupt:
