@@ -6,14 +6,18 @@ wrapper ``torch.compile`` puts around a model. That import takes about as long a
 (a second or more on a busy machine) and slows the interpreter's exit, on the path of every
 learned solve, which compiles nothing.
 
-:func:`defer_torch_dynamo` installs, before torch_geometric is imported, a module of that name
-whose ``is_torch_instance`` gives the same answers and looks at ``torch._dynamo`` only once
-something else has imported it: a compiled model cannot exist before. Importing :mod:`gnn`
-calls it; it changes nothing when torch_geometric is already imported.
+:func:`defer_torch_dynamo` installs an import hook (a ``sys.meta_path`` finder) that loads, as
+``torch_geometric.isinstance``, a module whose ``is_torch_instance`` gives the same answers and
+looks at ``torch._dynamo`` only once something else has imported it: a compiled model cannot
+exist before. Importing :mod:`gnn` calls it; it changes nothing when torch_geometric is already
+imported.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import sys
 import types
 from typing import Any
@@ -33,11 +37,24 @@ def is_torch_instance(obj: Any, cls: type | tuple[type, ...]) -> bool:
     return isinstance(obj, cls)
 
 
+class _LeanIsinstance(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds and loads ``torch_geometric.isinstance`` as this module's :func:`is_torch_instance`."""
+
+    def find_spec(
+        self, fullname: str, path: Any = None, target: types.ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        return importlib.util.spec_from_loader(fullname, self) if fullname == _MODULE else None
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> None:
+        return None  # the default module
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        module.is_torch_instance = is_torch_instance  # type: ignore[attr-defined]
+
+
 def defer_torch_dynamo() -> None:
     """Make the coming ``import torch_geometric`` leave ``torch._dynamo`` unimported (see the
-    module docstring); nothing when torch_geometric or its module is already imported."""
-    if "torch_geometric" in sys.modules or _MODULE in sys.modules:
+    module docstring); nothing when torch_geometric's module is already imported."""
+    if _MODULE in sys.modules or any(isinstance(f, _LeanIsinstance) for f in sys.meta_path):
         return
-    module = types.ModuleType(_MODULE, "is_torch_instance without importing torch._dynamo.")
-    module.is_torch_instance = is_torch_instance  # type: ignore[attr-defined]
-    sys.modules[_MODULE] = module
+    sys.meta_path.insert(0, _LeanIsinstance())
