@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from solver.exit_codes import EXIT_OK
+
 __all__ = ["BenchmarkConfig", "NodeTimings", "benchmark", "main"]
 
 
@@ -253,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+
 __all__ = ["ComparisonConfig", "compare", "main"]
 
 
@@ -207,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = compare(config)
     except ValueError as error:  # bad class/level names, unreadable checkpoint: one line
         print(f"branching_comparison: {error}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     text = json.dumps(result, indent=2)
     print(
         json.dumps(
@@ -228,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

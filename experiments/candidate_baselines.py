@@ -1,6 +1,6 @@
 """How much a branching policy can learn from the candidates' own features, without the graph.
 
-``python -m experiments.candidate_baselines --data /work/data/branching/setcover``
+``python -m experiments.candidate_baselines --data data/branching/setcover``
 
 Scores the validation samples (the file split of ``neuralmip train``, same fraction and seed)
 with rules that see one candidate at a time: a random choice, the largest objective
@@ -28,6 +28,7 @@ from gnn.checkpoint import library_versions
 from gnn.dataset import BranchingDataset, BranchingSample, sample_files
 from gnn.features import VariableFeature
 from gnn.training import CandidateBatch, candidate_metrics, candidate_rates
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["main", "evaluate_rules"]
 
@@ -127,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except (OSError, ValueError) as error:
         print(f"candidate_baselines: {error}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     train_set, valid_set = BranchingDataset(train_files), BranchingDataset(valid_files)
     train = [train_set.sample(index) for index in range(len(train_set))]
     valid = [valid_set.sample(index) for index in range(len(valid_set))]
@@ -150,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "command": [sys.executable, *sys.argv],
         }
         args.out.write_text(json.dumps(report, indent=2) + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

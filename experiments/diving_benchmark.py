@@ -11,7 +11,7 @@ Example::
 
     python -m experiments.diving_benchmark --classes setcover cauctions facilities indset \\
         --models solver/models --count 4 --seed 100000 --time-limit 30 \\
-        --instances /work/data/diving/heldout --out /work/data/diving/bench.json
+        --instances data/diving/heldout --out data/diving/bench.json
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
+
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["DivingBenchmarkConfig", "main", "run_benchmark", "summarize"]
 
@@ -244,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing = [c for c in config.classes if not (config.models / f"diving-{c}.pt").is_file()]
     if missing:
         print(f"{config.models}: no diving model for {', '.join(missing)}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     result = run_benchmark(config)
     result["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
     result["command"] = " ".join(
@@ -257,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{class_name}: primal integral ratio {stats['primal_integral_ratio']:.3f}, "
             f"speed-up to 1 % gap {stats['speedup_to_1pct']:.2f}x"
         )
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -42,6 +42,8 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT
 
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+
 __all__ = ["BenchmarkConfig", "ScenarioResult", "benchmark", "main"]
 
 
@@ -283,15 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"observation_benchmark: --nodes must be at least 1, got {args.nodes}", file=sys.stderr
         )
-        return 2
+        return EXIT_BAD_INPUT
     if args.seed < 0:
         print(
             f"observation_benchmark: --seed must be non-negative, got {args.seed}", file=sys.stderr
         )
-        return 2
+        return EXIT_BAD_INPUT
     if args.out is not None and not args.out.parent.is_dir():
         print(f"observation_benchmark: {args.out}: folder does not exist", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     config = BenchmarkConfig(
         nodes=args.nodes,
         seed=args.seed,
@@ -305,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     if args.out is not None:
         args.out.write_text(text + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ from gnn.serving import (
 )
 from instances.generators.setcover import SetCover
 from solver.branching import include_learned_branching
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from solver.plugins import SHIPPED_MODELS_DIR
 from solver.racing import RACE_SETUP, RaceBackend, race
 from solver.settings import ParamSetting
@@ -607,12 +608,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "serving_benchmark: --workers, --node-limit, --repeats and --rounds must be >= 1",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_BAD_INPUT
     report = run_benchmark(config)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2))
     print(f"wrote {output}")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -116,22 +116,8 @@ def _seed(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the ``solve`` argument parser."""
-    parser = argparse.ArgumentParser(
-        prog="solve",
-        description=(
-            "Solve a MIP instance with SCIP, optionally with neuralmip's learned branching and\n"
-            "diving. INSTANCE is a file (.mps, .lp, .cip, ... optionally .gz) or the name of a\n"
-            "shipped example (see --list-examples)."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("instance", nargs="?", metavar="INSTANCE", help="file or example name")
-    parser.add_argument(
-        "--list-examples", action="store_true", help="list the shipped example instances and exit"
-    )
+def _add_solve_options(parser: argparse.ArgumentParser) -> None:
+    """Limits, seed, preset and output options."""
     parser.add_argument(
         "--time-limit",
         type=_positive_seconds,
@@ -156,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print one JSON object on one line (hides SCIP's log)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="hide SCIP's log")
+
+
+def _add_learned_options(parser: argparse.ArgumentParser) -> None:
+    """``--learned`` and the options that choose its models."""
     parser.add_argument(
         "--learned", action="store_true", help="include the learned branching and diving plugins"
     )
@@ -171,12 +161,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the learned models even on instances unlike those they were trained on "
         "(by default such a model is left out, and SCIP's own rule decides)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the ``solve`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="solve",
+        description=(
+            "Solve a MIP instance with SCIP, optionally with neuralmip's learned branching and\n"
+            "diving. INSTANCE is a file (.mps, .lp, .cip, ... optionally .gz) or the name of a\n"
+            "shipped example (see --list-examples)."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("instance", nargs="?", metavar="INSTANCE", help="file or example name")
+    parser.add_argument(
+        "--list-examples", action="store_true", help="list the shipped example instances and exit"
+    )
+    _add_solve_options(parser)
+    _add_learned_options(parser)
     parser.add_argument(
         "--workers",
         type=_positive_int,
         default=1,
         metavar="N",
-        help="race N differently seeded solves (seeds N, N+1, ...) in threads; the first to "
+        help="race N differently seeded solves (seeds SEED, SEED+1, ...) in threads; the first to "
         "prove optimality stops the others and the best solution of any is kept",
     )
     parser.add_argument(

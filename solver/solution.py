@@ -1,11 +1,11 @@
-"""One solve of one instance file, and its result: the code path shared by ``solve``, the
-benchmark harness and the tests.
+"""One solve of one instance file, and the one result type of every solve.
 
-:func:`solve_instance` reads and validates the file, applies a preset, extra parameters, seeds
-and limits, optionally includes the learned plugins, solves, and returns a frozen
-:class:`SolveResult`; with ``solution_path`` it also writes the best solution in SCIP's ``.sol``
-format, atomically (a temporary file in the same folder, then a rename), so an existing file is
-never left half-written. :func:`check_solution_path` refuses an unusable output path before any
+:func:`solve_instance` (the ``solve`` command's path) reads and validates the file, sets the
+solve up with :func:`solver.setup.configure_model` (preset, parameters, seed, limits, the
+learned plugins), solves, and returns a frozen :class:`SolveResult`, the type racing and the
+benchmark configurations return too; with ``solution_path`` it also writes the best solution
+in SCIP's ``.sol`` format, atomically (a temporary file in the same folder, then a rename), so
+an existing file is never left half-written. :func:`check_solution_path` refuses an unusable output path before any
 time is spent solving.
 
 SCIP catches SIGINT (Ctrl-C) itself during ``optimize``: the solve stops with status
