@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import os
 import sys
 import time
@@ -494,7 +493,7 @@ class _HighsTrajectory:
 
     @staticmethod
     def _append(points: list[tuple[float, float]], time_: float, value: float) -> None:
-        if math.isfinite(value) and abs(value) < 1e20 and (not points or points[-1][1] != value):
+        if finite_or_none(value) is not None and (not points or points[-1][1] != value):
             points.append((float(time_), float(value)))
 
     def on_solution(self, event: Any) -> None:
