@@ -275,12 +275,12 @@ def calibrate() -> dict[str, Any]:
     makes times from different machines or sessions comparable, as in Nair et al. (2020).
     """
     from instances.generators import SetCover
-    from solver.settings import seed_scip
+    from solver.setup import SolveSetup, configure_model
 
     model = SetCover(n_rows=250, n_cols=500, density=0.05).generate(0)
     try:
         model.hideOutput()
-        seed_scip(model, 0)
+        configure_model(model, SolveSetup(seed=0))
         started = time.perf_counter()
         model.optimize()
         return {
@@ -302,6 +302,7 @@ def preload_run_modules() -> None:
     import instances.reading  # noqa: F401
     import solver.plugins  # noqa: F401
     import solver.settings  # noqa: F401
+    import solver.setup  # noqa: F401
     import solver.trajectory  # noqa: F401
 
 
