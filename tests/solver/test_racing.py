@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -140,3 +141,15 @@ def test_a_worker_whose_rival_won_before_it_began_reports_an_interrupt(
         0,
         None,
     )
+
+
+def test_the_time_limit_counts_from_the_races_start(instance: tuple[Path, float]) -> None:
+    path, _ = instance
+    seen: list[float] = []
+
+    def record_limit(model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
+        seen.append(model.getParam("limits/time"))
+
+    # Set-up before the race (model loading, say) took 5 of its 60 s.
+    race(path, 2, solve_setup=_limit(60), started=time.monotonic() - 5.0, setup=record_limit)
+    assert len(seen) == 2 and all(limit <= 55.0 for limit in seen)
