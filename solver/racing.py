@@ -523,7 +523,7 @@ def race_instance(
     instances.errors.InstanceError, solver.plugins.LearnedModelError, OutputPathError
         Bad instance, model or output path, before solving.
     ValueError
-        Bad ``time_limit``, ``gap`` or ``seed``.
+        Bad ``time_limit`` or ``gap``.
     """
     started = time.monotonic() if started is None else started
     solve_setup = SolveSetup(

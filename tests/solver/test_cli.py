@@ -37,6 +37,7 @@ JSON_KEYS = {
     "instance",
     "seed",
     "learned",
+    "startup_seconds",
 }
 
 
