@@ -34,7 +34,7 @@ NO_TIME_LIMIT = 1e20
 CPU_CLOCK = 1
 
 #: ``time.monotonic()`` when this module was first imported: :func:`process_start`'s answer
-#: where the OS does not say when the process started (``solve`` imports it while starting).
+#: where the OS does not say when the process started (``import solver`` imports it).
 _FIRST_IMPORT = time.monotonic()
 
 
@@ -63,7 +63,7 @@ def process_start() -> float:
 
     Read from the OS where it says (Linux: ``/proc/self/stat``, to a clock tick, 10 ms), so that
     the interpreter's start and every import are counted; elsewhere, the first import of this
-    module (which ``solve`` imports while starting, before pyscipopt's own imports finish).
+    module (during ``import solver``, which ``solve`` does first).
     """
     age = _seconds_since_process_start()
     if age is None:

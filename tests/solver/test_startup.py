@@ -20,7 +20,7 @@ from solver.time_budget import process_start, seconds_left
 
 #: A busy machine may take several times the targets (0.5 s without a model, 1.5 s with one).
 NO_MODEL_STARTUP_BOUND = 3.0
-MODEL_STARTUP_BOUND = 8.0
+MODEL_STARTUP_BOUND = 10.0
 
 #: Needs the shipped model sets' domains readable without torch (a manifest beside the
 #: checkpoints, read by solver/plugins.py); until then the domain check itself loads torch.
