@@ -34,6 +34,19 @@ def _frozen(params: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(params))
 
 
+def _reduce(setup: Any, *mappings: str) -> tuple[Any, ...]:
+    """``__reduce__`` of a set-up dataclass: a mappingproxy does not pickle (process pools), so
+    the fields named ``mappings`` travel as plain dicts."""
+    values = {f.name: getattr(setup, f.name) for f in dataclasses.fields(setup)}
+    for name in mappings:
+        values[name] = dict(values[name])
+    return (_rebuild, (type(setup), values))
+
+
+def _rebuild(cls: type, values: dict[str, Any]) -> Any:
+    return cls(**values)
+
+
 @dataclass(frozen=True)
 class LearnedSetup:
     """Which learned plugins a solve includes, from which model set, with which settings."""
@@ -59,12 +72,7 @@ class LearnedSetup:
         object.__setattr__(self, "diving_params", _frozen(self.diving_params))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # A mappingproxy does not pickle: rebuild from plain dicts (process pools).
-        return (
-            type(self),
-            (self.branching, self.diving, self.model_path, self.check_domain,
-             dict(self.branching_params), dict(self.diving_params)),
-        )  # fmt: skip
+        return _reduce(self, "branching_params", "diving_params")
 
 
 @dataclass(frozen=True)
@@ -99,14 +107,7 @@ class SolveSetup:
             raise ValueError(f"gap must be a non-negative number, got {self.gap!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # A mappingproxy does not pickle: rebuild from a plain dict (process pools).
-        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-        values["scip_params"] = dict(self.scip_params)
-        return (_rebuild_setup, (values,))
-
-
-def _rebuild_setup(values: dict[str, Any]) -> SolveSetup:
-    return SolveSetup(**values)
+        return _reduce(self, "scip_params")
 
 
 @dataclass(frozen=True)
