@@ -13,7 +13,20 @@ import logging
 import sys
 from collections.abc import Sequence
 
-__all__ = ["main", "build_parser", "parse_name_values", "COMMAND_MODULES"]
+# Exit codes shared by every sub-command (documented in the README), defined once for both
+# commands; re-exported here.
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK
+
+__all__ = [
+    "COMMAND_MODULES",
+    "EXIT_BAD_INPUT",
+    "EXIT_FAILURE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "build_parser",
+    "main",
+    "parse_name_values",
+]
 
 #: Sub-command modules under :mod:`experiments.commands`, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -24,12 +37,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "train",
     "domain",
 )
-
-#: Exit codes shared by every sub-command (documented in the README).
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
 
 
 def parse_name_values(items: Sequence[str], flag: str) -> dict[str, str]:

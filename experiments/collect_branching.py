@@ -31,7 +31,8 @@ from gnn.dataset import is_complete, read_metadata, write_json_atomic, write_sam
 from gnn.observation import NodeBipartite
 from instances.generators import library_versions, sha256_of
 from instances.reading import read_instance
-from solver.settings import apply_scip_params, check_scip_params, seed_scip
+from solver.settings import check_scip_params
+from solver.setup import SolveSetup, configure_model
 from solver.strong_branching import (
     InfeasibleScoring,
     StrongBranchingConfig,
@@ -236,11 +237,11 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
     model = read_instance(job.instance, require_linear=True)
     try:
         model.hideOutput()
-        apply_scip_params(model, config.scip_params)
-        seed_scip(model, scip_seed)
-        model.setParam("limits/time", float(config.time_limit))
+        params = dict(config.scip_params)
         if config.max_nodes is not None:
-            model.setParam("limits/nodes", int(config.max_nodes))
+            params["limits/nodes"] = int(config.max_nodes)
+        setup = SolveSetup(scip_params=params, seed=scip_seed, time_limit=float(config.time_limit))
+        configure_model(model, setup)
         observation = NodeBipartite()
         rule = include_strong_branching(
             model,

@@ -182,14 +182,14 @@ def solve_and_collect(
         The static graph, variable names in row order, ``(S, V)`` values, ``(S,)`` objectives
         (best first) and ``(S,)`` times the solutions were found (NaN: from the final pool).
     """
-    from solver.settings import apply_scip_params, seed_scip
+    from solver.setup import SolveSetup, configure_model
 
     graph, variables = _observe(model)
-    apply_scip_params(model, scip_params or {})
+    configure_model(
+        model, SolveSetup(scip_params=scip_params or {}, seed=seed, time_limit=time_limit)
+    )
     recorder = _SolutionRecorder(variables)
     model.includeEventhdlr(recorder, "neuralmip_solution_recorder", "records improving solutions")
-    seed_scip(model, seed)
-    model.setParam("limits/time", time_limit)
     model.optimize()
     values = list(recorder.values)
     times = list(recorder.times)

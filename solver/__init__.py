@@ -7,6 +7,7 @@ loaded only when learned plugins are included.
 from solver.plugins import LearnedModelError, include_learned_plugins
 from solver.settings import DEFAULT, LITERATURE, ScipPreset, apply_scip_params, seed_scip
 from solver.settings import PRESETS as SCIP_PRESETS
+from solver.setup import LearnedSetup, SolveSetup, configure_model
 from solver.solution import SolveResult, solve_instance
 
 __all__ = [
@@ -14,9 +15,12 @@ __all__ = [
     "LITERATURE",
     "SCIP_PRESETS",
     "LearnedModelError",
+    "LearnedSetup",
     "ScipPreset",
     "SolveResult",
+    "SolveSetup",
     "apply_scip_params",
+    "configure_model",
     "include_learned_plugins",
     "seed_scip",
     "solve_instance",

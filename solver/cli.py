@@ -14,7 +14,11 @@ With ``--learned``, each learned model is used only on instances like those it w
 (:mod:`gnn.domain`); the summary's ``learned`` line says which components ran and why any was
 left out. Without ``--model``, the shipped set trained on such instances is chosen, if any.
 
-Exit codes:
+``--time-limit S`` bounds the whole command: it counts from the process's start, so start-up,
+reading, the learned models' loading and SCIP's solve together take about ``S`` seconds (the
+``--json`` field ``startup_seconds`` says when SCIP's solve began).
+
+Exit codes (:mod:`solver.exit_codes`):
 
 - 0: solved to optimality, or a limit (time, gap, ...) was reached with a solution;
 - 1: no solution: the instance is infeasible or unbounded (``infeasible``, ``unbounded``,
@@ -28,11 +32,13 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import math
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 
@@ -40,6 +46,14 @@ import pyscipopt
 
 from instances.errors import InstanceError
 from instances.reading import list_examples, resolve_instance
+from solver.exit_codes import (
+    EXIT_BAD_INPUT,
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_NO_SOLUTION,
+    EXIT_OK,
+)
+from solver.plugins import LearnedModelError
 from solver.settings import MAX_SEED, PRESETS, ScipParamError
 from solver.solution import (
     INTERRUPTED_STATUS,
@@ -48,6 +62,7 @@ from solver.solution import (
     SolveResult,
     solve_instance,
 )
+from solver.time_budget import process_start
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -60,22 +75,16 @@ __all__ = [
     "main",
 ]
 
-EXIT_OK = 0
-EXIT_NO_SOLUTION = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL_ERROR = 3
-EXIT_INTERRUPTED = 130
-
 #: Set to 1 to see the traceback of an internal error (same as ``--verbose``).
 DEBUG_ENV_VAR = "NEURALMIP_DEBUG"
 
-_EPILOG = """\
+_EPILOG = f"""\
 exit codes:
-  0    solved to optimality, or a limit reached with a solution
-  1    no solution: infeasible, unbounded, or a limit reached before any solution
-  2    bad input: instance file, options, output path or learned model (before solving)
-  3    internal error (--verbose or NEURALMIP_DEBUG=1 shows the traceback)
-  130  interrupted by Ctrl-C: best solution so far reported and written with --output
+  {EXIT_OK:<4} solved to optimality, or a limit reached with a solution
+  {EXIT_NO_SOLUTION:<4} no solution: infeasible, unbounded, or a limit reached before any solution
+  {EXIT_BAD_INPUT:<4} bad input: instance file, options, output path or learned model (before solving)
+  {EXIT_INTERNAL_ERROR:<4} internal error (--verbose or NEURALMIP_DEBUG=1 shows the traceback)
+  {EXIT_INTERRUPTED:<4} interrupted by Ctrl-C: best solution so far reported and written with --output
 """
 
 
@@ -107,24 +116,13 @@ def _seed(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the ``solve`` argument parser."""
-    parser = argparse.ArgumentParser(
-        prog="solve",
-        description=(
-            "Solve a MIP instance with SCIP, optionally with neuralmip's learned branching and\n"
-            "diving. INSTANCE is a file (.mps, .lp, .cip, ... optionally .gz) or the name of a\n"
-            "shipped example (see --list-examples)."
-        ),
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("instance", nargs="?", metavar="INSTANCE", help="file or example name")
+def _add_solve_options(parser: argparse.ArgumentParser) -> None:
+    """Limits, seed, preset and output options."""
     parser.add_argument(
-        "--list-examples", action="store_true", help="list the shipped example instances and exit"
-    )
-    parser.add_argument(
-        "--time-limit", type=_positive_seconds, metavar="S", help="wall-clock limit in seconds"
+        "--time-limit",
+        type=_positive_seconds,
+        metavar="S",
+        help="wall-clock limit in seconds for the whole command, counted from its start",
     )
     parser.add_argument(
         "--gap", type=_non_negative_gap, metavar="G", help="stop at this relative gap (0.01 = 1%%)"
@@ -144,6 +142,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print one JSON object on one line (hides SCIP's log)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="hide SCIP's log")
+
+
+def _add_learned_options(parser: argparse.ArgumentParser) -> None:
+    """``--learned`` and the options that choose its models."""
     parser.add_argument(
         "--learned", action="store_true", help="include the learned branching and diving plugins"
     )
@@ -159,12 +161,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the learned models even on instances unlike those they were trained on "
         "(by default such a model is left out, and SCIP's own rule decides)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the ``solve`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="solve",
+        description=(
+            "Solve a MIP instance with SCIP, optionally with neuralmip's learned branching and\n"
+            "diving. INSTANCE is a file (.mps, .lp, .cip, ... optionally .gz) or the name of a\n"
+            "shipped example (see --list-examples)."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("instance", nargs="?", metavar="INSTANCE", help="file or example name")
+    parser.add_argument(
+        "--list-examples", action="store_true", help="list the shipped example instances and exit"
+    )
+    _add_solve_options(parser)
+    _add_learned_options(parser)
     parser.add_argument(
         "--workers",
         type=_positive_int,
         default=1,
         metavar="N",
-        help="race N differently seeded solves (seeds N, N+1, ...) in threads; the first to "
+        help="race N differently seeded solves (seeds SEED, SEED+1, ...) in threads; the first to "
         "prove optimality stops the others and the best solution of any is kept",
     )
     parser.add_argument(
@@ -214,53 +236,40 @@ def _print_json(result: SolveResult) -> None:
     print(json.dumps(record, allow_nan=False))
 
 
-def _import_learned_stack() -> None:
-    """Import what the learned plugins load on first use (torch: seconds on a busy machine).
+def _solve(args: argparse.Namespace, started: float) -> SolveResult:
+    """One solve, or a race of ``--workers`` solves, as ``args`` ask; the time limit counts
+    from ``started``."""
+    path = resolve_instance(args.instance)
+    solve = solve_instance
+    if args.workers > 1:
+        from functools import partial
 
-    This is start-up, like the interpreter's own: done here, it is not charged to the solve's
-    ``--time-limit``, which counts from reading the instance.
-    """
-    import gnn.diving  # noqa: F401
-    import gnn.policy  # noqa: F401
+        from solver.racing import race_instance  # threads and their clean-up: only when racing
+
+        solve = partial(race_instance, n_workers=args.workers)
+    return solve(
+        path,
+        time_limit=args.time_limit,
+        gap=args.gap,
+        seed=args.seed,
+        preset=PRESETS[args.preset],
+        learned=args.learned,
+        model_path=args.model,
+        check_domain=not args.any_instance,
+        solution_path=args.output,
+        show_log=not (args.quiet or args.json),
+        started=started,
+    )
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, started: float) -> int:
     if args.list_examples:
         for name, path in list_examples().items():
             print(f"{name}\t{path}")
         return EXIT_OK
-    bad_input: tuple[type[Exception], ...] = (
-        InstanceError,
-        ScipParamError,
-        OutputPathError,
-    )
-    if args.learned:
-        from solver.plugins import LearnedModelError
-
-        bad_input = (LearnedModelError, *bad_input)
-        _import_learned_stack()
     try:
-        path = resolve_instance(args.instance)
-        solve = solve_instance
-        if args.workers > 1:
-            from functools import partial
-
-            from solver.racing import race_instance  # loads the serving stack: only when racing
-
-            solve = partial(race_instance, n_workers=args.workers)
-        result = solve(
-            path,
-            time_limit=args.time_limit,
-            gap=args.gap,
-            seed=args.seed,
-            preset=PRESETS[args.preset],
-            learned=args.learned,
-            model_path=args.model,
-            check_domain=not args.any_instance,
-            solution_path=args.output,
-            show_log=not (args.quiet or args.json),
-        )
-    except bad_input as err:
+        result = _solve(args, started)
+    except (InstanceError, ScipParamError, OutputPathError, LearnedModelError) as err:
         print(f"solve: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
@@ -276,8 +285,22 @@ def _run(args: argparse.Namespace) -> int:
     return exit_code(result)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``solve``; returns the process exit code (see the module docstring)."""
+def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> int:
+    """Run ``solve``; returns the process exit code (see the module docstring).
+
+    Parameters
+    ----------
+    argv
+        The arguments; None (default): ``sys.argv[1:]``, as the console script runs it.
+    started
+        The ``time.monotonic()`` instant ``--time-limit`` counts from. None (default): the
+        process's start (:func:`solver.time_budget.process_start`) when ``argv`` is None, so
+        that the interpreter's start, imports, reading, profiling and model loading are
+        charged to the limit; this call's start when ``argv`` is given (a caller in a
+        longer-running process).
+    """
+    if started is None:
+        started = process_start() if argv is None else time.monotonic()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.instance is None and not args.list_examples:
@@ -286,13 +309,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--model needs --learned")
     if args.any_instance and not args.learned:
         parser.error("--any-instance needs --learned")
-    debug = args.verbose or os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    code = _run_guarded(args, started)
+    if argv is None:
+        # The process ends now: frozen, what it holds (torch's modules, the models) is left out
+        # of the garbage collection of the interpreter's exit, which otherwise takes about a
+        # second on a busy machine after the time limit's end.
+        gc.freeze()
+    return code
+
+
+def _run_guarded(args: argparse.Namespace, started: float) -> int:
+    """:func:`_run`, with Ctrl-C and internal errors turned into their exit codes."""
+    debug = args.verbose or os.environ.get(DEBUG_ENV_VAR, "") not in ("", "0")
     try:
-        return _run(args)
+        return _run(args, started)
     except KeyboardInterrupt:
         print("solve: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

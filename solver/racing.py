@@ -4,37 +4,49 @@ Every worker solves the whole instance with its own seeds (and variable permutat
 with learned plugins that share one batching inference server. The first worker to finish with a
 proof (optimal, infeasible, unbounded) stops the others; the best solution any worker found is
 kept. Workers are threads running ``optimizeNogil`` (the GIL is released inside SCIP and taken
-back by Python callbacks) or spawned processes; see ``experiments/studies/serving_benchmark.py`` for
-which is faster.
+back by Python callbacks) or spawned processes; :mod:`experiments.studies.serving_benchmark` measures
+which is faster. Each worker's solve is set up by :func:`solver.setup.configure_model`.
+
+Importing this module does not import torch; the serving stack is loaded only when a learned
+model applies to the instance.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import logging
-import math
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
-from gnn.serving import InferenceServer, Scorer, ServerAddress
 from instances.reading import read_instance
-from solver.plugins import ModelSet
-from solver.settings import DEFAULT, ScipPreset, apply_scip_params, seed_scip
-from solver.solution import SolveResult, check_solution_path, write_best_solution
+from solver.settings import DEFAULT, ScipPreset
+from solver.setup import SolveSetup, configure_model
+from solver.solution import (
+    SolveResult,
+    check_solution_path,
+    finite_or_none,
+    learned_setup,
+    write_best_solution,
+)
+
+if TYPE_CHECKING:
+    from gnn.serving import InferenceServer, Scorer, ServerAddress
+    from solver.plugins import ModelSet
 
 __all__ = [
     "PROVEN_STATUSES",
-    "LearnedWorkerSetup",
+    "RACE_SETUP",
     "RaceBackend",
     "RaceResult",
     "WorkerResult",
@@ -45,13 +57,17 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
+#: The default set-up of every worker: SCIP's settings, variables and constraints permuted by
+#: the seed (more diverse searches), no limit.
+RACE_SETUP = SolveSetup(permute_variables=True)
+
 #: SCIP statuses that end the race: the search is complete.
 PROVEN_STATUSES = frozenset({"optimal", "infeasible", "unbounded", "inforunbd"})
 
 #: Called in each worker before its solve: ``setup(model, worker_index, scorer)`` includes the
 #: worker's plugins (e.g. learned branching over ``scorer``, a client of the shared server, or
 #: ``None`` when the race has no server). Must be picklable for the process backend.
-WorkerSetup = Callable[[pyscipopt.Model, int, Scorer | None], None]
+WorkerSetup = Callable[[pyscipopt.Model, int, "Scorer | None"], None]
 
 
 class RaceBackend(Enum):
@@ -155,10 +171,10 @@ class _WorkerSpec:
 
     instance_path: str
     worker: int
-    seed: int
-    time_limit: float | None
-    scip_params: Mapping[str, Any]
-    permute_variables: bool
+    solve_setup: SolveSetup
+    """The worker's set-up, its seed included."""
+    started: float | None
+    """The ``time.monotonic()`` instant the time limit counts from (None: SCIP's clock)."""
     server: InferenceServer | ServerAddress | None
     setup: WorkerSetup | None
 
@@ -174,50 +190,40 @@ def _best_solution(model: pyscipopt.Model) -> tuple[float | None, dict[str, floa
 def _solve_worker(spec: _WorkerSpec, stop: Any, interrupter: _Interrupter | None) -> WorkerResult:
     """Solve the instance once; never raises (a failure is a result with status ``"error"``)."""
     started = time.monotonic()
+    seed = spec.solve_setup.seed
     model = pyscipopt.Model()
     model.hideOutput()
     scorer = None
+    configured = None
     try:
         model.readProblem(spec.instance_path)
-        seed_scip(model, spec.seed)
-        if spec.permute_variables:
-            model.setParam("randomization/permutevars", True)
-        if spec.time_limit is not None:
-            model.setParam("limits/time", spec.time_limit)
-        apply_scip_params(model, spec.scip_params)
         if spec.server is not None:
             scorer = spec.server.client()
-        if spec.setup is not None:
-            spec.setup(model, spec.worker, scorer)
+        configured = configure_model(
+            model,
+            spec.solve_setup,
+            started=spec.started,
+            branching_server=scorer,
+            plugins=_worker_plugins(spec, scorer),
+        )
         model.includeEventhdlr(_StopWhenSet(stop), "neuralmip-race-stop", "stop when a rival wins")
         if stop.is_set():
             # A rival won before this solve began: the model never left problem creation,
             # where SCIP's solving statistics must not be read (SCIP aborts the process).
             return WorkerResult(
-                spec.worker, spec.seed, "userinterrupt", None,
-                seconds=time.monotonic() - started,
-            )  # fmt: skip
+                spec.worker, seed, "userinterrupt", None, seconds=time.monotonic() - started
+            )
         if interrupter is not None:
             interrupter.attach(model)
         model.optimizeNogil()
         if interrupter is not None:
             interrupter.attach(None)
-        objective, solution = _best_solution(model)
-        return WorkerResult(
-            worker=spec.worker,
-            seed=spec.seed,
-            status=model.getStatus(),
-            objective=objective,
-            solution=solution,
-            n_nodes=model.getNNodes(),
-            dual_bound=model.getDualbound(),
-            seconds=time.monotonic() - started,
-        )
+        return _worker_result(model, spec.worker, seed, time.monotonic() - started)
     except Exception as error:  # one failing worker must not end the race
         logger.warning("race worker %d failed: %s: %s", spec.worker, type(error).__name__, error)
         return WorkerResult(
             spec.worker,
-            spec.seed,
+            seed,
             "error",
             None,
             seconds=time.monotonic() - started,
@@ -226,9 +232,35 @@ def _solve_worker(spec: _WorkerSpec, stop: Any, interrupter: _Interrupter | None
     finally:
         if interrupter is not None:
             interrupter.attach(None)
+        del configured
         if scorer is not None and hasattr(scorer, "close"):
             scorer.close()
         model.free()  # freeProb() would leak a model that has Python plugins
+
+
+def _worker_plugins(
+    spec: _WorkerSpec, scorer: Scorer | None
+) -> Callable[[pyscipopt.Model], None] | None:
+    """The race's ``setup`` for this worker, as :func:`configure_model` calls plugins."""
+    setup = spec.setup
+    if setup is None:
+        return None
+    return lambda model: setup(model, spec.worker, scorer)
+
+
+def _worker_result(model: pyscipopt.Model, worker: int, seed: int, seconds: float) -> WorkerResult:
+    """A solved worker's outcome."""
+    objective, solution = _best_solution(model)
+    return WorkerResult(
+        worker=worker,
+        seed=seed,
+        status=model.getStatus(),
+        objective=objective,
+        solution=solution,
+        n_nodes=model.getNNodes(),
+        dual_bound=model.getDualbound(),
+        seconds=seconds,
+    )
 
 
 _PROCESS_STOP: Any = None  # the race's stop event inside a worker process
@@ -275,7 +307,8 @@ def _race_processes(specs: Sequence[_WorkerSpec]) -> list[WorkerResult]:
                 result = future.result()
             except concurrent.futures.process.BrokenProcessPool as error:
                 spec = specs[futures.index(future)]
-                result = WorkerResult(spec.worker, spec.seed, "error", None, error=str(error))
+                seed = spec.solve_setup.seed
+                result = WorkerResult(spec.worker, seed, "error", None, error=str(error))
             results.append(result)
             if result.status in PROVEN_STATUSES:
                 stop.set()
@@ -291,12 +324,11 @@ def race(
     instance_path: str | os.PathLike[str],
     n_workers: int,
     *,
+    solve_setup: SolveSetup = RACE_SETUP,
     seeds: Sequence[int] | None = None,
-    time_limit: float | None = None,
+    started: float | None = None,
     server: InferenceServer | ServerAddress | None = None,
     setup: WorkerSetup | None = None,
-    scip_params: Mapping[str, Any] | None = None,
-    permute_variables: bool = True,
     backend: RaceBackend = RaceBackend.THREADS,
 ) -> RaceResult:
     """Race ``n_workers`` differently seeded solves of one instance; keep the best result.
@@ -307,20 +339,21 @@ def race(
         The instance file (read and validated once here, then by each worker).
     n_workers
         Number of concurrent solves.
+    solve_setup
+        Every worker's set-up but its seed (:func:`solver.setup.configure_model`); its
+        ``time_limit`` holds for every worker. Default: :data:`RACE_SETUP`.
     seeds
-        One SCIP seed per worker; default ``0 .. n_workers - 1``.
-    time_limit
-        Seconds per worker (SCIP's ``limits/time``); ``None``: no limit.
+        One SCIP seed per worker; default ``solve_setup.seed + 0 .. n_workers - 1``.
+    started
+        The ``time.monotonic()`` instant ``solve_setup.time_limit`` counts from (see
+        :func:`solver.setup.configure_model`); None (default): each worker's limit is SCIP's
+        clock alone.
     server
         The shared inference server: an :class:`~gnn.serving.InferenceServer` (threads only) or
         the :class:`~gnn.serving.ServerAddress` of a process server. Each worker gets its own
         client, passed to ``setup`` and closed after the solve.
     setup
         Includes each worker's plugins (see :data:`WorkerSetup`).
-    scip_params
-        SCIP parameters for every worker.
-    permute_variables
-        Also permute variables and constraints by the seed (more diverse searches).
     backend
         Threads with ``optimizeNogil`` or spawned processes.
 
@@ -337,13 +370,12 @@ def race(
     ValueError
         Bad ``n_workers`` or ``seeds``, or an in-process server with the process backend.
     """
-    if n_workers < 1:
-        raise ValueError(f"n_workers must be >= 1, got {n_workers}")
-    seeds = list(range(n_workers)) if seeds is None else [int(seed) for seed in seeds]
-    if len(seeds) != n_workers:
-        raise ValueError(f"{len(seeds)} seeds for {n_workers} workers")
-    if backend is RaceBackend.PROCESSES and isinstance(server, InferenceServer):
-        raise ValueError("worker processes cannot share an in-process server: pass its address")
+    seeds = _race_seeds(n_workers, seeds, solve_setup.seed)
+    if backend is RaceBackend.PROCESSES and server is not None:
+        from gnn.serving import InferenceServer
+
+        if isinstance(server, InferenceServer):
+            raise ValueError("worker processes cannot share an in-process server: pass its address")
     path = Path(instance_path)
     checked = read_instance(path)  # one clear error here rather than one per worker
     minimize = checked.getObjectiveSense() == "minimize"
@@ -352,20 +384,31 @@ def race(
         _WorkerSpec(
             os.fspath(path),
             worker,
-            seed,
-            time_limit,
-            dict(scip_params or {}),
-            permute_variables,
+            dataclasses.replace(solve_setup, seed=seed),
+            started,
             server,
             setup,
         )
         for worker, seed in enumerate(seeds)
     ]
-    started = time.monotonic()
+    race_started = time.monotonic()
     run = _race_threads if backend is RaceBackend.THREADS else _race_processes
     results = sorted(run(specs), key=lambda result: result.worker)
-    wall_seconds = time.monotonic() - started
+    return _race_result(results, minimize, time.monotonic() - race_started)
 
+
+def _race_seeds(n_workers: int, seeds: Sequence[int] | None, first: int) -> list[int]:
+    """One seed per worker: ``seeds``, or ``first, first + 1, ...``."""
+    if n_workers < 1:
+        raise ValueError(f"n_workers must be >= 1, got {n_workers}")
+    seeds = [first + worker for worker in range(n_workers)] if seeds is None else list(seeds)
+    if len(seeds) != n_workers:
+        raise ValueError(f"{len(seeds)} seeds for {n_workers} workers")
+    return [int(seed) for seed in seeds]
+
+
+def _race_result(results: list[WorkerResult], minimize: bool, wall_seconds: float) -> RaceResult:
+    """The race's outcome from its workers' results (sorted by worker)."""
     winner = next(
         (r for r in sorted(results, key=lambda r: r.seconds) if r.status in PROVEN_STATUSES), None
     )
@@ -385,35 +428,13 @@ def race(
     )
 
 
-@dataclass(frozen=True)
-class LearnedWorkerSetup:
-    """Race setup that includes the learned plugins in each worker (picklable)."""
-
-    model_path: str | None = None
-    """Model set name, folder or checkpoint (see :func:`solver.plugins.resolve_model_set`)."""
-    check_domain: bool = True
-    """Leave out models trained on instances unlike this one (see :mod:`gnn.domain`)."""
-
-    def __call__(self, model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
-        from solver.plugins import include_learned_plugins
-
-        # With a shared server, the branching network runs there (the hybrid: its encoder) and
-        # each worker falls back to its own copy if the server fails.
-        include_learned_plugins(
-            model,
-            model_path=self.model_path,
-            branching_server=scorer,
-            check_domain=self.check_domain,
-        )
-
-
 def _combined_dual_bound(result: RaceResult, minimize: bool) -> float | None:
     """The tightest dual bound any worker proved (each is valid for the whole problem)."""
     if result.winner is not None:
         bounds = [result.workers[result.winner].dual_bound]
     else:
         bounds = [worker.dual_bound for worker in result.workers]
-    finite = [b for b in bounds if b is not None and math.isfinite(b) and abs(b) < 1e20]
+    finite = [bound for bound in map(finite_or_none, bounds) if bound is not None]
     if not finite:
         return None
     return max(finite) if minimize else min(finite)
@@ -434,7 +455,7 @@ def _branching_server(checkpoint: Path) -> InferenceServer:
     """One in-process server for the workers of a race: the branching network (the hybrid's
     encoder) on the GPU when there is one, batching the workers' requests."""
     from gnn.checkpoint import load_checkpoint
-    from gnn.serving import ServerConfig, servable_module
+    from gnn.serving import InferenceServer, ServerConfig, servable_module
 
     # The server thread gets a copy of its own: workers keep theirs for the node MLP and as
     # the fallback when the server fails.
@@ -478,59 +499,94 @@ def race_instance(
     check_domain: bool = True,
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
+    started: float | None = None,
 ) -> SolveResult:
     """Race ``n_workers`` solves seeded ``seed, seed + 1, ...``; report it as one solve.
 
     The ``solve --workers N`` path, taking :func:`solver.solution.solve_instance`'s arguments
     (``show_log`` is accepted for that, but the workers' logs stay hidden: interleaved, they
     would be unreadable). Learned models are loaded (and checked) once, before any
-    worker starts; the best solution of any worker is checked again by SCIP on a fresh copy of
-    the instance and written to ``solution_path``.
+    worker starts, and only when one applies to the instance; the best solution of any worker
+    is checked again by SCIP on a fresh copy of the instance and written to ``solution_path``.
+    ``time_limit`` counts from ``started`` (default: this call's start), so planning, model
+    loading and the server's start are charged to it.
 
     Returns
     -------
     SolveResult
         ``time`` is the race's wall time, ``nodes`` the sum over workers, ``solutions`` the
-        number of workers that found one, ``dual_bound`` the tightest bound any worker proved.
+        number of workers that found one, ``dual_bound`` the tightest bound any worker proved,
+        ``startup_seconds`` when the race began (from ``started``).
 
     Raises
     ------
     instances.errors.InstanceError, solver.plugins.LearnedModelError, OutputPathError
         Bad instance, model or output path, before solving.
+    ValueError
+        Bad ``time_limit`` or ``gap``.
     """
+    started = time.monotonic() if started is None else started
+    solve_setup = SolveSetup(
+        preset=preset, seed=seed, permute_variables=True, time_limit=time_limit, gap=gap
+    )
     target = check_solution_path(solution_path) if solution_path is not None else None
-    setup = None
-    server = None
     learned_plugins = None
+    server = None
     if learned:
-        import torch
-
-        # Several solver threads each running torch's default thread pool can stall one another
-        # on a forward pass; SCIP itself uses one core per worker.
-        torch.set_num_threads(1)
-        models, declined, learned_plugins = _plan_learned(path, model_path, check_domain)
-        if models is not None:
-            # Every worker then includes the same set, chosen once for the instance.
-            spec = models.name if model_path is None else os.fspath(model_path)
-            setup = LearnedWorkerSetup(spec, check_domain)
-            if models.branching is not None and "branching" not in declined:
-                server = _branching_server(models.branching.path)
-    params = dict(preset.params)
-    if gap is not None:
-        params["limits/gap"] = gap
-    try:
-        result = race(
-            path,
-            n_workers,
-            seeds=[seed + worker for worker in range(n_workers)],
-            time_limit=time_limit,
-            setup=setup,
-            scip_params=params,
-            server=server,
+        solve_setup, server, learned_plugins = _learned_race(
+            solve_setup, path, model_path, check_domain
         )
+    try:
+        startup_seconds = time.monotonic() - started
+        result = race(path, n_workers, solve_setup=solve_setup, started=started, server=server)
     finally:
         if server is not None:
             server.close()
+    return _race_summary(
+        result,
+        path,
+        target,
+        seed=seed,
+        preset=preset.name,
+        learned=learned,
+        learned_plugins=learned_plugins,
+        startup_seconds=startup_seconds,
+    )
+
+
+def _learned_race(
+    solve_setup: SolveSetup,
+    path: str | os.PathLike[str],
+    model_path: str | os.PathLike[str] | None,
+    check_domain: bool,
+) -> tuple[SolveSetup, InferenceServer | None, str]:
+    """The race's set-up with the model set that applies to the instance (chosen and loaded
+    once, so every worker includes the same), the server its branching network runs on, and
+    the description of what the workers include."""
+    models, declined, description = _plan_learned(path, model_path, check_domain)
+    if models is None:
+        return solve_setup, None, description
+    import torch
+
+    # Several solver threads each running torch's default thread pool can stall one another
+    # on a forward pass; SCIP itself uses one core per worker.
+    torch.set_num_threads(1)
+    spec = models.name if model_path is None else os.fspath(model_path)
+    setup = dataclasses.replace(solve_setup, learned=learned_setup(spec, check_domain))
+    server = None
+    if models.branching is not None and "branching" not in declined:
+        server = _branching_server(models.branching.path)
+    return setup, server, description
+
+
+def _race_summary(
+    result: RaceResult,
+    path: str | os.PathLike[str],
+    target: Path | None,
+    **fields: Any,
+) -> SolveResult:
+    """The race as one :class:`~solver.solution.SolveResult`; its best solution is checked by
+    SCIP on a fresh copy of the instance and written to ``target``."""
     checked = read_instance(path)
     try:
         checked.hideOutput()
@@ -552,12 +608,10 @@ def race_instance(
             gap=_relative_gap(result.objective, dual_bound),
             nodes=sum(worker.n_nodes for worker in result.workers),
             time=result.wall_seconds,
-            seed=seed,
-            preset=preset.name,
-            learned=learned,
             solutions=sum(worker.objective is not None for worker in result.workers),
             solution_file=written,
-            learned_plugins=learned_plugins,
+            sense=checked.getObjectiveSense(),
+            **fields,
         )
     finally:
         checked.freeProb()

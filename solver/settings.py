@@ -10,6 +10,7 @@ is one clear error instead of a silently ignored option.
 from __future__ import annotations
 
 import difflib
+import enum
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ __all__ = [
     "MAX_SEED",
     "PRESETS",
     "SEED_PARAMS",
+    "ParamSetting",
     "ScipParamError",
     "ScipPreset",
     "apply_scip_params",
@@ -66,6 +68,10 @@ class ScipPreset:
         # A read-only copy: a preset shared by many solves must not be changed by one of them.
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A mappingproxy does not pickle: rebuild from a plain dict (process pools).
+        return (type(self), (self.name, self.description, dict(self.params)))
+
     def apply(self, model: pyscipopt.Model) -> None:
         """Set this preset's parameters on ``model`` (see :func:`apply_scip_params`)."""
         apply_scip_params(model, self.params)
@@ -88,6 +94,19 @@ LITERATURE = ScipPreset(
 
 #: Presets by name, for the command-line and config edge only.
 PRESETS: Mapping[str, ScipPreset] = MappingProxyType({p.name: p for p in (DEFAULT, LITERATURE)})
+
+
+class ParamSetting(enum.Enum):
+    """SCIP's meta settings (``SCIP_PARAMSETTING``), by the names config files use."""
+
+    DEFAULT = "default"
+    AGGRESSIVE = "aggressive"
+    FAST = "fast"
+    OFF = "off"
+
+    def to_scip(self) -> Any:
+        """The matching ``pyscipopt.SCIP_PARAMSETTING`` value."""
+        return getattr(pyscipopt.SCIP_PARAMSETTING, self.name)
 
 
 def _check_value(name: str, current: Any, value: Any) -> None:

@@ -1,11 +1,11 @@
-"""One solve of one instance file, and its result: the code path shared by ``solve``, the
-benchmark harness and the tests.
+"""One solve of one instance file, and the one result type of every solve.
 
-:func:`solve_instance` reads and validates the file, applies a preset, extra parameters, seeds
-and limits, optionally includes the learned plugins, solves, and returns a frozen
-:class:`SolveResult`; with ``solution_path`` it also writes the best solution in SCIP's ``.sol``
-format, atomically (a temporary file in the same folder, then a rename), so an existing file is
-never left half-written. :func:`check_solution_path` refuses an unusable output path before any
+:func:`solve_instance` (the ``solve`` command's path) reads and validates the file, sets the
+solve up with :func:`solver.setup.configure_model` (preset, parameters, seed, limits, the
+learned plugins), solves, and returns a frozen :class:`SolveResult`, the type racing and the
+benchmark configurations return too; with ``solution_path`` it also writes the best solution
+in SCIP's ``.sol`` format, atomically (a temporary file in the same folder, then a rename), so
+an existing file is never left half-written. :func:`check_solution_path` refuses an unusable output path before any
 time is spent solving.
 
 SCIP catches SIGINT (Ctrl-C) itself during ``optimize``: the solve stops with status
@@ -27,7 +27,8 @@ from typing import Any
 import pyscipopt
 
 from instances.reading import read_instance
-from solver.settings import DEFAULT, ScipPreset, apply_scip_params, seed_scip
+from solver.settings import DEFAULT, ScipPreset
+from solver.setup import LearnedSetup, SolveSetup, configure_model
 
 __all__ = [
     "INTERRUPTED_STATUS",
@@ -35,6 +36,8 @@ __all__ = [
     "OutputPathError",
     "SolveResult",
     "check_solution_path",
+    "finite_or_none",
+    "learned_setup",
     "solve_instance",
     "summarize",
     "write_best_solution",
@@ -51,43 +54,45 @@ class OutputPathError(ValueError):
     """A solution output path cannot be written; ``str()`` is one line ``"PATH: why"``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class SolveResult:
-    """What one solve gave, in the original problem's objective sense."""
+    """What one solve gave, in the original problem's objective sense: the one result type of
+    ``solve``, racing and the benchmark configurations (every field is JSON-serialisable)."""
 
-    instance: str
-    """The instance file solved."""
+    instance: str | None = None
+    """The instance file solved; None where the caller keeps it (the benchmark's rows)."""
 
     status: str
-    """SCIP's status word: optimal, infeasible, unbounded, inforunbd, timelimit, gaplimit,
-    nodelimit, userinterrupt, ..."""
+    """The solver's status word in lower case: optimal, infeasible, unbounded, inforunbd,
+    timelimit, gaplimit, nodelimit, userinterrupt, ..., or ``error`` (see :attr:`error`)."""
 
-    objective: float | None
+    objective: float | None = None
     """Objective value of the best solution; None when none was found."""
 
-    dual_bound: float | None
-    """SCIP's dual bound; None when it is infinite (nothing proved)."""
+    dual_bound: float | None = None
+    """The dual bound; None when it is infinite (nothing proved) or the solver has none."""
 
-    gap: float | None
-    """Relative primal-dual gap as SCIP computes it (0.01 = 1 %); None when infinite."""
+    gap: float | None = None
+    """Relative primal-dual gap as the solver computes it (0.01 = 1 %); None when infinite."""
 
-    nodes: int
-    """Branch-and-bound nodes processed."""
+    nodes: int | None = None
+    """Branch-and-bound nodes processed; None when the solver failed before saying."""
 
-    time: float
-    """SCIP's solving time in seconds (presolve and search, not reading)."""
+    time: float | None = None
+    """The solver's solving time in seconds (presolve and search, not reading or set-up)."""
 
-    seed: int
-    """The seed given to :func:`solver.settings.seed_scip`."""
+    seed: int | None = None
+    """The seed given to :func:`solver.settings.seed_scip` (None where the caller keeps it)."""
 
-    preset: str
-    """Name of the :class:`~solver.settings.ScipPreset` applied."""
+    preset: str | None = None
+    """Name of the :class:`~solver.settings.ScipPreset` applied (None where the caller keeps
+    it)."""
 
-    learned: bool
-    """Whether the learned plugins were included."""
+    learned: bool = False
+    """Whether the learned plugins were asked for."""
 
-    solutions: int
-    """Number of feasible solutions SCIP stored."""
+    solutions: int = 0
+    """Number of feasible solutions the solver stored."""
 
     solution_file: str | None = None
     """Where the best solution was written in SCIP's ``.sol`` format; None if not written."""
@@ -95,6 +100,30 @@ class SolveResult:
     learned_plugins: str | None = None
     """With ``learned``: which learned components ran, from which model set, and why any was
     left out (:meth:`solver.plugins.LearnedPlugins.describe`)."""
+
+    startup_seconds: float | None = None
+    """Seconds from the instant the time limit counts from (the process's start for the
+    ``solve`` command, else the call's) to the start of the solver's solve; None where not
+    measured."""
+
+    sense: str = "minimize"
+    """``minimize`` or ``maximize``."""
+
+    primal_trajectory: tuple[tuple[float, float], ...] = ()
+    """Incumbent values over time, ``(seconds, value)`` (recorded by the benchmark)."""
+
+    dual_trajectory: tuple[tuple[float, float], ...] = ()
+    """Dual bound values over time, ``(seconds, value)`` (recorded by the benchmark)."""
+
+    error: str | None = None
+    """One line saying what went wrong, when ``status`` is ``error``."""
+
+    inference: Mapping[str, Any] | None = None
+    """How learned branching ran its networks (benchmark runs with learned branching; see
+    :attr:`experiments.bench.configurations.ScipConfiguration.solve`)."""
+
+    heuristic: Mapping[str, Any] | None = None
+    """What neural diving spent and found (benchmark runs with neural diving)."""
 
     @property
     def has_solution(self) -> bool:
@@ -106,8 +135,12 @@ class SolveResult:
         return asdict(self)
 
 
-def _finite_or_none(value: float) -> float | None:
-    return value if math.isfinite(value) and abs(value) < 1e20 else None
+def finite_or_none(value: float | None) -> float | None:
+    """``value`` as a float, or None when it is None, NaN or infinite (SCIP's infinity is
+    1e20)."""
+    if value is None or not math.isfinite(value) or abs(value) >= 1e20:
+        return None
+    return float(value)
 
 
 def check_solution_path(path: str | os.PathLike[str]) -> Path:
@@ -218,6 +251,7 @@ def summarize(
     learned: bool,
     solution_file: str | None = None,
     learned_plugins: str | None = None,
+    startup_seconds: float | None = None,
 ) -> SolveResult:
     """Read a solved model's outcome into a :class:`SolveResult`."""
     solutions = model.getNSols()
@@ -225,9 +259,9 @@ def summarize(
         instance=instance,
         status=model.getStatus(),
         # An unbounded problem's "solution" can have an infinite objective (SCIP's 1e20).
-        objective=_finite_or_none(model.getObjVal()) if solutions > 0 else None,
-        dual_bound=_finite_or_none(model.getDualbound()),
-        gap=_finite_or_none(model.getGap()) if solutions > 0 else None,
+        objective=finite_or_none(model.getObjVal()) if solutions > 0 else None,
+        dual_bound=finite_or_none(model.getDualbound()),
+        gap=finite_or_none(model.getGap()) if solutions > 0 else None,
         nodes=model.getNNodes(),
         time=model.getSolvingTime(),
         seed=seed,
@@ -236,6 +270,8 @@ def summarize(
         solutions=solutions,
         solution_file=solution_file,
         learned_plugins=learned_plugins,
+        startup_seconds=startup_seconds,
+        sense=model.getObjectiveSense(),
     )
 
 
@@ -253,15 +289,19 @@ def solve_instance(
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
     plugins: Callable[[pyscipopt.Model], object] | None = None,
+    started: float | None = None,
 ) -> SolveResult:
     """Read, configure and solve one instance file; optionally write its best solution.
+
+    The solve is set up by :func:`solver.setup.configure_model`.
 
     Parameters
     ----------
     path
         The instance file (see :func:`instances.reading.read_instance`).
     time_limit
-        Wall-clock seconds for the whole call (reading and setup included); None for none.
+        Wall-clock seconds counted from ``started`` (reading, set-up and model loading
+        included); None for none.
     gap
         Relative gap at which to stop (``limits/gap``, 0.01 = 1 %); None for SCIP's default.
     seed
@@ -286,6 +326,9 @@ def solve_instance(
     plugins
         Called with the configured model just before the time limit is set and ``optimize()``
         runs, to include one's own plugins (what it returns is kept alive during the solve).
+    started
+        The ``time.monotonic()`` instant ``time_limit`` counts from; None (default): this
+        call's start. The ``solve`` command passes :func:`solver.time_budget.process_start`.
 
     Returns
     -------
@@ -305,34 +348,22 @@ def solve_instance(
     ValueError
         Bad ``time_limit``, ``gap`` or ``seed``.
     """
-    started = time.monotonic()
-    if time_limit is not None and not (math.isfinite(time_limit) and time_limit > 0):
-        raise ValueError(f"time limit must be a positive number of seconds, got {time_limit!r}")
-    if gap is not None and not (math.isfinite(gap) and gap >= 0):
-        raise ValueError(f"gap must be a non-negative number, got {gap!r}")
+    started = time.monotonic() if started is None else started
+    setup = SolveSetup(
+        preset=preset,
+        scip_params=scip_params or {},
+        seed=seed,
+        time_limit=time_limit,
+        gap=gap,
+        learned=learned_setup(model_path, check_domain) if learned else None,
+    )
     target = check_solution_path(solution_path) if solution_path is not None else None
     model = read_instance(path, require_linear=learned)
-    included: object = None
-    learned_plugins = None
+    configured = None
     try:
         model.hideOutput(quiet=not show_log)
-        preset.apply(model)
-        if scip_params:
-            apply_scip_params(model, scip_params)
-        seed_scip(model, seed)
-        if gap is not None:
-            model.setParam("limits/gap", gap)
-        if learned:
-            # Imported here: the learned plugins pull in torch, which plain solves do not need.
-            from solver.plugins import include_learned_plugins
-
-            learned_plugins = include_learned_plugins(
-                model, model_path=model_path, check_domain=check_domain
-            ).describe()
-        included = plugins(model) if plugins is not None else None
-        if time_limit is not None:
-            # The limit covers the whole call: SCIP's clock starts at optimize().
-            model.setParam("limits/time", max(time_limit - (time.monotonic() - started), 0.0))
+        configured = configure_model(model, setup, started=started, plugins=plugins)
+        startup_seconds = time.monotonic() - started
         model.optimize()
         written = None
         if target is not None and model.getNSols() > 0:
@@ -344,11 +375,23 @@ def solve_instance(
             preset=preset.name,
             learned=learned,
             solution_file=written,
-            learned_plugins=learned_plugins,
+            learned_plugins=configured.learned.describe() if configured.learned else None,
+            startup_seconds=startup_seconds,
         )
     finally:
-        del included
+        del configured
         _release(model, with_plugins=learned or plugins is not None)
+
+
+def learned_setup(
+    model_path: str | os.PathLike[str] | None = None, check_domain: bool = True
+) -> LearnedSetup:
+    """Both learned components from ``model_path`` (None: the shipped set matched to the
+    instance), as ``solve --learned [--model M] [--any-instance]`` asks for them."""
+    return LearnedSetup(
+        model_path=None if model_path is None else os.fspath(model_path),
+        check_domain=check_domain,
+    )
 
 
 def _release(model: pyscipopt.Model, *, with_plugins: bool) -> None:

@@ -23,7 +23,7 @@ Format (all keys but ``instance_sets`` and ``configurations`` optional)::
 
     [[instance_sets]]             # files: paths or globs, relative to this file
     name = "miplib"
-    files = ["/work/shared/instances/miplib/*.mps"]
+    files = ["../instances/miplib/*.mps"]
 
     [[configurations]]
     name = "scip-default"

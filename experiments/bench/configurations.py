@@ -16,20 +16,24 @@ bounds found there appear at the first callback.
 from __future__ import annotations
 
 import contextlib
-import enum
 import logging
-import math
 import os
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
+from solver.settings import ParamSetting
+from solver.solution import SolveResult, finite_or_none
+
 if TYPE_CHECKING:
+    import pyscipopt
+
     from gnn.serving import ServerAddress
+    from solver.setup import SolveSetup
 
 __all__ = [
     "SolveRequest",
@@ -74,43 +78,6 @@ class SolveRequest:
     worker runs its networks itself (:mod:`experiments.bench.inference`)."""
 
 
-@dataclass(frozen=True)
-class SolveResult:
-    """What one solve produced; every field is JSON-serialisable."""
-
-    status: str
-    """Solver status in lower case (``optimal``, ``timelimit``, ``infeasible``, ...) or
-    ``error``."""
-    objective: float | None = None
-    """Objective of the best solution found; ``None`` without a solution."""
-    dual_bound: float | None = None
-    """Final dual bound; ``None`` when the solver has none."""
-    gap: float | None = None
-    """The solver's own final relative gap."""
-    nodes: int | None = None
-    """Branch-and-bound nodes."""
-    solving_time: float | None = None
-    """Seconds the solver reports it spent."""
-    sense: str = "minimize"
-    """``minimize`` or ``maximize``."""
-    primal_trajectory: tuple[tuple[float, float], ...] = ()
-    """Incumbent values over time."""
-    dual_trajectory: tuple[tuple[float, float], ...] = ()
-    """Dual bound values over time."""
-    error: str | None = None
-    """One line saying what went wrong, when ``status`` is ``error``."""
-    inference: Mapping[str, Any] | None = None
-    """How learned branching ran its networks (learned runs only): ``mode`` (``shared`` or
-    ``local``), encoder or scoring calls ``served`` by the shared server and run ``local``-ly,
-    ``fell_back`` (why the server was given up, if it was), nodes ``branched`` by the rule and
-    handed back to SCIP (``rule_fallbacks``), and the rule's ``rule_seconds``, of which
-    ``first_node_seconds`` went to its first node (a hybrid's encoder)."""
-    heuristic: Mapping[str, Any] | None = None
-    """What neural diving spent and found (diving runs only): its calls, sub-MIPs, solutions
-    tried, accepted and improving, and its own cost apart from the solve's
-    (``extraction_seconds``, ``inference_seconds``, ``submip_seconds``, ``total_seconds``)."""
-
-
 @runtime_checkable
 class SolverConfiguration(Protocol):
     """A named way of solving an instance."""
@@ -124,27 +91,6 @@ class SolverConfiguration(Protocol):
     def describe(self) -> dict[str, Any]:
         """A JSON-serialisable description for the resolved config."""
         ...
-
-
-class ParamSetting(enum.Enum):
-    """SCIP's meta settings (``SCIP_PARAMSETTING``), by the names the TOML files use."""
-
-    DEFAULT = "default"
-    AGGRESSIVE = "aggressive"
-    FAST = "fast"
-    OFF = "off"
-
-    def to_scip(self) -> Any:
-        """The matching ``pyscipopt.SCIP_PARAMSETTING`` value."""
-        from pyscipopt import SCIP_PARAMSETTING
-
-        return getattr(SCIP_PARAMSETTING, self.name)
-
-
-def _finite_or_none(value: float | None) -> float | None:
-    if value is None or not math.isfinite(value) or abs(value) >= 1e20:
-        return None
-    return float(value)
 
 
 def _freeze(params: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -283,10 +229,10 @@ class ScipConfiguration:
             return SolveResult(
                 status=str(model.getStatus()).lower(),
                 objective=float(model.getObjVal()) if has_solution else None,
-                dual_bound=_finite_or_none(model.getDualbound()),
-                gap=_finite_or_none(model.getGap()),
+                dual_bound=finite_or_none(model.getDualbound()),
+                gap=finite_or_none(model.getGap()),
                 nodes=int(model.getNTotalNodes()),
-                solving_time=float(model.getSolvingTime()),
+                time=float(model.getSolvingTime()),
                 sense=model.getObjectiveSense(),
                 primal_trajectory=thin_trajectory(trajectory.primal, request.time_limit),
                 dual_trajectory=thin_trajectory(trajectory.dual, request.time_limit),
@@ -318,40 +264,65 @@ class ScipConfiguration:
             _LOG.warning("%s; this run's learned branching runs in the worker", err)
             return None
 
-    def _configure(self, model: Any, request: SolveRequest, server: Any = None) -> Any:
-        """Apply settings, seed, limit and plugins; return the trajectory recorder and the
-        included learned plugins (``None`` without any)."""
-        from solver.plugins import include_learned_plugins
-        from solver.settings import PRESETS, apply_scip_params, seed_scip
-        from solver.trajectory import attach_bound_trajectory
+    def solve_setup(self, request: SolveRequest) -> SolveSetup:
+        """This configuration's set-up of the solve ``request`` asks for.
 
-        PRESETS[request.settings].apply(model)
-        if self.heuristics is not None:
-            model.setHeuristics(self.heuristics.to_scip())
-        apply_scip_params(model, self.scip_params)
-        seed_scip(model, request.seed)
-        model.setParam("limits/time", float(request.time_limit))
-        plugins = None
+        Raises
+        ------
+        KeyError
+            ``request.settings`` names no preset.
+        ValueError
+            A bad time limit.
+        """
+        from solver.settings import PRESETS
+        from solver.setup import LearnedSetup, SolveSetup
+
+        learned = None
         if self.learned_branching or self.neural_diving:
-            # A run owns one core, as SCIP uses one: include_learned_plugins gives torch one
-            # thread (its torch_threads default).
-            plugins = include_learned_plugins(
-                model,
+            learned = LearnedSetup(
                 branching=self.learned_branching,
                 diving=self.neural_diving,
                 model_path=self.checkpoint_path(request.model_path),
-                branching_server=server,
-                branching_overrides=dict(self.branching_params) or None,
-                diving_overrides=dict(self.diving_params) or None,
+                branching_params=self.branching_params,
+                diving_params=self.diving_params,
             )
-        elif self.branching_rule is not None:
-            from solver.baseline_rules import include_baseline_rule
-            from solver.branching import LearnedBranching
+        return SolveSetup(
+            preset=PRESETS[request.settings],
+            heuristics=self.heuristics,
+            scip_params=self.scip_params,
+            seed=request.seed,
+            time_limit=float(request.time_limit),
+            learned=learned,
+        )
 
-            rule = include_baseline_rule(model, self.branching_rule, request.seed)
-            # Only a rule run through the learned rule's machinery has its inference record.
-            plugins = _BaselinePlugins(rule if isinstance(rule, LearnedBranching) else None)
+    def _configure(self, model: Any, request: SolveRequest, server: Any = None) -> Any:
+        """Set the solve up (:func:`solver.setup.configure_model`; the time limit is SCIP's
+        clock alone) and attach the trajectory recorder; return the recorder and the included
+        learned or baseline plugins (``None`` without any).
+
+        A run owns one core, as SCIP uses one: the learned plugins give torch one thread.
+        """
+        from solver.setup import configure_model
+        from solver.trajectory import attach_bound_trajectory
+
+        baseline = self._include_baseline(request.seed) if self.branching_rule else None
+        configured = configure_model(
+            model, self.solve_setup(request), branching_server=server, plugins=baseline
+        )
+        plugins = configured.learned if configured.learned is not None else configured.plugins
         return attach_bound_trajectory(model), plugins
+
+    def _include_baseline(self, seed: int) -> Callable[[pyscipopt.Model], _BaselinePlugins]:
+        """The plugins callback that includes :attr:`branching_rule`."""
+        from solver.baseline_rules import include_baseline_rule
+        from solver.branching import LearnedBranching
+
+        def include(model: pyscipopt.Model) -> _BaselinePlugins:
+            rule = include_baseline_rule(model, str(self.branching_rule), seed)
+            # Only a rule run through the learned rule's machinery has its inference record.
+            return _BaselinePlugins(rule if isinstance(rule, LearnedBranching) else None)
+
+        return include
 
 
 @dataclass(frozen=True)
@@ -453,12 +424,12 @@ class HighsConfiguration:
         # kOptimal -> "optimal", kTimeLimit -> "timelimit": SCIP's status words.
         status = highs.getModelStatus().name.removeprefix("k").lower()
         objective = (
-            _finite_or_none(info.objective_function_value)
+            finite_or_none(info.objective_function_value)
             if info.primal_solution_status == 2
             else None
         )
         maximize = highs.getLp().sense_ == highspy.ObjSense.kMaximize
-        dual = _finite_or_none(info.mip_dual_bound)
+        dual = finite_or_none(info.mip_dual_bound)
         nodes: int | None = int(info.mip_node_count)
         if status.endswith("error") or status == "notset":
             dual, nodes = None, None  # HiGHS leaves 0 and -1 there after a failure
@@ -472,9 +443,9 @@ class HighsConfiguration:
             status=status,
             objective=objective,
             dual_bound=dual,
-            gap=_finite_or_none(info.mip_gap),
+            gap=finite_or_none(info.mip_gap),
             nodes=nodes,
-            solving_time=final_time if final_time > 0 else wall,
+            time=final_time if final_time > 0 else wall,
             sense="maximize" if maximize else "minimize",
             primal_trajectory=thin_trajectory(tuple(primal), request.time_limit),
             dual_trajectory=thin_trajectory(tuple(dual_points), request.time_limit),
@@ -522,7 +493,7 @@ class _HighsTrajectory:
 
     @staticmethod
     def _append(points: list[tuple[float, float]], time_: float, value: float) -> None:
-        if math.isfinite(value) and abs(value) < 1e20 and (not points or points[-1][1] != value):
+        if finite_or_none(value) is not None and (not points or points[-1][1] != value):
             points.append((float(time_), float(value)))
 
     def on_solution(self, event: Any) -> None:

@@ -32,6 +32,7 @@ from experiments.bench.configurations import SolveRequest, SolveResult
 from experiments.bench.runner import RunJob, preload_run_modules, run_job
 from experiments.bench.store import ResultStore
 from experiments.executors import make_executor
+from solver.exit_codes import EXIT_OK
 
 __all__ = ["InstantConfiguration", "measure_overhead", "main"]
 
@@ -55,7 +56,7 @@ class InstantConfiguration:
             dual_bound=1.0,
             gap=0.0,
             nodes=1,
-            solving_time=0.0,
+            time=0.0,
             primal_trajectory=((0.0, 2.0), (0.0, 1.0)),
             dual_trajectory=((0.0, 1.0),),
         )
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"harness overhead per run, {args.runs} runs, {executor}:")
     for name, value in figures.items():
         print(f"  {name:15s} {value * 1000:8.2f} ms")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -24,10 +24,11 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from experiments.bench.config import BenchConfig
@@ -60,7 +61,9 @@ __all__ = [
     "preload_run_modules",
     "environment_info",
     "instance_name",
+    "RESULT_COLUMNS",
     "STATUS_CRASHED",
+    "result_row",
     "CONFIG_FILE",
     "SESSIONS_FILE",
 ]
@@ -118,6 +121,40 @@ def instance_name(path: Path) -> str:
     return Path(name).stem
 
 
+#: The :class:`~solver.solution.SolveResult` fields a result row holds, by row column (the
+#: row's own ``instance``, ``seed`` and ``settings`` come from the job).
+RESULT_COLUMNS: Mapping[str, str] = MappingProxyType(
+    {
+        "status": "status",
+        "objective": "objective",
+        "dual_bound": "dual_bound",
+        "gap": "gap",
+        "nodes": "nodes",
+        "solving_time": "time",
+        "sense": "sense",
+        "primal_trajectory": "primal_trajectory",
+        "dual_trajectory": "dual_trajectory",
+        "error": "error",
+        "inference": "inference",
+        "heuristic": "heuristic",
+    }
+)
+
+
+def result_row(job: RunJob, **fields: Any) -> dict[str, Any]:
+    """A result row: the job's fields, then ``fields``, then where and when it was written."""
+    return {
+        **job.key_fields(),
+        "path": job.path,
+        "solver": getattr(job.configuration, "solver", type(job.configuration).__name__),
+        "time_limit": job.time_limit,
+        "settings": job.settings,
+        **fields,
+        "host": socket.gethostname(),
+        "finished_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
 def run_job(job: RunJob) -> dict[str, Any]:
     """Solve one job and return its result row (runs in a worker process)."""
     request = SolveRequest(
@@ -136,35 +173,16 @@ def run_job(job: RunJob) -> dict[str, Any]:
         first_line = (str(err).strip().splitlines() or [""])[0]
         result = SolveResult(status=STATUS_ERROR, error=f"{type(err).__name__}: {first_line}")
     solve_wall_time = time.perf_counter() - started
-    return {
-        **job.key_fields(),
-        "path": job.path,
-        "solver": getattr(job.configuration, "solver", type(job.configuration).__name__),
-        "time_limit": job.time_limit,
-        "settings": job.settings,
-        "model": job.model,
-        **dataclasses.asdict(result),
-        "solve_wall_time": solve_wall_time,
-        "host": socket.gethostname(),
-        "pid": os.getpid(),
-        "finished_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-    }
+    columns = {column: getattr(result, name) for column, name in RESULT_COLUMNS.items()}
+    return result_row(
+        job, model=job.model, **columns, solve_wall_time=solve_wall_time, pid=os.getpid()
+    )
 
 
 def _crashed_row(job: RunJob, error: str | None, elapsed: float) -> dict[str, Any]:
-    return {
-        **job.key_fields(),
-        "path": job.path,
-        "solver": getattr(job.configuration, "solver", type(job.configuration).__name__),
-        "time_limit": job.time_limit,
-        "settings": job.settings,
-        "status": STATUS_CRASHED,
-        "error": error,
-        "solve_wall_time": None,
-        "harness_elapsed": elapsed,
-        "host": socket.gethostname(),
-        "finished_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-    }
+    return result_row(
+        job, status=STATUS_CRASHED, error=error, solve_wall_time=None, harness_elapsed=elapsed
+    )
 
 
 def plan_jobs(config: BenchConfig, instances: dict[str, list[Path]]) -> list[RunJob]:
@@ -257,12 +275,12 @@ def calibrate() -> dict[str, Any]:
     makes times from different machines or sessions comparable, as in Nair et al. (2020).
     """
     from instances.generators import SetCover
-    from solver.settings import seed_scip
+    from solver.setup import SolveSetup, configure_model
 
     model = SetCover(n_rows=250, n_cols=500, density=0.05).generate(0)
     try:
         model.hideOutput()
-        seed_scip(model, 0)
+        configure_model(model, SolveSetup(seed=0))
         started = time.perf_counter()
         model.optimize()
         return {
@@ -284,6 +302,7 @@ def preload_run_modules() -> None:
     import instances.reading  # noqa: F401
     import solver.plugins  # noqa: F401
     import solver.settings  # noqa: F401
+    import solver.setup  # noqa: F401
     import solver.trajectory  # noqa: F401
 
 
@@ -363,46 +382,23 @@ def run_benchmark(
     BenchError
         When ``out_dir`` holds results and ``resume`` is False, or another config's results.
     """
-    from tqdm import tqdm
-
     out_dir = Path(out_dir)
-    _check_folder(config, out_dir, resume)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        (out_dir / CONFIG_FILE).write_text(
-            json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8"
-        )
-    except OSError as err:
-        raise BenchError(f"{out_dir}: cannot write the benchmark folder ({err.strerror})") from None
-
+    _prepare_folder(config, out_dir, resume)
     preload_run_modules()
     requested = inference if inference is not None else config.inference
     # torch is imported (to look for CUDA) only when a learned network could be served.
     shared_mode = uses_learned_branching(config.configurations) and requested.shares()
-    session = {
-        "started_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "command": list(sys.argv if command is None else command),
-        "resume": resume,
-        "executor": type(executor).__name__,
-        "parallelism": executor.parallelism,
-        **environment_info(),
-        "inference": {"requested": requested.value, "mode": "shared" if shared_mode else "local"},
-        "calibration": calibrate() if calibration else None,
-    }
-    with (out_dir / SESSIONS_FILE).open("a", encoding="utf-8") as stream:
-        stream.write(json.dumps(session, sort_keys=True) + "\n")
-
-    instances = {s.name: s.materialize(out_dir / "instances") for s in config.instance_sets}
-    for name, paths in instances.items():
-        if not paths:
-            raise BenchError(f"instance set {name!r} matches no files")
-        names = [instance_name(path) for path in paths]
-        clashes = sorted({n for n in names if names.count(n) > 1})
-        if clashes:
-            raise BenchError(f"instance set {name!r} has several files named {', '.join(clashes)}")
+    _record_session(
+        out_dir,
+        command=list(sys.argv if command is None else command),
+        resume=resume,
+        executor=executor,
+        inference={"requested": requested.value, "mode": "shared" if shared_mode else "local"},
+        calibration=calibration,
+    )
     store = ResultStore(out_dir / RESULTS_FILE)
+    all_jobs = plan_jobs(config, _materialize_instances(config, out_dir))
     done = {key for key, row in store.latest().items() if row.get("status") != STATUS_CRASHED}
-    all_jobs = plan_jobs(config, instances)
     jobs = [job for job in all_jobs if run_key(job.key_fields()) not in done]
     shared = _start_shared_inference(jobs, out_dir, server_config) if shared_mode else None
     if shared is not None:
@@ -410,38 +406,9 @@ def run_benchmark(
             dataclasses.replace(job, inference=shared.address_for(job.configuration, job.model))
             for job in jobs
         ]
-
-    crashed = errors = 0
-    bar = tqdm(
-        total=len(jobs), file=sys.stderr, disable=not progress, unit="run", dynamic_ncols=True
-    )
     try:
-        for outcome in _outcomes(executor, jobs, config.retries):
-            if outcome.ok:
-                row = dict(outcome.value)
-                row["harness_elapsed"] = outcome.elapsed
-                row["attempts"] = outcome.attempts
-                errors += row.get("status") == "error"
-            else:
-                row = _crashed_row(outcome.job, outcome.error, outcome.elapsed)
-                row["attempts"] = outcome.attempts
-                crashed += 1
-            # Times, even on SCIP's CPU clock, can grow when cores are shared: the load as
-            # each run ended says when the machine was busier than the benchmark.
-            row["load_average"] = one_minute_load()
-            try:
-                store.append(row)
-            except OSError as err:
-                raise BenchError(
-                    f"{store.path}: cannot write a result ({err.strerror}); the rows written "
-                    "before are kept: free the space and continue with --resume"
-                ) from None
-            bar.set_postfix_str(
-                f"{row['configuration']} {row['instance']}: {row['status']}", refresh=False
-            )
-            bar.update(1)
+        crashed, errors = _run_jobs(executor, jobs, config.retries, store, progress)
     finally:
-        bar.close()
         if shared is not None:
             _stop_shared_inference(shared, out_dir)
     return BenchSummary(
@@ -451,6 +418,106 @@ def run_benchmark(
         crashed=crashed,
         errors=errors,
     )
+
+
+def _prepare_folder(config: BenchConfig, out_dir: Path, resume: bool) -> None:
+    """Check ``out_dir`` (see :func:`_check_folder`), create it and write the resolved config."""
+    _check_folder(config, out_dir, resume)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / CONFIG_FILE).write_text(
+            json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8"
+        )
+    except OSError as err:
+        raise BenchError(f"{out_dir}: cannot write the benchmark folder ({err.strerror})") from None
+
+
+def _record_session(
+    out_dir: Path,
+    *,
+    command: list[str],
+    resume: bool,
+    executor: Executor,
+    inference: dict[str, str],
+    calibration: bool,
+) -> None:
+    """Append this invocation's line to ``sessions.jsonl`` (calibrating first if asked)."""
+    session = {
+        "started_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "command": command,
+        "resume": resume,
+        "executor": type(executor).__name__,
+        "parallelism": executor.parallelism,
+        **environment_info(),
+        "inference": inference,
+        "calibration": calibrate() if calibration else None,
+    }
+    with (out_dir / SESSIONS_FILE).open("a", encoding="utf-8") as stream:
+        stream.write(json.dumps(session, sort_keys=True) + "\n")
+
+
+def _materialize_instances(config: BenchConfig, out_dir: Path) -> dict[str, list[Path]]:
+    """Every instance set's files (generated ones under ``out_dir/instances``).
+
+    Raises
+    ------
+    BenchError
+        When a set matches no files, or holds two files of the same instance name.
+    """
+    instances = {s.name: s.materialize(out_dir / "instances") for s in config.instance_sets}
+    for name, paths in instances.items():
+        if not paths:
+            raise BenchError(f"instance set {name!r} matches no files")
+        names = [instance_name(path) for path in paths]
+        clashes = sorted({n for n in names if names.count(n) > 1})
+        if clashes:
+            raise BenchError(f"instance set {name!r} has several files named {', '.join(clashes)}")
+    return instances
+
+
+def _run_jobs(
+    executor: Executor, jobs: list[RunJob], retries: int, store: ResultStore, progress: bool
+) -> tuple[int, int]:
+    """Run ``jobs``, appending each row to ``store`` as it ends; return how many crashed and
+    how many ended with an error status."""
+    from tqdm import tqdm
+
+    crashed = errors = 0
+    bar = tqdm(
+        total=len(jobs), file=sys.stderr, disable=not progress, unit="run", dynamic_ncols=True
+    )
+    try:
+        for outcome in _outcomes(executor, jobs, retries):
+            if outcome.ok:
+                row = dict(outcome.value)
+                row["harness_elapsed"] = outcome.elapsed
+                errors += row.get("status") == STATUS_ERROR
+            else:
+                row = _crashed_row(outcome.job, outcome.error, outcome.elapsed)
+                crashed += 1
+            row["attempts"] = outcome.attempts
+            # Times, even on SCIP's CPU clock, can grow when cores are shared: the load as
+            # each run ended says when the machine was busier than the benchmark.
+            row["load_average"] = one_minute_load()
+            _append(store, row)
+            bar.set_postfix_str(
+                f"{row['configuration']} {row['instance']}: {row['status']}", refresh=False
+            )
+            bar.update(1)
+    finally:
+        bar.close()
+    return crashed, errors
+
+
+def _append(store: ResultStore, row: dict[str, Any]) -> None:
+    """Append ``row``; a full disk is one clear error (the rows written before are kept)."""
+    try:
+        store.append(row)
+    except OSError as err:
+        raise BenchError(
+            f"{store.path}: cannot write a result ({err.strerror}); the rows written "
+            "before are kept: free the space and continue with --resume"
+        ) from None
 
 
 def _start_shared_inference(

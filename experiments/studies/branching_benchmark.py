@@ -29,6 +29,8 @@ from typing import Any
 
 import numpy as np
 
+from solver.exit_codes import EXIT_OK
+
 __all__ = ["BenchmarkConfig", "NodeTimings", "benchmark", "main"]
 
 
@@ -160,6 +162,7 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
     from instances.generators import preset
     from solver.branching import include_learned_branching
     from solver.settings import LITERATURE
+    from solver.setup import SolveSetup, configure_model
 
     torch.set_num_threads(config.threads)
 
@@ -183,14 +186,14 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
             candidates.append(("GCNNPolicy+compile", lambda: policy_for(gcnn, compiled=True)))
 
     params = preset(config.instance_class, "easy")
+    setup = SolveSetup(preset=LITERATURE, scip_params={"limits/nodes": config.nodes})
     results, sizes = [], []
     for name, make_policy in candidates:
         runs = []
         for index in range(config.instances):
             model = params.generate(config.seed + index)
             model.hideOutput()
-            LITERATURE.apply(model)
-            model.setParam("limits/nodes", config.nodes)
+            configure_model(model, setup)
             observation = _TimedObservation(NodeBipartite())
             timed = _TimedPolicy(make_policy(), observation)
             rule = include_learned_branching(model, timed, observation=observation)
@@ -253,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+
 __all__ = ["ComparisonConfig", "compare", "main"]
 
 
@@ -75,7 +77,8 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     from gnn.policy import policy_for_model
     from instances.generators import preset
     from solver.branching import BranchingRuleConfig, include_learned_branching
-    from solver.settings import LITERATURE, seed_scip
+    from solver.settings import LITERATURE
+    from solver.setup import SolveSetup, configure_model
 
     torch.set_num_threads(config.threads)
     network = load_checkpoint(config.checkpoint).model
@@ -84,17 +87,20 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     def make_policy() -> Any:
         return policy_for_model(network)
 
+    setup = SolveSetup(
+        preset=LITERATURE,
+        # CPU time: the machine is shared, and wall time would measure the neighbours too.
+        scip_params={"timing/clocktype": 1},
+        seed=config.scip_seed,
+        time_limit=config.time_limit,
+    )
     rows = []
     for index in range(config.instances):
         row: dict[str, Any] = {"seed": config.first_seed + index}
         for label in ("default", "learned"):
             model = params.generate(config.first_seed + index)
             model.hideOutput()
-            LITERATURE.apply(model)
-            seed_scip(model, config.scip_seed)
-            model.setParam("limits/time", config.time_limit)
-            # CPU time: the machine is shared, and wall time would measure the neighbours too.
-            model.setParam("timing/clocktype", 1)
+            configure_model(model, setup)
             rule = None
             if label == "learned":
                 rule = include_learned_branching(
@@ -204,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = compare(config)
     except ValueError as error:  # bad class/level names, unreadable checkpoint: one line
         print(f"branching_comparison: {error}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     text = json.dumps(result, indent=2)
     print(
         json.dumps(
@@ -225,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

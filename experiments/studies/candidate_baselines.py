@@ -28,6 +28,7 @@ from gnn.checkpoint import library_versions
 from gnn.dataset import BranchingDataset, BranchingSample, sample_files
 from gnn.features import VariableFeature
 from gnn.training import CandidateBatch, candidate_metrics, candidate_rates
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["main", "evaluate_rules"]
 
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except (OSError, ValueError) as error:
         print(f"candidate_baselines: {error}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     train_set, valid_set = BranchingDataset(train_files), BranchingDataset(valid_files)
     train = [train_set.sample(index) for index in range(len(train_set))]
     valid = [valid_set.sample(index) for index in range(len(valid_set))]
@@ -151,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "command": [sys.executable, *sys.argv],
         }
         args.out.write_text(json.dumps(report, indent=2) + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

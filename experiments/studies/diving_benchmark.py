@@ -29,6 +29,8 @@ from typing import Any
 import numpy as np
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+
 __all__ = ["DivingBenchmarkConfig", "main", "run_benchmark", "summarize"]
 
 
@@ -84,13 +86,12 @@ class _PrimalRecorder(Eventhdlr):
 def _solve(instance: Path, time_limit: float, seed: int, policy: Any | None) -> dict[str, Any]:
     from instances.reading import read_instance
     from solver.diving import include_neural_diving
-    from solver.settings import seed_scip
+    from solver.setup import SolveSetup, configure_model
 
     model = read_instance(instance)
     try:
         model.hideOutput()
-        seed_scip(model, seed)
-        model.setParam("limits/time", time_limit)
+        configure_model(model, SolveSetup(seed=seed, time_limit=time_limit))
         heuristic = include_neural_diving(model, policy) if policy is not None else None
         recorder = _PrimalRecorder()
         model.includeEventhdlr(recorder, "diving_benchmark_primal", "records incumbents")
@@ -245,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing = [c for c in config.classes if not (config.models / f"diving-{c}.pt").is_file()]
     if missing:
         print(f"{config.models}: no diving model for {', '.join(missing)}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     result = run_benchmark(config)
     result["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
     result["command"] = " ".join(
@@ -258,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{class_name}: primal integral ratio {stats['primal_integral_ratio']:.3f}, "
             f"speed-up to 1 % gap {stats['speedup_to_1pct']:.2f}x"
         )
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ from gnn.serving import (
 )
 from solver.branching import include_learned_branching
 from solver.plugins import SHIPPED_MODELS_DIR
+from solver.setup import configure_model
 
 __all__ = ["GpuCheckConfig", "ModelSpec", "main", "run_check"]
 
@@ -260,10 +261,8 @@ def _solve(job: _SolveJob) -> dict[str, Any]:
     model.hideOutput()
     try:
         model.readProblem(job.instance)
-        model.setParam("limits/nodes", job.node_limit)
-        model.setParam("limits/time", job.time_limit)
-        model.setParam("randomization/randomseedshift", job.seed)
-        branching_heavy(model)
+        setup = branching_heavy(node_limit=job.node_limit, seed=job.seed, time_limit=job.time_limit)
+        configure_model(model, setup)
         if client is not None:
             policy = served_branching_policy(network, client)
         elif isinstance(network, GCNNPolicy):

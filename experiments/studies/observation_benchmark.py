@@ -42,6 +42,8 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT
 
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
+
 __all__ = ["BenchmarkConfig", "ScenarioResult", "benchmark", "main"]
 
 
@@ -114,10 +116,11 @@ class _TimingRule(pyscipopt.Branchrule):
 
 def _build_instance(name: str, seed: int) -> pyscipopt.Model:
     from instances.generators import SetCover
+    from solver.setup import SolveSetup, configure_model
 
     model = SetCover(n_rows=500, n_cols=1000, density=0.05).generate(rng=seed)
     model.hideOutput()
-    model.setParam("randomization/randomseedshift", seed)
+    configure_model(model, SolveSetup(seed=seed))
     if name == "full-lp":
         model.setPresolve(pyscipopt.SCIP_PARAMSETTING.OFF)
     elif name != "presolved":
@@ -282,15 +285,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"observation_benchmark: --nodes must be at least 1, got {args.nodes}", file=sys.stderr
         )
-        return 2
+        return EXIT_BAD_INPUT
     if args.seed < 0:
         print(
             f"observation_benchmark: --seed must be non-negative, got {args.seed}", file=sys.stderr
         )
-        return 2
+        return EXIT_BAD_INPUT
     if args.out is not None and not args.out.parent.is_dir():
         print(f"observation_benchmark: {args.out}: folder does not exist", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     config = BenchmarkConfig(
         nodes=args.nodes,
         seed=args.seed,
@@ -304,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(text)
     if args.out is not None:
         args.out.write_text(text + "\n")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

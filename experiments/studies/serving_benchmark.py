@@ -33,14 +33,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyscipopt
 import torch
-from pyscipopt import SCIP_PARAMSETTING
 from torch import nn
 
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
@@ -58,10 +57,13 @@ from gnn.serving import (
 )
 from instances.generators.setcover import SetCover
 from solver.branching import include_learned_branching
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 from solver.plugins import SHIPPED_MODELS_DIR
-from solver.racing import RaceBackend, race
+from solver.racing import RACE_SETUP, RaceBackend, race
+from solver.settings import ParamSetting
+from solver.setup import SolveSetup, configure_model
 
-__all__ = ["ServingBenchmarkConfig", "branching_heavy", "run_benchmark", "main"]
+__all__ = ["BRANCHING_HEAVY", "ServingBenchmarkConfig", "branching_heavy", "run_benchmark", "main"]
 
 
 @dataclass(frozen=True)
@@ -274,21 +276,30 @@ class _SolveJob:
     server: ServerAddress | None
 
 
-def branching_heavy(model: pyscipopt.Model) -> None:
-    """Heuristics and cuts off: the search is mostly branching, where inference is spent."""
-    model.setHeuristics(SCIP_PARAMSETTING.OFF)
-    model.setParam("separating/maxrounds", 0)
-    model.setParam("separating/maxroundsroot", 0)
+#: Heuristics and cuts off: the search is mostly branching, where inference is spent.
+BRANCHING_HEAVY = SolveSetup(
+    heuristics=ParamSetting.OFF,
+    scip_params={"separating/maxrounds": 0, "separating/maxroundsroot": 0},
+)
+
+
+def branching_heavy(
+    base: SolveSetup = BRANCHING_HEAVY, *, node_limit: int | None = None, **fields: Any
+) -> SolveSetup:
+    """``base`` with :data:`BRANCHING_HEAVY`'s settings, a node limit and ``fields`` (seed,
+    time limit, ...) of :class:`solver.setup.SolveSetup`."""
+    params = {**base.scip_params, **BRANCHING_HEAVY.scip_params}
+    if node_limit is not None:
+        params["limits/nodes"] = node_limit
+    return replace(base, heuristics=BRANCHING_HEAVY.heuristics, scip_params=params, **fields)
 
 
 def _learned_solve(job: _SolveJob, scorer: GraphScorer) -> dict[str, float]:
     model = pyscipopt.Model()
     model.hideOutput()
     model.readProblem(job.instance)
-    model.setParam("limits/nodes", job.node_limit)
-    model.setParam("limits/time", job.time_limit)
-    model.setParam("randomization/randomseedshift", job.seed)
-    branching_heavy(model)
+    setup = branching_heavy(node_limit=job.node_limit, seed=job.seed, time_limit=job.time_limit)
+    configure_model(model, setup)
     rule = include_learned_branching(model, ScorerPolicy(scorer), observation=NodeBipartite())
     started = time.perf_counter()
     model.optimizeNogil()
@@ -433,7 +444,6 @@ def measure_end_to_end(
 
 
 def _learned_race_setup(model: pyscipopt.Model, worker: int, scorer: GraphScorer | None) -> None:
-    branching_heavy(model)
     if scorer is not None:
         include_learned_branching(model, ScorerPolicy(scorer), observation=NodeBipartite())
 
@@ -450,13 +460,16 @@ def measure_race(
     rows = []
     server_config = ServerConfig(device="cpu", request_timeout_s=30.0)
     setup = _learned_race_setup if trained else None
+    solve_setup = replace(RACE_SETUP, time_limit=config.solve_time_limit)
+    if trained:
+        solve_setup = branching_heavy(solve_setup)
     for backend_name in config.backends:
         if budget.spent(f"(c) race, {backend_name}"):
             continue
         backend = RaceBackend(backend_name)
         options: dict[str, Any] = {
             "setup": setup,
-            "time_limit": config.solve_time_limit,
+            "solve_setup": solve_setup,
             "backend": backend,
         }
         started = time.perf_counter()
@@ -595,12 +608,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "serving_benchmark: --workers, --node-limit, --repeats and --rounds must be >= 1",
             file=sys.stderr,
         )
-        return 2
+        return EXIT_BAD_INPUT
     report = run_benchmark(config)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2))
     print(f"wrote {output}")
-    return 0
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from experiments.bench import (
 from experiments.bench.runner import STATUS_CRASHED
 from experiments.cli import main
 from experiments.executors import make_executor
+from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 CONFIGS = Path(__file__).resolve().parents[2] / "experiments" / "configs"
 SMOKE = CONFIGS / "smoke.toml"
@@ -89,7 +90,7 @@ def test_cli_bad_config_exits_2_without_traceback(tmp_path: Path) -> None:
          "--out", str(tmp_path / "out")],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
-    assert process.returncode == 2
+    assert process.returncode == EXIT_BAD_INPUT
     assert "missing.toml" in process.stderr
     assert "Traceback" not in process.stderr
     assert len(process.stderr.strip().splitlines()) == 1
@@ -244,7 +245,7 @@ def test_a_killed_benchmark_loses_no_row_and_resume_completes_it(tmp_path: Path)
     assert 2 <= len(before) < 6
     resumed = subprocess.run([*command, "--resume", "--no-report"], capture_output=True,
                              text=True, timeout=300)  # fmt: skip
-    assert resumed.returncode == 0, resumed.stderr
+    assert resumed.returncode == EXIT_OK, resumed.stderr
     after = _rows(out)
     assert len(after) == 6
     assert all(row["status"] == "optimal" for row in after.values())

@@ -37,6 +37,7 @@ JSON_KEYS = {
     "instance",
     "seed",
     "learned",
+    "startup_seconds",
 }
 
 
@@ -301,7 +302,7 @@ def test_preset_seed_and_gap_reach_scip(
 def test_help_documents_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["--help"])
-    assert info.value.code == 0
+    assert info.value.code == EXIT_OK
     text = capsys.readouterr().out
     for code in ("0 ", "1 ", "2 ", "3 ", "130"):
         assert f"\n  {code}" in text

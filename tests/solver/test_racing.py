@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pyscipopt
@@ -13,7 +15,8 @@ from gnn.policy import ScorerPolicy
 from gnn.serving import InferenceServer, Scorer
 from instances.errors import InstanceError
 from solver.branching import include_learned_branching
-from solver.racing import PROVEN_STATUSES, RaceBackend, race
+from solver.racing import PROVEN_STATUSES, RACE_SETUP, RaceBackend, race
+from solver.setup import LearnedSetup, SolveSetup
 from tests.gnn.test_serving import TinyBipartiteGNN, knapsack
 
 
@@ -28,6 +31,11 @@ def instance(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     return path, optimum
 
 
+def _limit(seconds: float) -> SolveSetup:
+    """The race's default set-up with a time limit."""
+    return replace(RACE_SETUP, time_limit=seconds)
+
+
 def learned_branching(model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
     assert scorer is not None
     include_learned_branching(model, ScorerPolicy(scorer), observation=NodeBipartite())
@@ -37,7 +45,9 @@ def test_threads_share_one_server_and_the_best_result_wins(instance: tuple[Path,
     path, optimum = instance
     threads_before = threading.active_count()
     with InferenceServer(TinyBipartiteGNN()) as server:
-        result = race(path, 2, seeds=[5, 6], server=server, setup=learned_branching, time_limit=60)
+        result = race(
+            path, 2, seeds=[5, 6], server=server, setup=learned_branching, solve_setup=_limit(60)
+        )
         metrics = server.metrics()
     assert result.status == "optimal" and result.winner is not None
     assert result.objective == pytest.approx(optimum)
@@ -77,7 +87,7 @@ def test_bad_arguments_are_refused(instance: tuple[Path, float], tmp_path: Path)
 @pytest.mark.slow
 def test_processes_race_finds_the_optimum(instance: tuple[Path, float]) -> None:
     path, optimum = instance
-    result = race(path, 2, backend=RaceBackend.PROCESSES, time_limit=120)
+    result = race(path, 2, backend=RaceBackend.PROCESSES, solve_setup=_limit(120))
     assert result.status == "optimal" and result.objective == pytest.approx(optimum)
 
 
@@ -89,7 +99,7 @@ _BRANCH_MORE = {"separating/maxrounds": 0, "separating/maxroundsroot": 0,
 def test_learned_workers_share_the_shipped_models_server(tmp_path: Path) -> None:
     from instances.generators import SetCover
     from solver.plugins import resolve_model_set
-    from solver.racing import LearnedWorkerSetup, _branching_server
+    from solver.racing import _branching_server
 
     path = tmp_path / "setcover.mps"
     model = SetCover(n_rows=200, n_cols=300, density=0.05).generate(1)
@@ -99,8 +109,9 @@ def test_learned_workers_share_the_shipped_models_server(tmp_path: Path) -> None
     model.freeProb()
     server = _branching_server(resolve_model_set("setcover").branching.path)
     try:
-        result = race(path, 2, seeds=[0, 1], server=server, setup=LearnedWorkerSetup("setcover"),
-                      time_limit=120, scip_params=_BRANCH_MORE)  # fmt: skip
+        learned = LearnedSetup(model_path="setcover")
+        solve_setup = replace(RACE_SETUP, time_limit=120, scip_params=_BRANCH_MORE, learned=learned)
+        result = race(path, 2, seeds=[0, 1], server=server, solve_setup=solve_setup)
         metrics = server.metrics()
     finally:
         server.close()
@@ -117,9 +128,8 @@ def test_a_worker_whose_rival_won_before_it_began_reports_an_interrupt(
 
     path, _ = instance
     spec = _WorkerSpec(
-        str(path), worker=1, seed=1, time_limit=None, scip_params={}, permute_variables=False,
-        server=None, setup=None,
-    )  # fmt: skip
+        str(path), worker=1, solve_setup=SolveSetup(seed=1), started=None, server=None, setup=None
+    )
     stop = threading.Event()
     stop.set()
     # Reading SCIP's statistics of a model that never started solving aborts the process: the
@@ -131,3 +141,15 @@ def test_a_worker_whose_rival_won_before_it_began_reports_an_interrupt(
         0,
         None,
     )
+
+
+def test_the_time_limit_counts_from_the_races_start(instance: tuple[Path, float]) -> None:
+    path, _ = instance
+    seen: list[float] = []
+
+    def record_limit(model: pyscipopt.Model, worker: int, scorer: Scorer | None) -> None:
+        seen.append(model.getParam("limits/time"))
+
+    # Set-up before the race (model loading, say) took 5 of its 60 s.
+    race(path, 2, solve_setup=_limit(60), started=time.monotonic() - 5.0, setup=record_limit)
+    assert len(seen) == 2 and all(limit <= 55.0 for limit in seen)
