@@ -1,6 +1,6 @@
 """``solve`` starts fast and keeps its time limit: torch is imported only when a learned model
 applies, torch._dynamo never on the solve path, and ``--time-limit`` counts from the process's
-start. Bounds are generous (a busy 2-core machine); ``python -m experiments.startup_benchmark``
+start. Bounds are generous (a busy 2-core machine); ``python -m experiments.studies.startup_benchmark``
 measures the targets."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import instances
-from experiments.startup_benchmark import Case, run_case
+from experiments.studies.startup_benchmark import Case, run_case
 from solver.time_budget import process_start, seconds_left
 
 #: A busy machine may take several times the targets (0.5 s without a model, 1.5 s with one).
