@@ -198,12 +198,18 @@ def test_shipped_sets_use_the_settings_their_manifest_gives() -> None:
     assert sets["setcover"].branching.settings == {"max_depth": 4, "deep_rule": "pscost"}
     assert sets["facilities"].diving.settings == {"refine_calls": 3}
     assert sets["cauctions"].branching.settings == {} == sets["indset"].diving.settings
+    configs = {"branching": BranchingRuleConfig, "diving": NeuralDivingConfig}
     for name, models in sets.items():
-        assert models.scip_params == {}  # SCIP's defaults
-        plugins = include_learned_plugins(preset(name, "tiny").generate(2))
+        model = preset(name, "tiny").generate(2)
+        plugins = include_learned_plugins(model)
         assert plugins.model_set == name
-        assert plugins.branching.config == BranchingRuleConfig(**models.branching.settings)
-        assert plugins.diving.config == NeuralDivingConfig(**models.diving.settings)
+        assert {key: model.getParam(key) for key in models.scip_params} == models.scip_params
+        for kind, config in configs.items():
+            component, included = models.component(kind), getattr(plugins, kind)
+            if component.enabled:
+                assert included.config == config(**component.settings)
+            else:
+                assert included is None and kind in plugins.declined
 
 
 def test_a_checkpoint_of_ones_own_gets_the_default_settings(tmp_path) -> None:
