@@ -409,14 +409,15 @@ def test_solve_runs_as_a_module(knapsack: Path) -> None:
 def test_racing_workers_agree_with_one_solve(miplib: Path, tmp_path: Path, learned: bool) -> None:
     instance = miplib / "bell5.mps"
     output = tmp_path / "raced.sol"
-    # bell5 is unlike the classes the shipped models learned from: force them onto it.
-    extra = ["--learned", "--model", "setcover", "--any-instance"] if learned else []
+    # bell5 is unlike the classes the shipped models learned from: force them onto it (a set
+    # with both components enabled).
+    extra = ["--learned", "--model", "indset", "--any-instance"] if learned else []
     done = _run_solve(
         str(instance), "--workers", "2", "--json", "--output", str(output), *extra, timeout=300
     )
     assert done.returncode == EXIT_OK, done.stderr
     record = json.loads(done.stdout)
-    assert record["learned_plugins"] == ("setcover: branching, diving" if learned else None)
+    assert record["learned_plugins"] == ("indset: branching, diving" if learned else None)
     assert record["status"] == "optimal"
     assert record["objective"] == pytest.approx(_plain_objective(instance), rel=1e-9)
     assert record["solutions"] >= 1 and record["nodes"] >= 1

@@ -47,8 +47,9 @@ def _solve_log(*args: str) -> str:
 
 
 def test_solve_learned_prints_scips_whole_log() -> None:
-    plain, learned = _solve_log(), _solve_log("--learned")
-    assert "learned    : setcover: branching, diving" in learned
+    # The set cover set runs without diving: force a set with both components onto it.
+    plain, learned = _solve_log(), _solve_log("--learned", "--model", "indset", "--any-instance")
+    assert "learned    : indset: branching, diving" in learned
     for line in ("presolving:", "Presolving Time", *END_OF_SOLVE):
         assert line in plain and line in learned, line
     node_log = [line for line in learned.splitlines() if line.count("|") > 10]

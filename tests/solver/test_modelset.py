@@ -119,9 +119,9 @@ def test_planning_imports_no_torch() -> None:
         "import sys\n"
         "from instances.generators import preset\n"
         "from solver.plugins import plan_model_set\n"
-        "models, declined = plan_model_set(preset('setcover', 'tiny').generate(1))\n"
-        "assert models.name == 'setcover' and declined == {}, (models, declined)\n"
-        "models, declined = plan_model_set(preset('indset', 'tiny').generate(1), 'setcover')\n"
+        "models, declined = plan_model_set(preset('indset', 'tiny').generate(1))\n"
+        "assert models.name == 'indset' and declined == {}, (models, declined)\n"
+        "models, declined = plan_model_set(preset('setcover', 'tiny').generate(1), 'indset')\n"
         "assert set(declined) == {'branching', 'diving'}, declined\n"
         "print('torch' in sys.modules)\n"
     )

@@ -1,6 +1,8 @@
 import gc
 import logging
+import shutil
 import weakref
+from pathlib import Path
 
 import pyscipopt
 import pytest
@@ -27,6 +29,16 @@ def _instance(seed: int = 5):
     return model
 
 
+@pytest.fixture
+def both_components(tmp_path: Path) -> Path:
+    """The shipped set cover set with both components enabled (it ships without diving)."""
+    folder = tmp_path / "setcover"
+    shutil.copytree(resolve_model_set("setcover").branching.path.parent, folder)
+    manifest = folder / "modelset.toml"
+    manifest.write_text(manifest.read_text().replace("enabled = false", "enabled = true"))
+    return folder
+
+
 def test_the_default_shipped_set_has_both_components():
     sets = shipped_model_sets()
     assert DEFAULT_MODEL_SET in sets
@@ -35,11 +47,11 @@ def test_the_default_shipped_set_has_both_components():
     assert default.diving is not None and default.diving.path.is_file()
 
 
-def test_learned_plugins_reach_the_same_optimum_as_scip():
+def test_learned_plugins_reach_the_same_optimum_as_scip(both_components: Path):
     reference = _instance()
     reference.optimize()
     learned = _instance()
-    plugins = include_learned_plugins(learned)
+    plugins = include_learned_plugins(learned, model_path=both_components)
     learned.optimize()
     assert learned.getStatus() == reference.getStatus() == "optimal"
     assert learned.getObjVal() == pytest.approx(reference.getObjVal(), rel=1e-9)
@@ -58,9 +70,9 @@ def test_the_learned_rule_branches_and_keeps_the_optimum():
     assert plugins.branching.n_fallbacks == 0
 
 
-def test_components_can_be_left_out():
+def test_components_can_be_left_out(both_components: Path):
     model = _instance()
-    plugins = include_learned_plugins(model, branching=False)
+    plugins = include_learned_plugins(model, branching=False, model_path=both_components)
     assert plugins.branching is None and plugins.diving is not None
     assert include_learned_plugins(_instance(), branching=False, diving=False).branching is None
 
@@ -90,9 +102,9 @@ def test_unknown_model_name_lists_the_shipped_sets(tmp_path):
         include_learned_plugins(_instance(), model_path=tmp_path)
 
 
-def test_plugins_are_freed_with_their_model():
+def test_plugins_are_freed_with_their_model(both_components: Path):
     model = _instance()
-    plugins = include_learned_plugins(model)
+    plugins = include_learned_plugins(model, model_path=both_components)
     model.optimize()
     rule, heuristic = weakref.ref(plugins.branching), weakref.ref(plugins.diving)
     del plugins
@@ -141,8 +153,13 @@ def test_each_class_gets_its_own_shipped_set(class_name: str) -> None:
     models, reason = match_model_set(model)
     assert models is not None and models.name == class_name and reason == ""
     plugins = include_learned_plugins(model)
-    assert plugins.model_set == class_name and plugins.declined == {}
-    assert plugins.branching is not None and plugins.diving is not None
+    assert plugins.model_set == class_name
+    for kind in ("branching", "diving"):
+        if models.component(kind).enabled:
+            assert getattr(plugins, kind) is not None and kind not in plugins.declined
+        else:
+            assert getattr(plugins, kind) is None
+            assert plugins.declined[kind].startswith(f"disabled in {class_name}: ")
 
 
 def test_an_instance_unlike_every_class_is_left_to_scip(caplog) -> None:
@@ -159,15 +176,19 @@ def test_an_instance_unlike_every_class_is_left_to_scip(caplog) -> None:
     assert model.getObjVal() == pytest.approx(reference.getObjVal())
 
 
-def test_a_named_model_is_left_out_outside_its_domain_unless_forced() -> None:
-    plugins = include_learned_plugins(_foreign_instance(), model_path="setcover")
+def test_a_named_model_is_left_out_outside_its_domain_unless_forced(
+    both_components: Path,
+) -> None:
+    plugins = include_learned_plugins(_foreign_instance(), model_path=both_components)
     assert plugins.branching is None and plugins.diving is None
     assert (
         "setcover/branching.pt was trained on instances unlike this one"
         in (plugins.declined["branching"])
     )
     assert "binary variables 0.00 outside [1.00, 1.00]" in plugins.declined["branching"]
-    forced = include_learned_plugins(_foreign_instance(), model_path="setcover", check_domain=False)
+    forced = include_learned_plugins(
+        _foreign_instance(), model_path=both_components, check_domain=False
+    )
     assert forced.branching is not None and forced.diving is not None
     assert forced.declined == {} and forced.describe() == "setcover: branching, diving"
 
@@ -228,15 +249,16 @@ def test_a_checkpoint_of_ones_own_gets_the_default_settings(tmp_path) -> None:
     )
 
 
-def test_overrides_change_only_their_fields_of_the_sets_settings() -> None:
+def test_overrides_change_only_their_fields_of_the_sets_settings(both_components: Path) -> None:
     import dataclasses
 
     instance = preset("setcover", "tiny").generate(2)
-    shipped = include_learned_plugins(instance)
+    shipped = include_learned_plugins(instance, model_path=both_components)
     branching_overrides = {"shortlist_size": 4, "shortlist_reductions": True}
     diving_overrides = {"coverages": (0.9, 0.7), "submip_node_limit": 50}
     plugins = include_learned_plugins(
         preset("setcover", "tiny").generate(2),
+        model_path=both_components,
         branching_overrides=branching_overrides,
         diving_overrides=diving_overrides,
     )
