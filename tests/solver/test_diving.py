@@ -395,7 +395,7 @@ def test_a_stalled_prediction_is_abandoned_at_its_bound(stalled_policy: StalledP
     assert model.getStatus() == "optimal" and model.getObjVal() == pytest.approx(optimum)
     assert stalled_policy.calls == 1 and heuristic.stats.n_submips == 0
     assert heuristic.stats.error is not None and "CallTimeout" in heuristic.stats.error
-    assert 0.3 <= seconds < 0.3 + 1.5
+    assert 0.3 <= seconds < 0.3 + 5.0  # not the 30 s the prediction stalls
     model.freeProb()
 
 
@@ -413,7 +413,7 @@ def test_the_time_limit_bounds_a_prediction_in_flight(stalled_policy: StalledPol
     assert stalled_policy.calls == 1
     assert heuristic.stats.error is not None and "CallTimeout" in heuristic.stats.error
     assert model.getStatus() == "timelimit"
-    assert seconds < limit + 0.5
+    assert seconds < limit + 5.0  # not the 30 s the prediction stalls
     model.freeProb()
 
 
