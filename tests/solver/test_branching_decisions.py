@@ -18,7 +18,7 @@ from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 from gnn.observation import NodeBipartite
 from gnn.policy import NodeContext
 from instances.generators import SetCover
-from solver.branching import BranchingRuleConfig, include_learned_branching
+from solver.branching import BranchingRuleConfig, LearnedBranching, include_learned_branching
 
 INSTANCE = SetCover(n_rows=120, n_cols=250, density=0.05)
 SEED = 1
@@ -36,8 +36,8 @@ def _model() -> pyscipopt.Model:
 class KnownScoresPolicy:
     """Scores each candidate by a fixed, seeded score of its variable name.
 
-    Records, per node number, the candidates' names and scores of the last call at that node
-    (a node whose bounds the rule tightened is scored again).
+    Records, per node number, the candidates' names and scores of each call at that node, in
+    order (a node whose bounds the rule tightened is scored again).
     """
 
     def __init__(self, model: pyscipopt.Model, seed: int = 0) -> None:
@@ -127,7 +127,10 @@ def _product_score(
     return (max(down - lp_objective, 0.0) + epsilon) * (max(up - lp_objective, 0.0) + epsilon)
 
 
-def _solve(config: BranchingRuleConfig) -> tuple[KnownScoresPolicy, BranchingRecorder, Any]:
+def _solve(
+    config: BranchingRuleConfig,
+) -> tuple[KnownScoresPolicy, BranchingRecorder, LearnedBranching]:
+    """Solve the instance with the learned rule driven by known scores, recording branchings."""
     model = _model()
     policy = KnownScoresPolicy(model)
     rule = include_learned_branching(model, policy, observation=NodeBipartite(), config=config)
@@ -140,7 +143,7 @@ def _solve(config: BranchingRuleConfig) -> tuple[KnownScoresPolicy, BranchingRec
 
 
 def _learned_nodes(policy: KnownScoresPolicy, recorder: BranchingRecorder) -> list[int]:
-    """Nodes the learned rule scored and SCIP branched (max_depth may leave some to SCIP)."""
+    """Nodes the learned rule scored and SCIP then branched."""
     return sorted(set(policy.calls) & set(recorder.branched))
 
 

@@ -18,7 +18,7 @@ import pytest
 from gnn.graph import BipartiteGraph
 from gnn.observation import MilpBipartite
 from gnn.observation.milp import MilpObservation
-from solver.diving import NeuralDivingConfig, include_neural_diving
+from solver.diving import NeuralDiving, NeuralDivingConfig, include_neural_diving
 
 N_VARIABLES = 22
 
@@ -98,7 +98,9 @@ def _contrary_model(probability: dict[str, float]) -> pyscipopt.Model:
     return model
 
 
-def _dive(config: NeuralDivingConfig, seed: int) -> tuple[list[set[str]], dict, dict, object]:
+def _dive(
+    config: NeuralDivingConfig, seed: int
+) -> tuple[list[set[str]], dict[str, float], dict[str, float], NeuralDiving]:
     """Solve the contrary model with a diving heuristic; the agreeing sets of its solutions.
 
     Returns, for each solution of the main solve that agrees with the prediction somewhere (the
