@@ -310,7 +310,8 @@ def test_time_limit_is_respected() -> None:
     )
     start = time.perf_counter()
     model.optimize()
-    assert time.perf_counter() - start <= 1.5 + 1.0
+    # Sub-MIPs that ignored the main solve's limit could each run 100 s.
+    assert time.perf_counter() - start <= 1.5 + 3.0
     assert heuristic.stats.error is None
 
 
