@@ -82,7 +82,7 @@ def _one_torch_thread():
 
 def branching_top1(class_name: str) -> float:
     """Top-1 accuracy of the shipped branching model on the class's committed nodes."""
-    model = load_checkpoint(SHIPPED_MODELS_DIR / f"branching-{class_name}-hybrid.pt").model
+    model = load_checkpoint(SHIPPED_MODELS_DIR / class_name / "branching.pt").model
     dataset = BranchingDataset(DATA / class_name / "branching")
     assert len(dataset) >= 10, "too few committed samples to measure anything"
     return BranchingTrainer(model).evaluate(model, dataset)["top1"]
@@ -108,7 +108,7 @@ def diving_accuracy(class_name: str) -> dict[str, float]:
 
     Graphs are observed now from the committed instances; targets are the committed solutions.
     """
-    policy = DivingPolicy.from_checkpoint(SHIPPED_MODELS_DIR / f"diving-{class_name}.pt")
+    policy = DivingPolicy.from_checkpoint(SHIPPED_MODELS_DIR / class_name / "diving.pt")
     examples = []
     for path in sorted((DATA / class_name / "solutions").glob("*.npz")):
         record = load_solution_record(path)
@@ -192,7 +192,7 @@ def test_the_static_graph_is_the_one_the_solutions_hold(class_name: str) -> None
 
 def branching_logits(class_name: str) -> np.ndarray:
     """The shipped branching model's logits of every committed sample's candidates, in order."""
-    model = load_checkpoint(SHIPPED_MODELS_DIR / f"branching-{class_name}-hybrid.pt").model.eval()
+    model = load_checkpoint(SHIPPED_MODELS_DIR / class_name / "branching.pt").model.eval()
     dataset = BranchingDataset(DATA / class_name / "branching")
     logits = []
     with torch.inference_mode():
@@ -205,7 +205,7 @@ def branching_logits(class_name: str) -> np.ndarray:
 def diving_predictions(class_name: str) -> dict[str, np.ndarray]:
     """The shipped diving model's ``(probability, confidence)`` on each committed instance, as
     the heuristic predicts them (graphs observed now), under ``<solutions file stem>/<name>``."""
-    policy = DivingPolicy.from_checkpoint(SHIPPED_MODELS_DIR / f"diving-{class_name}.pt")
+    policy = DivingPolicy.from_checkpoint(SHIPPED_MODELS_DIR / class_name / "diving.pt")
     outputs = {}
     for path in sorted((DATA / class_name / "solutions").glob("*.npz")):
         record = load_solution_record(path)
