@@ -121,7 +121,9 @@ def gate(tuning: TuningResult) -> GateDecision:
     scip_params: dict[str, Any] = {}
     if branching.enabled and branching.candidate is not None:
         scip_params = dict(tuning.candidate(branching.candidate).scip_params)
-    diving = _diving(tuning, under_other_settings=bool(scip_params))
+    diving = _diving(tuning)
+    if branching.enabled and diving.enabled:
+        diving = _with_branching(tuning, branching, diving)
     kept = [d.kind for d in (branching, diving) if d.enabled]
     if kept:
         settings = (
@@ -180,7 +182,7 @@ def _branching(tuning: TuningResult) -> ComponentDecision:
     return ComponentDecision(
         "branching",
         False,
-        f"left out: the best candidate, {text} (kept at <= {BRANCHING_MAX_TIME_RATIO})",
+        f"left out: the best candidate, {text}; kept at <= {BRANCHING_MAX_TIME_RATIO}",
         candidate=candidate.name,
     )
 
@@ -244,9 +246,8 @@ def _settings_alone(tuning: TuningResult, candidate: Candidate) -> str:
     return f" (these settings alone: {_share(shared[1].comparison.time_ratio)})"
 
 
-def _diving(tuning: TuningResult, *, under_other_settings: bool) -> ComponentDecision:
-    """The decision on neural diving (judged under SCIP's default settings; said so when the
-    set runs under others)."""
+def _diving(tuning: TuningResult) -> ComponentDecision:
+    """The decision on neural diving (its candidates run under SCIP's default settings)."""
     undecided = _not_judged(tuning, "diving")
     if undecided is not None:
         return undecided
@@ -257,8 +258,6 @@ def _diving(tuning: TuningResult, *, under_other_settings: bool) -> ComponentDec
         f"{describe_candidate(candidate)}: primal integral {_share(integral)} and time "
         f"{_share(ratio)} of SCIP's default on {figures.runs} validation instances"
     )
-    if under_other_settings:
-        text += " (measured under SCIP's default settings)"
     if figures.errors:
         why = f"left out: failed on {figures.errors} of {figures.runs} validation runs"
         return ComponentDecision("diving", False, why, candidate=candidate.name)
@@ -279,9 +278,51 @@ def _diving(tuning: TuningResult, *, under_other_settings: bool) -> ComponentDec
     return ComponentDecision(
         "diving",
         False,
-        f"left out: the best candidate, {text} ({limits})",
+        f"left out: the best candidate, {text}; {limits}",
         candidate=candidate.name,
     )
+
+
+def _with_branching(
+    tuning: TuningResult, branching: ComponentDecision, diving: ComponentDecision
+) -> ComponentDecision:
+    """The diving decision once both components passed alone: diving stays only if, with the
+    kept rule and its settings, it costs no time (:data:`DIVING_MAX_TIME_RATIO` of the rule
+    alone's time) and the two still beat SCIP's default (:data:`BRANCHING_MAX_TIME_RATIO`)."""
+    rule = tuning.candidate(str(branching.candidate))
+    together = next(
+        (
+            c
+            for c in tuning.candidates
+            if c.group == "combined"
+            and c.scip_params == rule.scip_params
+            and c.branching == branching.settings
+            and c.diving == diving.settings
+            and tuning.final(c.name) is not None
+        ),
+        None,
+    )
+    if together is None:
+        return dataclasses.replace(
+            diving, why=f"{diving.why}; not validated together with the learned rule"
+        )
+    figures = tuning.final(together.name).comparison
+    both, rule_alone = figures.time_ratio, tuning.final(rule.name).comparison.time_ratio
+    text = (
+        f"with the learned rule: {_share(both)} of SCIP's default time, against "
+        f"{_share(rule_alone)} for the rule alone, on {figures.runs} validation instances"
+    )
+    pays = (
+        not figures.errors
+        and both is not None
+        and rule_alone is not None
+        and both <= BRANCHING_MAX_TIME_RATIO
+        and both <= DIVING_MAX_TIME_RATIO * rule_alone
+    )
+    if pays:
+        return dataclasses.replace(diving, why=f"{diving.why}; {text}")
+    why = f"left out: {text} (alone: {diving.why.removeprefix('kept: ')})"
+    return ComponentDecision("diving", False, why, candidate=diving.candidate)
 
 
 def _share(ratio: float | None) -> str:

@@ -9,7 +9,9 @@ SCIP's default on the same instances and seed:
   diving off; judged by the 1-shifted geometric mean of solving time;
 - ``diving``: neural diving (:data:`DIVE_SETTINGS`) under SCIP's default settings, the learned
   rule off; judged by the primal integral among candidates that cost no time
-  (:data:`experiments.fit.gate.DIVING_MAX_TIME_RATIO`).
+  (:data:`experiments.fit.gate.DIVING_MAX_TIME_RATIO`);
+- ``combined``: after halving, the branching and the diving winner together, under the
+  branching winner's settings, on the last round's instances (the set runs them together).
 
 They are evaluated by successive halving (:func:`tune`): every candidate on a few instances
 with a short time limit first; after each round each group keeps its better half, and the next
@@ -47,6 +49,9 @@ __all__ = [
     "TuningResult",
     "TuningRound",
     "candidate_list",
+    "combination",
+    "halve",
+    "rank_key",
     "tune",
 ]
 
@@ -72,7 +77,7 @@ DIVE_SETTINGS: Mapping[str, Mapping[str, Any]] = {
     "dive-refine-3": {"refine_calls": 3},
 }
 #: Candidate groups, in report order.
-GROUPS = ("settings", "branching", "diving")
+GROUPS = ("settings", "branching", "diving", "combined")
 #: Instances of the first round (fewer when fewer are usable).
 FIRST_ROUND_INSTANCES = 3
 #: Shortest time limit of a round, seconds (never above the baseline's).
@@ -275,10 +280,10 @@ def _done(survivors: Sequence[Candidate], instances: int, usable: int) -> bool:
 def planned_rounds(candidates: Sequence[Candidate], usable: int, first: int) -> int:
     """Rounds successive halving needs to bring each group to one candidate and the
     instances from ``first`` to ``usable``, doubling them each round."""
-    largest = max([sum(c.group == g for c in candidates) for g in GROUPS[1:]] + [1])
-    halvings = math.ceil(math.log2(largest))
+    largest = max([sum(c.group == g for c in candidates) for g in ("branching", "diving")] + [1])
+    halvings = math.ceil(math.log2(largest))  # rounds with more than one candidate a group
     doublings = math.ceil(math.log2(usable / first)) if usable > first else 0
-    return max(halvings, doublings) + 1
+    return max(halvings, doublings + 1)
 
 
 def round_time_limit(cap: float, index: int, rounds: int) -> float:
@@ -336,9 +341,50 @@ def tune(ctx: Any, seconds: float, candidates: Sequence[Candidate] | None = None
         survivors = halve(survivors, figures)
         if _done(survivors, count, len(usable)):
             break
+    combined = combination(survivors) if not note else None
+    if combined is not None and rounds:
+        last = rounds[-1]
+        left = seconds - (time.monotonic() - started)
+        if (
+            _affordable(left, run_seconds or RUN_OVERHEAD_SECONDS, [combined], ctx)
+            >= last.instances
+        ):
+            record, figures = _run_round(
+                ctx, models, last.index + 1, [combined], usable[: last.instances], last.time_limit
+            )
+            pool.append(combined)
+            rounds.append(record)
+            evaluations.append(Evaluation(combined.name, record.index, figures[combined.name]))
+        else:
+            note = "the budget left no time to validate the two components together"
     return TuningResult(
         tuple(pool), tuple(rounds), tuple(evaluations), time.monotonic() - started, note
     )
+
+
+def combination(survivors: Sequence[Candidate]) -> Candidate | None:
+    """The branching and the diving survivor together, under the branching survivor's SCIP
+    settings (None unless each group has exactly one survivor)."""
+    branching = [c for c in survivors if c.group == "branching"]
+    diving = [c for c in survivors if c.group == "diving"]
+    if len(branching) != 1 or len(diving) != 1:
+        return None
+    (rule,), (dive,) = branching, diving
+    parts = [_setting_name(rule), _setting_name(dive), rule.scip_settings]
+    return Candidate(
+        name="/".join(["combined", *parts]),
+        group="combined",
+        scip_settings=rule.scip_settings,
+        scip_params=dict(rule.scip_params),
+        branching=dict(rule.branching or {}),
+        diving=dict(dive.diving or {}),
+    )
+
+
+def _setting_name(candidate: Candidate) -> str:
+    """The component settings' name in a candidate's name (``branching/depth-4/default``)."""
+    parts = candidate.name.split("/")
+    return parts[1] if len(parts) > 1 else candidate.name
 
 
 def _affordable(left: float, per_run: float, survivors: Sequence[Candidate], ctx: Any) -> int:

@@ -1,0 +1,360 @@
+"""The fit's report: ``MODELSET/report.md`` with plots, and ``MODELSET/fit/manifest.json``.
+
+The report says what the fit saw and decided: data and split sizes, the spread of the
+instances' profiles, the training metrics (from the checkpoints' recorded history), the tuning
+rounds and every candidate's figures, the gate's decisions with their reasons, the test-set
+comparison (SCIP's default against the set as ``solve --learned --model MODELSET`` runs it, and
+against its SCIP settings alone) and the time each stage took. The manifest records the
+command, seed, versions and timings.
+
+:func:`write_fit_report` reads these entries of ``results`` (each may be missing; a stage
+result may be the object or its ``to_json()`` record):
+
+- ``"tune"``: :class:`experiments.fit.tuning.TuningResult`;
+- ``"gate"``: :class:`experiments.fit.gate.GateDecision`;
+- ``"test"``: :class:`experiments.fit.evaluate.TestResult`;
+- ``"timings"``: seconds per stage, by stage name (a number, or a mapping with ``"seconds"``);
+- ``"discover"``: what discovery found, as a mapping: its scalar entries are listed, and a
+  ``"spread"`` entry (feature -> ``{"min", "median", "max"}``) is the profile spread.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import math
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from experiments.fit.evaluate import DEFAULT_NAME, LEARNED_NAME, TestResult
+from experiments.fit.gate import BRANCHING_MAX_TIME_RATIO, GateDecision, describe_candidate
+from experiments.fit.tuning import TuningResult
+from experiments.fit.write import fit_provenance
+
+__all__ = ["REPORT_NAME", "write_fit_report"]
+
+#: The report's file name inside the model set.
+REPORT_NAME = "report.md"
+
+
+def _load(value: Any, cls: type) -> Any:
+    """``value`` as ``cls`` (a ``to_json()`` record is read back); None stays None."""
+    if value is None or isinstance(value, cls):
+        return value
+    return cls.from_json(value)
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return f"{value:.{digits}f}"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _timings(results: Mapping[str, Any]) -> dict[str, float]:
+    """Seconds per stage from ``results["timings"]``."""
+    timings = results.get("timings") or {}
+    return {
+        str(stage): float(value["seconds"] if isinstance(value, Mapping) else value)
+        for stage, value in timings.items()
+    }
+
+
+def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
+    """Write ``ctx.out / "report.md"``, its plots and ``ctx.work / "manifest.json"``.
+
+    Parameters
+    ----------
+    ctx
+        The fit's context (``out``, ``work``, ``split``, ``baseline``, ``checkpoints``,
+        ``config``).
+    results
+        The stages' results (see the module docstring for the entries read).
+
+    Returns
+    -------
+    Path
+        The report.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    tuning = _load(results.get("tune"), TuningResult)
+    decision = _load(results.get("gate"), GateDecision)
+    test = _load(results.get("test"), TestResult)
+    sections: list[Callable[[], list[str]]] = [
+        lambda: _data_section(ctx, results.get("discover") or {}),
+        lambda: _training_section(ctx),
+        lambda: _tuning_section(ctx, tuning),
+        lambda: _gate_section(decision),
+        lambda: _test_section(ctx, test),
+        lambda: _timings_section(_timings(results)),
+    ]
+    lines = [f"# Model set `{ctx.out.name}`, fitted by `neuralmip fit`", ""]
+    lines += _headline(decision, test)
+    for section in sections:
+        lines += section()
+    path = ctx.out / REPORT_NAME
+    path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    _write_manifest(ctx, results, tuning, test)
+    return path
+
+
+def _headline(decision: GateDecision | None, test: TestResult | None) -> list[str]:
+    """The decision and the test result in two lines."""
+    lines = []
+    if decision is not None:
+        lines.append(f"Gate: {decision.reason}.")
+    learned = test.comparison(LEARNED_NAME) if test is not None else None
+    if learned is not None and learned.time_ratio is not None:
+        lines.append(
+            f"On {test.instances} held-out test instances, `solve --learned --model` with this set "
+            f"took {learned.time_ratio:.2f} of SCIP's default time (1-shifted geometric mean)."
+        )
+    return [*lines, ""] if lines else []
+
+
+def _data_section(ctx: Any, discover: Mapping[str, Any]) -> list[str]:
+    """Data and split sizes (with a plot), what discovery found, the profile spread."""
+    import matplotlib.pyplot as plt
+
+    sizes = {name: len(getattr(ctx.split, name)) for name in ("train", "valid", "test")}
+    usable = len(ctx.baseline.usable) if ctx.baseline is not None else None
+    lines = ["## Data", ""]
+    rows = [[name, count] for name, count in sizes.items()]
+    if usable is not None:
+        rows.append(["valid, usable for tuning", usable])
+    lines += _table(["split", "instances"], rows)
+    if ctx.baseline is not None:
+        lines += [f"Time limit per validation and test solve: {ctx.baseline.time_cap:.1f} s.", ""]
+    lines += [f"- {key}: {value}" for key, value in discover.items() if not _nested(value)]
+    figure, axes = plt.subplots(figsize=(4, 3))
+    axes.bar(list(sizes), list(sizes.values()), color="tab:blue")
+    axes.set_ylabel("instances")
+    axes.set_title("split sizes")
+    _save(figure, ctx.out / "data.png")
+    lines += ["", "![split sizes](data.png)", ""]
+    spread = discover.get("spread")
+    if isinstance(spread, Mapping) and spread:
+        lines += ["### Profile spread", ""]
+        lines += _table(
+            ["feature", "min", "median", "max"],
+            [
+                [name, *(_number(_get(v, k)) for k in ("min", "median", "max"))]
+                for name, v in spread.items()
+            ],
+        )
+    return lines
+
+
+def _nested(value: Any) -> bool:
+    return isinstance(value, Mapping | list | tuple)
+
+
+def _get(values: Any, key: str) -> float | None:
+    return values.get(key) if isinstance(values, Mapping) else None
+
+
+def _training_section(ctx: Any) -> list[str]:
+    """Each checkpoint's training figures and its loss curves (a plot)."""
+    import matplotlib.pyplot as plt
+
+    from gnn.checkpoint_info import read_checkpoint_info
+
+    if not ctx.checkpoints:
+        return ["## Training", "", "No model was trained.", ""]
+    lines = ["## Training", ""]
+    figure, axes = plt.subplots(1, len(ctx.checkpoints), figsize=(5 * len(ctx.checkpoints), 3.5))
+    for ax, (kind, path) in zip(_as_list(axes), sorted(ctx.checkpoints.items()), strict=True):
+        metrics = read_checkpoint_info(path).get("metrics") or {}
+        scalars = {k: v for k, v in metrics.items() if isinstance(v, int | float)}
+        scalars |= {
+            f"valid {k}": v
+            for k, v in (metrics.get("valid") or {}).items()
+            if isinstance(v, int | float)
+        }
+        lines += [f"### {kind}", ""]
+        lines += _table(
+            ["figure", "value"],
+            [[k, v if isinstance(v, int) else _number(v, 3)] for k, v in scalars.items()],
+        )
+        history = metrics.get("history") or []
+        for key in ("train_loss", "valid_loss"):
+            points = [(h["epoch"], h[key]) for h in history if key in h]
+            if points:
+                ax.plot(*zip(*points, strict=True), label=key.replace("_", " "))
+        ax.set_title(f"{kind}: loss per epoch")
+        ax.set_xlabel("epoch")
+        ax.legend()
+    _save(figure, ctx.out / "training.png")
+    return [*lines, "![training](training.png)", ""]
+
+
+def _as_list(axes: Any) -> list[Any]:
+    return list(axes) if hasattr(axes, "__len__") else [axes]
+
+
+def _tuning_section(ctx: Any, tuning: TuningResult | None) -> list[str]:
+    """The rounds of successive halving and every candidate's last figures (a plot)."""
+    import matplotlib.pyplot as plt
+
+    if tuning is None:
+        return ["## Tuning", "", "Not run.", ""]
+    lines = ["## Tuning (validation instances, against SCIP's default)", ""]
+    if tuning.note:
+        lines += [f"Note: {tuning.note}.", ""]
+    lines += _table(
+        ["round", "candidates", "instances", "time limit (s)", "seconds"],
+        [
+            [
+                r.index + 1,
+                len(r.candidates),
+                r.instances,
+                _number(r.time_limit, 1),
+                _number(r.seconds, 1),
+            ]
+            for r in tuning.rounds
+        ],
+    )
+    rows, names, ratios = [], [], []
+    for candidate in tuning.candidates:
+        final = tuning.final(candidate.name)
+        if final is None:
+            continue
+        figures = final.comparison
+        rows.append(
+            [
+                candidate.group,
+                describe_candidate(candidate),
+                final.round + 1,
+                figures.runs,
+                _number(figures.time_ratio),
+                _number(figures.primal_integral_ratio),
+                figures.errors,
+            ]
+        )
+        names.append(candidate.name)
+        ratios.append(figures.time_ratio if figures.time_ratio is not None else math.nan)
+    lines += ["Each candidate's figures in the last round it ran (ratios to SCIP's default):", ""]
+    lines += _table(
+        ["group", "candidate", "last round", "instances", "time", "primal integral", "failed"],
+        rows,
+    )
+    if names:
+        figure, axes = plt.subplots(figsize=(7, 0.4 * len(names) + 1.2))
+        axes.barh(names, ratios, color="tab:orange")
+        axes.axvline(1.0, color="black", linewidth=0.8)
+        axes.axvline(BRANCHING_MAX_TIME_RATIO, color="tab:green", linestyle="--", linewidth=0.8)
+        axes.set_xlabel("time / SCIP default's (last round)")
+        axes.invert_yaxis()
+        _save(figure, ctx.out / "tuning.png")
+        lines += ["![tuning](tuning.png)", ""]
+    return lines
+
+
+def _gate_section(decision: GateDecision | None) -> list[str]:
+    """Each component's decision and why; the set's SCIP parameters."""
+    if decision is None:
+        return ["## Gate", "", "Not run.", ""]
+    params = ", ".join(f"`{k} = {v}`" for k, v in decision.scip_params.items()) or "none"
+    lines = ["## Gate", "", f"{decision.reason}.", "", f"SCIP parameters of the set: {params}.", ""]
+    rows = [
+        [choice.kind, "enabled" if choice.enabled else "disabled", choice.why]
+        for choice in (decision.branching, decision.diving)
+    ]
+    return lines + _table(["component", "decision", "why"], rows)
+
+
+def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
+    """SCIP's default against the set and its settings alone on the test instances (a plot)."""
+    import matplotlib.pyplot as plt
+
+    if test is None:
+        return ["## Test", "", "Not run.", ""]
+    lines = [
+        "## Test (held-out instances, never used for a choice)",
+        "",
+        f"{test.instances} instances, {test.time_limit:.1f} s each, seed {test.seed}; "
+        f"runs in `{test.folder}`.",
+        "",
+    ]
+    if test.note:
+        lines += [f"Note: {test.note}.", ""]
+    header = ["configuration", "runs", "solved", "failed", "time (s)", "time ratio"]
+    header += ["primal integral", "ratio", "runs with learned branching / diving"]
+    rows = [_test_row(c) for c in test.comparisons]
+    if test.comparisons:
+        base = test.comparisons[0]
+        rows.insert(0, [DEFAULT_NAME, base.runs, "-", "-", _number(base.default_time), "1.00",
+                        _number(base.default_primal_integral), "1.00", "-"])  # fmt: skip
+    lines += _table(header, rows)
+    if test.comparisons:
+        names = [DEFAULT_NAME, *(c.name for c in test.comparisons)]
+        values = [1.0, *(c.time_ratio or math.nan for c in test.comparisons)]
+        figure, axes = plt.subplots(figsize=(5, 3))
+        axes.bar(names, values, color=["tab:gray", *["tab:blue"] * len(test.comparisons)])
+        axes.axhline(1.0, color="black", linewidth=0.8)
+        axes.set_ylabel("time / SCIP default's")
+        _save(figure, ctx.out / "test.png")
+        lines += ["![test](test.png)", ""]
+    return lines
+
+
+def _test_row(c: Any) -> list[Any]:
+    """One configuration's row of the test table."""
+    return [
+        c.name,
+        c.runs,
+        c.solved,
+        c.errors,
+        _number(c.time),
+        _number(c.time_ratio),
+        _number(c.primal_integral),
+        _number(c.primal_integral_ratio),
+        f"{c.branching_runs} / {c.diving_runs}",
+    ]
+
+
+def _timings_section(timings: Mapping[str, float]) -> list[str]:
+    """Seconds per stage."""
+    if not timings:
+        return []
+    rows = [[stage, _number(seconds, 1)] for stage, seconds in timings.items()]
+    rows.append(["total", _number(sum(timings.values()), 1)])
+    return ["## Timings", "", *_table(["stage", "seconds"], rows)]
+
+
+def _save(figure: Any, path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+
+
+def _write_manifest(
+    ctx: Any, results: Mapping[str, Any], tuning: TuningResult | None, test: TestResult | None
+) -> Path:
+    """``ctx.work / "manifest.json"``: commands, seeds, versions, timings and folders."""
+    provenance = fit_provenance(ctx)
+    record = {
+        "written": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "command": provenance.pop("command"),
+        "seed": provenance.pop("seed"),
+        "environment": provenance,
+        "timings": _timings(results),
+        "tuning_rounds": [] if tuning is None else [r.to_json() for r in tuning.rounds],
+        "test_folder": None if test is None else test.folder,
+        "checkpoints": {kind: str(path) for kind, path in ctx.checkpoints.items()},
+    }
+    path = ctx.work / "manifest.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(record, indent=2, default=str) + "\n", encoding="utf-8")
+    return path
