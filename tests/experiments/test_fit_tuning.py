@@ -108,12 +108,8 @@ def test_a_budget_too_small_for_one_round_runs_nothing(tmp_path, tiny_instances)
 
 def test_tuning_runs_candidates_against_scips_default_and_resumes(tmp_path, tiny_instances):
     ctx = fit_context(tmp_path, tiny_instances)
-    pool = [
-        c
-        for c in candidate_list(["branching", "diving"])
-        if c.name
-        in {"settings/no-restarts", "branching/depth-4/no-restarts", "diving/dive/default"}
-    ]
+    wanted = {"settings/no-restarts", "branching/depth-4/no-restarts", "diving/dive/default"}
+    pool = [c for c in candidate_list(["branching", "diving"]) if c.name in wanted]
     result = tune(ctx, seconds=120.0, candidates=pool)
     assert result.note == ""
     assert [r.instances for r in result.rounds] == [2, 2]  # the pool, then the two together

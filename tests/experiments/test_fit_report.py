@@ -1,0 +1,97 @@
+"""The fit's report: what it saw, tuned, decided and measured, with plots and a manifest."""
+
+from __future__ import annotations
+
+import json
+import types
+from pathlib import Path
+
+from experiments.fit.evaluate import Comparison, TestResult
+from experiments.fit.gate import gate
+from experiments.fit.report import write_fit_report
+from experiments.fit.tuning import Evaluation, TuningResult, TuningRound, candidate_list
+from solver.plugins import SHIPPED_MODELS_DIR
+
+SHIPPED = SHIPPED_MODELS_DIR / "setcover"
+
+
+def _comparison(name: str, time: float, integral: float = 2.0) -> Comparison:
+    return Comparison(name, 4, 4, 0, time, 10.0, integral, 4.0, branching_runs=4)
+
+
+def _tuning() -> TuningResult:
+    pool = candidate_list(["branching", "diving"])
+    figures = {
+        "settings/root-cuts": 9.2,
+        "branching/depth-4/root-cuts": 8.1,
+        "diving/dive/default": 11.0,
+    }
+    evaluations = tuple(Evaluation(n, 0, _comparison(n, t)) for n, t in figures.items())
+    rounds = (TuningRound(0, 4, 5.0, tuple(figures), 12.5),)
+    return TuningResult(tuple(pool), rounds, evaluations, 12.5)
+
+
+def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
+    out = tmp_path / "family"
+    (out / "fit").mkdir(parents=True)
+    instances = tuple(Path(f"i{index}.mps") for index in range(10))
+    ctx = types.SimpleNamespace(
+        config=types.SimpleNamespace(seed=3, workers=1, ray=None),
+        out=out,
+        work=out / "fit",
+        split=types.SimpleNamespace(train=instances[:6], valid=instances[6:8], test=instances[8:]),
+        baseline=types.SimpleNamespace(time_cap=5.0, usable=instances[6:8]),
+        checkpoints={"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"},
+        log=lambda line: None,
+    )
+    tuning = _tuning()
+    decision = gate(tuning)
+    test = TestResult(
+        2,
+        5.0,
+        3,
+        (_comparison("learned", 7.0), _comparison("settings-only", 9.0)),
+        "fit/test",
+        4.0,
+    )
+    results = {
+        "tune": tuning.to_json(),  # as the fit's state holds it
+        "gate": decision,
+        "test": test,
+        "timings": {"baseline": 10.0, "tune": {"seconds": 12.5}},
+        "discover": {"files": 10, "spread": {"SET_COVER_ROWS": {"min": 1, "median": 1, "max": 1}}},
+    }
+    path = write_fit_report(ctx, results)
+    text = path.read_text()
+    assert path == out / "report.md"
+    assert "took 0.70 of SCIP's default time" in text  # the headline: the test set
+    assert decision.branching.why in text and decision.diving.why in text
+    assert "| settings-only | 4 | 4 | 0 | 9.00 | 0.90 |" in text
+    assert "| train | 6 |" in text and "| test | 2 |" in text
+    assert "| SET_COVER_ROWS | 1.00 | 1.00 | 1.00 |" in text
+    assert "| valid top1 | 0.385 |" in text  # the branching checkpoint's training metrics
+    assert "| tune | 12.5 |" in text and "| total | 22.5 |" in text
+    for plot in ("data.png", "training.png", "tuning.png", "test.png"):
+        assert (out / plot).stat().st_size > 0, plot
+        assert f"]({plot})" in text
+    manifest = json.loads((out / "fit" / "manifest.json").read_text())
+    assert manifest["seed"] == 3
+    assert manifest["timings"] == {"baseline": 10.0, "tune": 12.5}
+    assert {"commit", "versions"} <= set(manifest["environment"])
+
+
+def test_a_report_before_the_late_stages_says_they_did_not_run(tmp_path: Path):
+    out = tmp_path / "family"
+    (out / "fit").mkdir(parents=True)
+    ctx = types.SimpleNamespace(
+        config=types.SimpleNamespace(seed=0, workers=1, ray=None),
+        out=out,
+        work=out / "fit",
+        split=types.SimpleNamespace(train=(), valid=(), test=()),
+        baseline=None,
+        checkpoints={},
+        log=lambda line: None,
+    )
+    text = write_fit_report(ctx, {}).read_text()
+    assert "No model was trained." in text
+    assert text.count("Not run.") == 3
