@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from experiments.metrics import shifted_geometric_mean
+from solver.modelset import read_model_set
 
 if TYPE_CHECKING:
     from experiments.bench import ScipConfiguration
@@ -293,7 +294,6 @@ def model_set_configurations(model_set: Path) -> list[ScipConfiguration]:
     """The configurations the test stage compares with SCIP's default: the model set as
     ``solve --learned --model MODELSET`` runs it, and its SCIP parameters alone (if any)."""
     from experiments.bench import ScipConfiguration
-    from solver.modelset import read_model_set
 
     learned = ScipConfiguration(
         LEARNED_NAME, learned_branching=True, neural_diving=True, model_path=str(model_set)
@@ -316,7 +316,8 @@ def evaluate_test(ctx: Any, seconds: float) -> TestResult:
         ``ctx.config.seed``, the workers ``ctx.config.workers`` (and ``ctx.config.ray``).
     seconds
         The stage's budget: as many test instances as fit it at the time limit are solved
-        (all of them, when they fit).
+        (all of them, when they fit). A set that enables no component is not run: with it,
+        ``--learned`` runs SCIP's default (the result's ``note`` says so).
 
     Returns
     -------
@@ -330,7 +331,10 @@ def evaluate_test(ctx: Any, seconds: float) -> TestResult:
     instances = list(ctx.split.test)
     fit = runs_within(seconds, len(configurations) + 1, cap, workers)
     note = ""
-    if fit < len(instances):
+    if not any(c.enabled for c in read_model_set(ctx.out).components()):
+        note = "the set enables no component: `--learned` with it runs SCIP's default"
+        instances = []
+    elif fit < len(instances):
         note = f"the budget allowed {fit} of the {len(instances)} test instances"
         instances = instances[:fit]
     folder = ctx.work / "test"

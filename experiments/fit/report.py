@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from experiments.fit.evaluate import DEFAULT_NAME, LEARNED_NAME, TestResult
+from experiments.fit.evaluate import DEFAULT_NAME, LEARNED_NAME, SETTINGS_ONLY_NAME, TestResult
 from experiments.fit.gate import BRANCHING_MAX_TIME_RATIO, GateDecision, describe_candidate
 from experiments.fit.tuning import TuningResult
 from experiments.fit.write import fit_provenance
@@ -287,6 +287,8 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     ]
     if test.note:
         lines += [f"Note: {test.note}.", ""]
+    if test.comparisons and test.comparison(SETTINGS_ONLY_NAME) is None:
+        lines += ["The set runs under SCIP's default settings: what it adds is its models.", ""]
     header = ["configuration", "runs", "solved", "failed", "time (s)", "time ratio"]
     header += ["primal integral", "ratio", "runs with learned branching / diving"]
     rows = [_test_row(c) for c in test.comparisons]

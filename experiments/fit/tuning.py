@@ -128,14 +128,16 @@ class Candidate:
 
 def candidate_list(components: Iterable[str]) -> list[Candidate]:
     """The candidates for a set with the trained ``components`` (``"branching"``,
-    ``"diving"``): the settings alone, then each trained component's candidates."""
+    ``"diving"``): with a branching model, the settings alone and the rule's candidates; with
+    a diving model, the dive's (a set without learned branching runs under SCIP's defaults)."""
     trained = set(components)
-    found = [
-        Candidate(f"settings/{scip}", "settings", scip, dict(params))
-        for scip, params in SCIP_SETTINGS.items()
-        if scip != "default"
-    ]
+    found: list[Candidate] = []
     if "branching" in trained:
+        found += [
+            Candidate(f"settings/{scip}", "settings", scip, dict(params))
+            for scip, params in SCIP_SETTINGS.items()
+            if scip != "default"
+        ]
         found += [
             Candidate(f"branching/{rule}/{scip}", "branching", scip, dict(params), dict(rules))
             for scip, params in SCIP_SETTINGS.items()

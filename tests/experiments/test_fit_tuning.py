@@ -60,7 +60,8 @@ def test_candidates_cover_settings_rules_and_dives_of_the_trained_components():
     assert names[:2] == ["settings/no-restarts", "settings/root-cuts"]
     assert sum(n.startswith("branching/") for n in names) == 6  # 3 SCIP settings x 2 rules
     assert sum(n.startswith("diving/") for n in names) == 2
-    assert all(not n.startswith("branching/") for n in (c.name for c in candidate_list(["diving"])))
+    diving_only = [c.name for c in candidate_list(["diving"])]
+    assert diving_only == ["diving/dive/default", "diving/dive-refine-3/default"]
     literature = next(c for c in candidate_list(["branching"]) if c.scip_settings == "root-cuts")
     assert literature.scip_params == {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from experiments.fit.evaluate import LEARNED_NAME, SETTINGS_ONLY_NAME, evaluate_test
 from experiments.fit.gate import ComponentDecision, GateDecision
 from experiments.fit.write import write_model_set
 from solver.modelset import read_model_set
@@ -40,23 +41,29 @@ def tiny_instances(tmp_path_factory) -> list[Path]:
 
 
 def fit_context(out: Path, instances: list[Path], checkpoints: dict[str, Path]):
-    """A stand-in for the fit's context with the attributes the writer reads."""
-    (out / "fit").mkdir(parents=True)
+    """A stand-in for the fit's context with the agreed attributes (``instances`` in every
+    split)."""
+    (out / "fit").mkdir(parents=True, exist_ok=True)
     return types.SimpleNamespace(
-        config=types.SimpleNamespace(seed=7, workers=1, ray=None),
+        config=types.SimpleNamespace(seed=7, workers=2, ray=None),
         out=out,
         work=out / "fit",
-        split=types.SimpleNamespace(train=tuple(instances), valid=(), test=()),
+        split=types.SimpleNamespace(
+            train=tuple(instances), valid=tuple(instances), test=tuple(instances)
+        ),
+        baseline=types.SimpleNamespace(time_cap=5.0, usable=tuple(instances)),
         checkpoints=checkpoints,
         log=lambda line: None,
     )
 
 
+CHECKPOINTS = {"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"}
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory, tiny_instances) -> Path:
     out = tmp_path_factory.mktemp("fitted") / "myfamily"
-    checkpoints = {"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"}
-    ctx = fit_context(out, tiny_instances, checkpoints)
+    ctx = fit_context(out, tiny_instances, CHECKPOINTS)
     assert write_model_set(ctx, DECISION) == out / "modelset.toml"
     return out
 
@@ -116,3 +123,27 @@ def test_a_checkpoint_without_a_domain_gets_the_training_instances(tmp_path, tin
     assert models.diving is None
     assert models.branching.domain is not None
     assert models.branching.domain.n_instances == len(tiny_instances)
+
+
+def test_the_test_stage_runs_the_set_as_solve_learned_does(written, tiny_instances):
+    ctx = fit_context(written, tiny_instances, CHECKPOINTS)
+    result = evaluate_test(ctx, seconds=120.0)
+    assert result.instances == 2 and result.note == ""
+    learned = result.comparison(LEARNED_NAME)
+    assert learned.runs == 2 and learned.errors == 0
+    assert learned.branching_runs == 2 and learned.diving_runs == 0  # diving is disabled
+    alone = result.comparison(SETTINGS_ONLY_NAME)  # the set's SCIP parameters, no model
+    assert alone.branching_runs == 0 and alone.time_ratio is not None
+    assert (written / result.folder / "results.jsonl").is_file()
+
+
+def test_the_test_stage_fits_its_budget_and_skips_a_set_that_adds_nothing(tmp_path, tiny_instances):
+    out = tmp_path / "nothing"
+    ctx = fit_context(out, tiny_instances, CHECKPOINTS)
+    off = ComponentDecision("branching", False, "left out"), ComponentDecision("diving", False, "")
+    write_model_set(ctx, GateDecision(*off))
+    result = evaluate_test(ctx, seconds=120.0)
+    assert result.instances == 0 and "enables no component" in result.note
+    write_model_set(ctx, DECISION)
+    result = evaluate_test(ctx, seconds=5.0)  # 3 configurations at 5 s: not one instance
+    assert result.instances == 0 and "allowed 0 of the 2" in result.note
