@@ -80,6 +80,11 @@ class Comparison:
     """1-shifted geometric mean of its primal integral (gap x seconds)."""
     default_primal_integral: float | None
     """The same figure for SCIP's default on the same runs."""
+    primal_dual_integral: float | None = None
+    """1-shifted geometric mean of its primal-dual integral (gap x seconds): the progress of a
+    run that the time limit stopped, where times tie."""
+    default_primal_dual_integral: float | None = None
+    """The same figure for SCIP's default on the same runs."""
     branching_runs: int = 0
     """Runs in which a learned branching rule was included."""
     diving_runs: int = 0
@@ -94,6 +99,11 @@ class Comparison:
     def primal_integral_ratio(self) -> float | None:
         """Its primal integral over SCIP default's (below 1: better solutions sooner)."""
         return _ratio(self.primal_integral, self.default_primal_integral)
+
+    @property
+    def primal_dual_integral_ratio(self) -> float | None:
+        """Its primal-dual integral over SCIP default's (below 1: closes the gap sooner)."""
+        return _ratio(self.primal_dual_integral, self.default_primal_dual_integral)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-serialisable fields."""
@@ -285,6 +295,10 @@ def _comparison(
         default_time=sgm([default.time for default, _ in kept]),
         primal_integral=sgm([run.primal_integral or 0.0 for _, run in kept]),
         default_primal_integral=sgm([default.primal_integral or 0.0 for default, _ in kept]),
+        primal_dual_integral=sgm([run.primal_dual_integral or 0.0 for _, run in kept]),
+        default_primal_dual_integral=sgm(
+            [default.primal_dual_integral or 0.0 for default, _ in kept]
+        ),
         branching_runs=sum(row.get("inference") is not None for row in mine),
         diving_runs=sum(row.get("heuristic") is not None for row in mine),
     )

@@ -237,6 +237,7 @@ def _tuning_section(ctx: Any, tuning: TuningResult | None) -> list[str]:
                 figures.runs,
                 _number(figures.time_ratio),
                 _number(figures.primal_integral_ratio),
+                _number(figures.primal_dual_integral_ratio),
                 figures.errors,
             ]
         )
@@ -244,7 +245,16 @@ def _tuning_section(ctx: Any, tuning: TuningResult | None) -> list[str]:
         ratios.append(figures.time_ratio if figures.time_ratio is not None else math.nan)
     lines += ["Each candidate's figures in the last round it ran (ratios to SCIP's default):", ""]
     lines += _table(
-        ["group", "candidate", "last round", "instances", "time", "primal integral", "failed"],
+        [
+            "group",
+            "candidate",
+            "last round",
+            "instances",
+            "time",
+            "primal integral",
+            "primal-dual integral",
+            "failed",
+        ],
         rows,
     )
     if names:

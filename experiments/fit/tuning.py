@@ -14,9 +14,10 @@ SCIP's default on the same instances and seed:
   branching winner's settings, on the last round's instances (the set runs them together).
 
 They are evaluated by successive halving (:func:`tune`): every candidate on a few instances
-with a short time limit first; after each round each group keeps its better half, and the next
-round doubles the instances and the time limit, up to all usable validation instances and the
-baseline's time limit. A settings candidate stays while a surviving branching candidate runs
+(:data:`FIRST_ROUND_INSTANCES`) with a short time limit first; after each round each group
+keeps its better half, and the next round doubles the instances and the time limit, up to all
+usable validation instances and the baseline's time limit (:func:`round_time_limit`). Where
+runs hit the time limit and times tie, the primal-dual integral ranks them. A settings candidate stays while a surviving branching candidate runs
 under its settings. The candidates' measured cost sets how many instances a round can afford
 within the stage's budget. Each round is one benchmark folder under ``ctx.work / "tuning"``, so
 a resumed fit continues the round it was in.
@@ -42,6 +43,8 @@ __all__ = [
     "DIVE_SETTINGS",
     "FIRST_ROUND_INSTANCES",
     "GROUPS",
+    "MIN_ROUND_TIME_LIMIT",
+    "MIN_ROUND_TIME_SHARE",
     "RULE_SETTINGS",
     "SCIP_SETTINGS",
     "Candidate",
@@ -82,6 +85,8 @@ GROUPS = ("settings", "branching", "diving", "combined")
 FIRST_ROUND_INSTANCES = 3
 #: Shortest time limit of a round, seconds (never above the baseline's).
 MIN_ROUND_TIME_LIMIT = 1.0
+#: Shortest time limit of a round, as a share of the baseline's.
+MIN_ROUND_TIME_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -245,15 +250,17 @@ class TuningResult:
 
 def rank_key(candidate: Candidate, comparison: Comparison) -> tuple[float, ...]:
     """How a candidate ranks within its group (lower is better): time for settings and
-    branching; for diving, first whether it costs time, then its primal integral. A candidate
-    with failed runs or no figures ranks last."""
+    branching, then (where runs hit the time limit, times tie) the primal-dual integral; for
+    diving, first whether it costs time, then its primal integral. A candidate with failed
+    runs or no figures ranks last."""
     from experiments.fit.gate import DIVING_MAX_TIME_RATIO
 
     time_ratio = comparison.time_ratio
     if comparison.errors or time_ratio is None:
         return (math.inf, math.inf)
     if candidate.group != "diving":
-        return (time_ratio, 0.0)
+        progress = comparison.primal_dual_integral_ratio
+        return (time_ratio, math.inf if progress is None else progress)
     integral = comparison.primal_integral_ratio
     slow = float(time_ratio > DIVING_MAX_TIME_RATIO)
     return (slow, math.inf if integral is None else integral)
@@ -290,8 +297,10 @@ def planned_rounds(candidates: Sequence[Candidate], usable: int, first: int) -> 
 
 def round_time_limit(cap: float, index: int, rounds: int) -> float:
     """Round ``index``'s time limit: ``cap`` halved for each round left after it, at least
-    :data:`MIN_ROUND_TIME_LIMIT` (and never above ``cap``)."""
-    return min(cap, max(MIN_ROUND_TIME_LIMIT, cap / 2 ** max(rounds - 1 - index, 0)))
+    :data:`MIN_ROUND_TIME_SHARE` of ``cap`` and :data:`MIN_ROUND_TIME_LIMIT` seconds (and
+    never above ``cap``)."""
+    share = max(MIN_ROUND_TIME_SHARE, 1 / 2 ** max(rounds - 1 - index, 0))
+    return min(cap, max(MIN_ROUND_TIME_LIMIT, cap * share))
 
 
 def tune(ctx: Any, seconds: float, candidates: Sequence[Candidate] | None = None) -> TuningResult:
@@ -332,10 +341,10 @@ def tune(ctx: Any, seconds: float, candidates: Sequence[Candidate] | None = None
         wanted = min(len(usable), first * 2**index)
         per_run = RUN_OVERHEAD_SECONDS + limit if run_seconds is None else run_seconds
         affordable = _affordable(seconds - (time.monotonic() - started), per_run, survivors, ctx)
-        if affordable < 1:
+        count = min(wanted, affordable)
+        if count < 1 or (rounds and count < rounds[-1].instances):
             note = f"the budget ran out after {index} round(s)"
             break
-        count = min(wanted, affordable)
         record, figures = _run_round(ctx, models, index, survivors, usable[:count], limit)
         rounds.append(record)
         evaluations += [Evaluation(c.name, index, figures[c.name]) for c in survivors]

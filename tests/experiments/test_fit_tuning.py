@@ -12,6 +12,7 @@ from experiments.fit.evaluate import Comparison
 from experiments.fit.gate import DIVING_MAX_TIME_RATIO, gate
 from experiments.fit.tuning import (
     MIN_ROUND_TIME_LIMIT,
+    MIN_ROUND_TIME_SHARE,
     TuningResult,
     candidate_list,
     halve,
@@ -81,6 +82,13 @@ def test_halving_keeps_each_groups_better_half_and_the_settings_they_use():
     assert [n for n in kept if n.startswith("diving/")] == ["diving/dive/default"]
 
 
+def test_where_times_tie_at_the_limit_the_primal_dual_integral_ranks():
+    rule = candidate_list(["branching"])[2]
+    closer = Comparison("a", 4, 0, 0, 5.0, 5.0, 1.0, 1.0, 2.0, 4.0)
+    farther = Comparison("b", 4, 0, 0, 5.0, 5.0, 1.0, 1.0, 5.0, 4.0)
+    assert rank_key(rule, closer) < rank_key(rule, farther)
+
+
 def test_diving_ranks_by_primal_integral_among_those_that_cost_no_time():
     dive, refine = candidate_list(["diving"])[-2:]
     slow_but_good = rank_key(dive, _figures(DIVING_MAX_TIME_RATIO + 0.1, 0.2))
@@ -95,6 +103,7 @@ def test_rounds_double_instances_and_time_limits_up_to_the_cap():
     assert planned_rounds(pool, usable=24, first=3) == 4  # 3 -> 6 -> 12 -> 24 instances
     limits = [round_time_limit(16.0, index, 3) for index in range(4)]
     assert limits == [4.0, 8.0, 16.0, 16.0]
+    assert round_time_limit(16.0, 0, 5) == 16.0 * MIN_ROUND_TIME_SHARE
     assert round_time_limit(1.5, 0, 3) == MIN_ROUND_TIME_LIMIT
 
 
