@@ -288,6 +288,8 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
 
     if test is None:
         return ["## Test", "", "Not run.", ""]
+    if not test.comparisons:
+        return ["## Test", "", f"Not run: {test.note or 'no test instance'}.", ""]
     lines = [
         "## Test (held-out instances, never used for a choice)",
         "",
@@ -297,26 +299,22 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     ]
     if test.note:
         lines += [f"Note: {test.note}.", ""]
-    if test.comparisons and test.comparison(SETTINGS_ONLY_NAME) is None:
+    if test.comparison(SETTINGS_ONLY_NAME) is None:
         lines += ["The set runs under SCIP's default settings: what it adds is its models.", ""]
+    base = test.comparisons[0]
+    default_row = [DEFAULT_NAME, base.runs, "-", "-", _number(base.default_time), "1.00"]
+    default_row += [_number(base.default_primal_integral), "1.00", "-"]
     header = ["configuration", "runs", "solved", "failed", "time (s)", "time ratio"]
     header += ["primal integral", "ratio", "runs with learned branching / diving"]
-    rows = [_test_row(c) for c in test.comparisons]
-    if test.comparisons:
-        base = test.comparisons[0]
-        rows.insert(0, [DEFAULT_NAME, base.runs, "-", "-", _number(base.default_time), "1.00",
-                        _number(base.default_primal_integral), "1.00", "-"])  # fmt: skip
-    lines += _table(header, rows)
-    if test.comparisons:
-        names = [DEFAULT_NAME, *(c.name for c in test.comparisons)]
-        values = [1.0, *(c.time_ratio or math.nan for c in test.comparisons)]
-        figure, axes = plt.subplots(figsize=(5, 3))
-        axes.bar(names, values, color=["tab:gray", *["tab:blue"] * len(test.comparisons)])
-        axes.axhline(1.0, color="black", linewidth=0.8)
-        axes.set_ylabel("time / SCIP default's")
-        _save(figure, ctx.out / "test.png")
-        lines += ["![test](test.png)", ""]
-    return lines
+    lines += _table(header, [default_row, *(_test_row(c) for c in test.comparisons)])
+    names = [DEFAULT_NAME, *(c.name for c in test.comparisons)]
+    values = [1.0, *(c.time_ratio or math.nan for c in test.comparisons)]
+    figure, axes = plt.subplots(figsize=(5, 3))
+    axes.bar(names, values, color=["tab:gray", *["tab:blue"] * len(test.comparisons)])
+    axes.axhline(1.0, color="black", linewidth=0.8)
+    axes.set_ylabel("time / SCIP default's")
+    _save(figure, ctx.out / "test.png")
+    return [*lines, "![test](test.png)", ""]
 
 
 def _test_row(c: Any) -> list[Any]:

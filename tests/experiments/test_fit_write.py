@@ -99,11 +99,9 @@ def test_include_learned_plugins_uses_the_set_as_written(written, tiny_instances
 
 
 def test_solve_learned_model_reads_the_set(written, tiny_instances):
-    done = subprocess.run(
-        [sys.executable, "-m", "solver.cli", str(tiny_instances[0]), "--learned", "--model",
-         str(written)],
-        capture_output=True, text=True, cwd=REPO, timeout=300, check=False,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "solver.cli", str(tiny_instances[0])]
+    command += ["--learned", "--model", str(written)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "myfamily: branching" in done.stdout
 
