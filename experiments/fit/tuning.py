@@ -334,40 +334,34 @@ def tune(ctx: Any, seconds: float, candidates: Sequence[Candidate] | None = None
     first = min(FIRST_ROUND_INSTANCES, len(usable))
     planned = planned_rounds(pool, len(usable), first)
     survivors, rounds, evaluations = pool, [], []
-    run_seconds: float | None = None  # measured wall-clock seconds a run costs
     note = ""
     for index in range(planned + 8):  # the instances' doubling ends it well before
         limit = round_time_limit(float(ctx.baseline.time_cap), index, planned)
-        wanted = min(len(usable), first * 2**index)
-        per_run = RUN_OVERHEAD_SECONDS + limit if run_seconds is None else run_seconds
-        affordable = _affordable(seconds - (time.monotonic() - started), per_run, survivors, ctx)
-        count = min(wanted, affordable)
+        left = seconds - (time.monotonic() - started)
+        count = min(len(usable), first * 2**index, _affordable(ctx, left, rounds, survivors, limit))
         if count < 1 or (rounds and count < rounds[-1].instances):
             note = f"the budget ran out after {index} round(s)"
             break
         record, figures = _run_round(ctx, models, index, survivors, usable[:count], limit)
         rounds.append(record)
         evaluations += [Evaluation(c.name, index, figures[c.name]) for c in survivors]
-        run_seconds = _scaled(record, len(survivors), int(ctx.config.workers), limit)
         survivors = halve(survivors, figures)
         if _done(survivors, count, len(usable)):
             break
-    combined = combination(survivors) if not note else None
-    if combined is not None and rounds:
+    combined = combination(survivors) if rounds and not note else None
+    if combined is not None:
         last = rounds[-1]
         left = seconds - (time.monotonic() - started)
-        if (
-            _affordable(left, run_seconds or RUN_OVERHEAD_SECONDS, [combined], ctx)
-            >= last.instances
-        ):
+        if _affordable(ctx, left, rounds, [combined], last.time_limit) < last.instances:
+            note = "the budget left no time to validate the two components together"
+        else:
+            instances = usable[: last.instances]
             record, figures = _run_round(
-                ctx, models, last.index + 1, [combined], usable[: last.instances], last.time_limit
+                ctx, models, last.index + 1, [combined], instances, last.time_limit
             )
             pool.append(combined)
             rounds.append(record)
             evaluations.append(Evaluation(combined.name, record.index, figures[combined.name]))
-        else:
-            note = "the budget left no time to validate the two components together"
     return TuningResult(
         tuple(pool), tuple(rounds), tuple(evaluations), time.monotonic() - started, note
     )
@@ -398,17 +392,24 @@ def _setting_name(candidate: Candidate) -> str:
     return parts[1] if len(parts) > 1 else candidate.name
 
 
-def _affordable(left: float, per_run: float, survivors: Sequence[Candidate], ctx: Any) -> int:
-    """Instances a round of ``survivors`` (and SCIP's default) can run in ``left`` seconds."""
-    per_instance = (len(survivors) + 1) * per_run / max(int(ctx.config.workers), 1)
-    return int(left // per_instance) if per_instance > 0 else 0
-
-
-def _scaled(record: TuningRound, candidates: int, workers: int, limit: float) -> float:
-    """Measured seconds per run of ``record``, scaled to the next round's doubled limit."""
-    runs = record.instances * (candidates + 1)
-    measured = record.seconds * max(workers, 1) / max(runs, 1)
-    return min(2 * measured, 2 * limit + RUN_OVERHEAD_SECONDS)
+def _affordable(
+    ctx: Any,
+    left: float,
+    rounds: Sequence[TuningRound],
+    survivors: Sequence[Candidate],
+    limit: float,
+) -> int:
+    """Instances a round of ``survivors`` (and SCIP's default) at ``limit`` can run in ``left``
+    seconds: at the previous round's measured cost per run, scaled to ``limit``; before any
+    round, at ``limit`` (and :data:`RUN_OVERHEAD_SECONDS`) a run."""
+    workers = max(int(ctx.config.workers), 1)
+    per_run = limit + RUN_OVERHEAD_SECONDS
+    if rounds:
+        last = rounds[-1]
+        measured = last.seconds * workers / max(last.instances * (len(last.candidates) + 1), 1)
+        per_run = min(per_run, measured * limit / last.time_limit)
+    per_instance = (len(survivors) + 1) * per_run / workers
+    return int(left // per_instance) if per_instance > 0 else len(ctx.baseline.usable)
 
 
 def _run_round(
