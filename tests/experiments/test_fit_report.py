@@ -6,10 +6,14 @@ import json
 import types
 from pathlib import Path
 
-from experiments.fit.evaluate import Comparison, TestResult
+import pytest
+
+from experiments.fit.evaluate import Comparison, TestResult, evaluate_test
 from experiments.fit.gate import gate
 from experiments.fit.report import write_fit_report
-from experiments.fit.tuning import Evaluation, TuningResult, TuningRound, candidate_list
+from experiments.fit.tuning import Evaluation, TuningResult, TuningRound, candidate_list, tune
+from experiments.fit.write import write_model_set
+from solver.modelset import read_model_set
 from solver.plugins import SHIPPED_MODELS_DIR
 
 SHIPPED = SHIPPED_MODELS_DIR / "setcover"
@@ -95,3 +99,34 @@ def test_a_report_before_the_late_stages_says_they_did_not_run(tmp_path: Path):
     text = write_fit_report(ctx, {}).read_text()
     assert "No model was trained." in text
     assert text.count("Not run.") == 3
+
+
+@pytest.mark.slow
+def test_tune_gate_write_test_and_report_on_tiny_instances(tmp_path: Path):
+    """The late stages end to end, every candidate, on tiny set cover instances (the shipped
+    set cover models stand in for trained ones)."""
+    from instances.generators import generate_instances, preset
+
+    instances = generate_instances("setcover", preset("setcover", "tiny"), 6, 0, tmp_path / "i")
+    out = tmp_path / "family"
+    (out / "fit").mkdir(parents=True)
+    ctx = types.SimpleNamespace(
+        config=types.SimpleNamespace(seed=0, workers=2, ray=None),
+        out=out,
+        work=out / "fit",
+        split=types.SimpleNamespace(train=instances[:2], valid=instances[2:], test=instances[2:]),
+        baseline=types.SimpleNamespace(time_cap=5.0, usable=tuple(instances[2:])),
+        checkpoints={"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"},
+        log=lambda line: None,
+    )
+    tuning = tune(ctx, seconds=300.0)
+    assert tuning.note == "" and len(tuning.rounds) >= 2
+    decision = gate(tuning)
+    write_model_set(ctx, decision)
+    test = evaluate_test(ctx, seconds=300.0)
+    results = {"tune": tuning, "gate": decision, "test": test}
+    text = write_fit_report(ctx, results).read_text()
+    assert decision.reason in text
+    models = read_model_set(out)
+    assert models.branching.enabled is decision.branching.enabled
+    assert models.diving.enabled is decision.diving.enabled
