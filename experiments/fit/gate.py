@@ -158,7 +158,8 @@ def _not_judged(tuning: TuningResult, kind: str) -> ComponentDecision | None:
     if not any(c.group == kind for c in tuning.candidates):
         return ComponentDecision(kind, False, "left out: no trained model")
     if not _finalists(tuning, kind):
-        return ComponentDecision(kind, False, f"left out: not validated ({tuning.note})")
+        why = f" ({tuning.note})" if tuning.note else ""
+        return ComponentDecision(kind, False, f"left out: not validated{why}")
     return None
 
 
