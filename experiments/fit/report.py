@@ -7,15 +7,16 @@ comparison (SCIP's default against the set as ``solve --learned --model MODELSET
 against its SCIP settings alone) and the time each stage took. The manifest records the
 command, seed, versions and timings.
 
-:func:`write_fit_report` reads these entries of ``results`` (each may be missing; a stage
-result may be the object or its ``to_json()`` record):
+:func:`write_fit_report` reads the context (``out``, ``work``, ``split``, ``baseline``,
+``catalog``: the discovered instances, what was left out and the profiles' spread,
+``checkpoints``, ``config``, ``command``) and these entries of ``results``, each of which may
+be missing (a stage that has not run):
 
-- ``"tune"``: :class:`experiments.fit.tuning.TuningResult`;
-- ``"gate"``: :class:`experiments.fit.gate.GateDecision`;
-- ``"test"``: :class:`experiments.fit.evaluate.TestResult`;
-- ``"timings"``: seconds per stage, by stage name (a number, or a mapping with ``"seconds"``);
-- ``"discover"``: what discovery found, as a mapping: its scalar entries are listed, and a
-  ``"spread"`` entry (feature -> ``{"min", "median", "max"}``) is the profile spread.
+- ``"tune"``: the :class:`experiments.fit.tuning.TuningResult`;
+- ``"gate"``: the :class:`experiments.fit.gate.GateDecision`;
+- ``"test"``: the :class:`experiments.fit.evaluate.TestResult`;
+- ``"timings"``: seconds per stage, by stage name;
+- ``"budget"``: ``{"total_s": ..., "spent_s": ...}``, the fit's budget and what it spent.
 """
 
 from __future__ import annotations
@@ -36,13 +37,8 @@ __all__ = ["REPORT_NAME", "write_fit_report"]
 
 #: The report's file name inside the model set.
 REPORT_NAME = "report.md"
-
-
-def _load(value: Any, cls: type) -> Any:
-    """``value`` as ``cls`` (a ``to_json()`` record is read back); None stays None."""
-    if value is None or isinstance(value, cls):
-        return value
-    return cls.from_json(value)
+#: Files left out by discovery that the report lists by name (the rest are counted).
+_LISTED = 20
 
 
 def _number(value: float | None, digits: int = 2) -> str:
@@ -56,15 +52,6 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
     return [*lines, ""]
-
-
-def _timings(results: Mapping[str, Any]) -> dict[str, float]:
-    """Seconds per stage from ``results["timings"]``."""
-    timings = results.get("timings") or {}
-    return {
-        str(stage): float(value["seconds"] if isinstance(value, Mapping) else value)
-        for stage, value in timings.items()
-    }
 
 
 def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
@@ -86,16 +73,17 @@ def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
     import matplotlib
 
     matplotlib.use("Agg")
-    tuning = _load(results.get("tune"), TuningResult)
-    decision = _load(results.get("gate"), GateDecision)
-    test = _load(results.get("test"), TestResult)
+    tuning: TuningResult | None = results.get("tune")
+    decision: GateDecision | None = results.get("gate")
+    test: TestResult | None = results.get("test")
+    timings = {str(stage): float(seconds) for stage, seconds in results.get("timings", {}).items()}
     sections: list[Callable[[], list[str]]] = [
-        lambda: _data_section(ctx, results.get("discover") or {}),
+        lambda: _data_section(ctx),
         lambda: _training_section(ctx),
         lambda: _tuning_section(ctx, tuning),
         lambda: _gate_section(decision),
         lambda: _test_section(ctx, test),
-        lambda: _timings_section(_timings(results)),
+        lambda: _timings_section(timings, results.get("budget")),
     ]
     lines = [f"# Model set `{ctx.out.name}`, fitted by `neuralmip fit`", ""]
     lines += _headline(decision, test)
@@ -103,7 +91,7 @@ def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
         lines += section()
     path = ctx.out / REPORT_NAME
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
-    _write_manifest(ctx, results, tuning, test)
+    _write_manifest(ctx, timings, tuning, test)
     return path
 
 
@@ -121,45 +109,55 @@ def _headline(decision: GateDecision | None, test: TestResult | None) -> list[st
     return [*lines, ""] if lines else []
 
 
-def _data_section(ctx: Any, discover: Mapping[str, Any]) -> list[str]:
-    """Data and split sizes (with a plot), what discovery found, the profile spread."""
+def _data_section(ctx: Any) -> list[str]:
+    """Data and split sizes (with a plot), what discovery left out, the profile spread."""
     import matplotlib.pyplot as plt
 
-    sizes = {name: len(getattr(ctx.split, name)) for name in ("train", "valid", "test")}
-    usable = len(ctx.baseline.usable) if ctx.baseline is not None else None
+    split = {name: len(getattr(ctx.split, name)) for name in ("train", "valid", "test")}
     lines = ["## Data", ""]
-    rows = [[name, count] for name, count in sizes.items()]
-    if usable is not None:
-        rows.append(["valid, usable for tuning", usable])
+    rows = [[name, count] for name, count in split.items()]
+    if ctx.baseline is not None:
+        rows.append(["valid, usable for tuning", len(ctx.baseline.usable)])
     lines += _table(["split", "instances"], rows)
     if ctx.baseline is not None:
         lines += [f"Time limit per validation and test solve: {ctx.baseline.time_cap:.1f} s.", ""]
-    lines += [f"- {key}: {value}" for key, value in discover.items() if not _nested(value)]
-    figure, axes = plt.subplots(figsize=(4, 3))
-    axes.bar(list(sizes), list(sizes.values()), color="tab:blue")
-    axes.set_ylabel("instances")
-    axes.set_title("split sizes")
+    catalog = ctx.catalog
+    sizes = list(catalog.sizes.values()) if catalog is not None else []
+    figure, axes = plt.subplots(1, 2 if sizes else 1, figsize=(8 if sizes else 4, 3))
+    axes = _as_list(axes)
+    axes[0].bar(list(split), list(split.values()), color="tab:blue")
+    axes[0].set_ylabel("instances")
+    axes[0].set_title("split sizes")
+    if sizes:
+        axes[1].scatter(*zip(*sizes, strict=True), s=12)
+        axes[1].set_xlabel("variables")
+        axes[1].set_ylabel("constraints")
+        axes[1].set_title("instance sizes")
     _save(figure, ctx.out / "data.png")
-    lines += ["", "![split sizes](data.png)", ""]
-    spread = discover.get("spread")
-    if isinstance(spread, Mapping) and spread:
-        lines += ["### Profile spread", ""]
-        lines += _table(
-            ["feature", "min", "median", "max"],
-            [
-                [name, *(_number(_get(v, k)) for k in ("min", "median", "max"))]
-                for name, v in spread.items()
-            ],
-        )
-    return lines
+    lines += ["![data](data.png)", ""]
+    return lines + (_catalog_lines(catalog) if catalog is not None else [])
 
 
-def _nested(value: Any) -> bool:
-    return isinstance(value, Mapping | list | tuple)
-
-
-def _get(values: Any, key: str) -> float | None:
-    return values.get(key) if isinstance(values, Mapping) else None
+def _catalog_lines(catalog: Any) -> list[str]:
+    """What discovery left out, and the spread of the instances' profiles."""
+    lines = [f"{len(catalog.instances)} usable instances.", ""]
+    left_out = [f"- skipped {path}: {why}" for path, why in catalog.skipped]
+    left_out += [
+        f"- duplicate {dropped} (same as {kept}): dropped" for dropped, kept in catalog.duplicates
+    ]
+    if left_out:
+        lines += ["Left out:", "", *left_out[:_LISTED], ""]
+        if len(left_out) > _LISTED:
+            lines += [f"... and {len(left_out) - _LISTED} more.", ""]
+    spread = catalog.spread
+    lines += ["### Profile spread", ""]
+    if spread.wide:
+        lines += [f"Warning: the instances differ widely in {', '.join(spread.wide)}.", ""]
+    rows = [
+        [name, *(_number(value) for value in values), "wide" if name in spread.wide else ""]
+        for name, values in spread.features.items()
+    ]
+    return lines + _table(["feature", "min", "median", "max", ""], rows)
 
 
 def _training_section(ctx: Any) -> list[str]:
@@ -332,13 +330,15 @@ def _test_row(c: Any) -> list[Any]:
     ]
 
 
-def _timings_section(timings: Mapping[str, float]) -> list[str]:
-    """Seconds per stage."""
-    if not timings:
-        return []
+def _timings_section(timings: Mapping[str, float], budget: Mapping[str, float] | None) -> list[str]:
+    """Seconds per stage, and the budget."""
+    lines = ["## Timings", ""]
+    if budget is not None:
+        lines += [f"Budget: {budget['spent_s']:.0f} s spent of {budget['total_s']:.0f} s.", ""]
     rows = [[stage, _number(seconds, 1)] for stage, seconds in timings.items()]
-    rows.append(["total", _number(sum(timings.values()), 1)])
-    return ["## Timings", "", *_table(["stage", "seconds"], rows)]
+    if rows:
+        lines += _table(["stage", "seconds"], [*rows, ["total", _number(sum(timings.values()), 1)]])
+    return lines
 
 
 def _save(figure: Any, path: Path) -> None:
@@ -350,7 +350,7 @@ def _save(figure: Any, path: Path) -> None:
 
 
 def _write_manifest(
-    ctx: Any, results: Mapping[str, Any], tuning: TuningResult | None, test: TestResult | None
+    ctx: Any, timings: Mapping[str, float], tuning: TuningResult | None, test: TestResult | None
 ) -> Path:
     """``ctx.work / "manifest.json"``: commands, seeds, versions, timings and folders."""
     provenance = fit_provenance(ctx)
@@ -359,7 +359,7 @@ def _write_manifest(
         "command": provenance.pop("command"),
         "seed": provenance.pop("seed"),
         "environment": provenance,
-        "timings": _timings(results),
+        "timings": dict(timings),
         "tuning_rounds": [] if tuning is None else [r.to_json() for r in tuning.rounds],
         "test_folder": None if test is None else test.folder,
         "checkpoints": {kind: str(path) for kind, path in ctx.checkpoints.items()},

@@ -17,9 +17,11 @@ They are evaluated by successive halving (:func:`tune`): every candidate on a fe
 (:data:`FIRST_ROUND_INSTANCES`) with a short time limit first; after each round each group
 keeps its better half, and the next round doubles the instances and the time limit, up to all
 usable validation instances and the baseline's time limit (:func:`round_time_limit`). Where
-runs hit the time limit and times tie, the primal-dual integral ranks them. A settings candidate stays while a surviving branching candidate runs
-under its settings. The candidates' measured cost sets how many instances a round can afford
-within the stage's budget. Each round is one benchmark folder under ``ctx.work / "tuning"``, so
+runs hit the time limit and times tie, the primal-dual integral ranks them. A settings
+candidate stays while a surviving branching candidate runs under its settings. The previous
+round's measured cost per run sets how many instances a round can afford within the stage's
+budget (the first round's, its time limit at worst); a round is never smaller than the one
+before it. Each round is one benchmark folder under ``ctx.work / "tuning"``, so
 a resumed fit continues the round it was in.
 """
 

@@ -11,9 +11,7 @@ provenance (command, seed, versions, commit). ``solve X --learned --model MODELS
 from __future__ import annotations
 
 import datetime
-import shlex
 import shutil
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +23,7 @@ from solver.modelset import COMPONENTS, Component, ModelSet, write_manifest
 if TYPE_CHECKING:
     from experiments.fit.gate import GateDecision
 
-__all__ = ["fit_command", "fit_provenance", "place_component", "write_model_set"]
+__all__ = ["fit_provenance", "place_component", "write_model_set"]
 
 _HEADER = """neuralmip model set {name!r}, written by `neuralmip fit` (format: solver/modelset.py).
 scip_params: the SCIP parameters the set runs under; empty: SCIP's defaults.
@@ -34,18 +32,14 @@ solver.diving.NeuralDivingConfig fields; empty: their defaults.
 enabled / why: the fit's gate, against SCIP's default on the validation instances (report.md)."""
 
 
-def fit_command() -> str:
-    """The command line of this process, as a user would type it (``neuralmip fit ...``)."""
-    return shlex.join([Path(sys.argv[0]).name, *sys.argv[1:]])
-
-
 def fit_provenance(ctx: Any) -> dict[str, Any]:
-    """Where a fitted set comes from: the command, the seed, when, the commit and versions."""
+    """Where a fitted set comes from: the fit's command (``ctx.command``), its seed, when, the
+    commit and the library versions."""
     from experiments.bench.runner import environment_info
 
     environment = environment_info()
     return {
-        "command": fit_command(),
+        "command": ctx.command,
         "seed": int(ctx.config.seed),
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "commit": environment["git_commit"],

@@ -45,6 +45,17 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
         work=out / "fit",
         split=types.SimpleNamespace(train=instances[:6], valid=instances[6:8], test=instances[8:]),
         baseline=types.SimpleNamespace(time_cap=5.0, usable=instances[6:8]),
+        catalog=types.SimpleNamespace(
+            instances=instances,
+            sizes={str(path): (100 + index, 50) for index, path in enumerate(instances)},
+            skipped=(("broken.mps", "not a MIP"),),
+            duplicates=(("copy.mps", "i0.mps"),),
+            spread=types.SimpleNamespace(
+                features={"set_cover_rows": (1.0, 1.0, 1.0), "coefficient_range": (0.0, 1.0, 3.0)},
+                wide=("coefficient_range",),
+            ),
+        ),
+        command="neuralmip fit instances --out family --seed 3",
         checkpoints={"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"},
         log=lambda line: None,
     )
@@ -59,11 +70,11 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
         4.0,
     )
     results = {
-        "tune": tuning.to_json(),  # as the fit's state holds it
+        "tune": tuning,
         "gate": decision,
         "test": test,
-        "timings": {"baseline": 10.0, "tune": {"seconds": 12.5}},
-        "discover": {"files": 10, "spread": {"SET_COVER_ROWS": {"min": 1, "median": 1, "max": 1}}},
+        "timings": {"baseline": 10.0, "tune": 12.5},
+        "budget": {"total_s": 60.0, "spent_s": 31.0},
     }
     path = write_fit_report(ctx, results)
     text = path.read_text()
@@ -72,7 +83,11 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
     assert decision.branching.why in text and decision.diving.why in text
     assert "| settings-only | 4 | 4 | 0 | 9.00 | 0.90 |" in text
     assert "| train | 6 |" in text and "| test | 2 |" in text
-    assert "| SET_COVER_ROWS | 1.00 | 1.00 | 1.00 |" in text
+    assert "| set_cover_rows | 1.00 | 1.00 | 1.00 |  |" in text
+    assert "| coefficient_range | 0.00 | 1.00 | 3.00 | wide |" in text
+    assert "differ widely in coefficient_range" in text
+    assert "- skipped broken.mps: not a MIP" in text and "- duplicate copy.mps" in text
+    assert "Budget: 31 s spent of 60 s." in text
     assert "| valid top1 | 0.385 |" in text  # the branching checkpoint's training metrics
     assert "| tune | 12.5 |" in text and "| total | 22.5 |" in text
     for plot in ("data.png", "training.png", "tuning.png", "test.png"):
@@ -80,6 +95,7 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
         assert f"]({plot})" in text
     manifest = json.loads((out / "fit" / "manifest.json").read_text())
     assert manifest["seed"] == 3
+    assert manifest["command"] == "neuralmip fit instances --out family --seed 3"
     assert manifest["timings"] == {"baseline": 10.0, "tune": 12.5}
     assert {"commit", "versions"} <= set(manifest["environment"])
 
@@ -93,6 +109,8 @@ def test_a_report_before_the_late_stages_says_they_did_not_run(tmp_path: Path):
         work=out / "fit",
         split=types.SimpleNamespace(train=(), valid=(), test=()),
         baseline=None,
+        catalog=None,
+        command="neuralmip fit instances --out family",
         checkpoints={},
         log=lambda line: None,
     )
@@ -116,6 +134,8 @@ def test_tune_gate_write_test_and_report_on_tiny_instances(tmp_path: Path):
         work=out / "fit",
         split=types.SimpleNamespace(train=instances[:2], valid=instances[2:], test=instances[2:]),
         baseline=types.SimpleNamespace(time_cap=5.0, usable=tuple(instances[2:])),
+        catalog=None,
+        command="neuralmip fit instances --out family",
         checkpoints={"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"},
         log=lambda line: None,
     )

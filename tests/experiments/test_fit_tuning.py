@@ -39,6 +39,8 @@ def fit_context(tmp_path: Path, instances: list[Path], *, time_cap: float = 5.0)
             train=tuple(instances), valid=tuple(instances), test=tuple(instances)
         ),
         baseline=types.SimpleNamespace(time_cap=time_cap, usable=tuple(instances)),
+        catalog=None,
+        command="neuralmip fit instances --out modelset",
         checkpoints={"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"},
         log=lambda line: None,
     )

@@ -52,6 +52,8 @@ def fit_context(out: Path, instances: list[Path], checkpoints: dict[str, Path]):
             train=tuple(instances), valid=tuple(instances), test=tuple(instances)
         ),
         baseline=types.SimpleNamespace(time_cap=5.0, usable=tuple(instances)),
+        catalog=None,
+        command="neuralmip fit instances --out modelset",
         checkpoints=checkpoints,
         log=lambda line: None,
     )
@@ -80,7 +82,8 @@ def test_the_set_holds_the_gates_decisions_settings_and_domains(written):
         assert (written / name).is_file(), name
     assert models.branching.path == written / "branching.pt"
     assert models.provenance["seed"] == 7
-    assert {"command", "created", "commit", "versions"} <= set(models.provenance)
+    assert models.provenance["command"] == "neuralmip fit instances --out modelset"
+    assert {"created", "commit", "versions"} <= set(models.provenance)
 
 
 def test_include_learned_plugins_uses_the_set_as_written(written, tiny_instances):
