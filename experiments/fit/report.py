@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +60,7 @@ def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
     Parameters
     ----------
     ctx
-        The fit's context (``out``, ``work``, ``split``, ``baseline``, ``checkpoints``,
-        ``config``).
+        The fit's context (see the module docstring for the attributes read).
     results
         The stages' results (see the module docstring for the entries read).
 
@@ -77,18 +76,14 @@ def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
     decision: GateDecision | None = results.get("gate")
     test: TestResult | None = results.get("test")
     timings = {str(stage): float(seconds) for stage, seconds in results.get("timings", {}).items()}
-    sections: list[Callable[[], list[str]]] = [
-        lambda: _data_section(ctx),
-        lambda: _training_section(ctx),
-        lambda: _tuning_section(ctx, tuning),
-        lambda: _gate_section(decision),
-        lambda: _test_section(ctx, test),
-        lambda: _timings_section(timings, results.get("budget")),
-    ]
     lines = [f"# Model set `{ctx.out.name}`, fitted by `neuralmip fit`", ""]
     lines += _headline(decision, test)
-    for section in sections:
-        lines += section()
+    lines += _data_section(ctx)
+    lines += _training_section(ctx)
+    lines += _tuning_section(ctx, tuning)
+    lines += _gate_section(decision)
+    lines += _test_section(ctx, test)
+    lines += _timings_section(timings, results.get("budget"))
     path = ctx.out / REPORT_NAME
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     _write_manifest(ctx, timings, tuning, test)
@@ -120,7 +115,7 @@ def _data_section(ctx: Any) -> list[str]:
         rows.append(["valid, usable for tuning", len(ctx.baseline.usable)])
     lines += _table(["split", "instances"], rows)
     if ctx.baseline is not None:
-        lines += [f"Time limit per validation and test solve: {ctx.baseline.time_cap:.1f} s.", ""]
+        lines += _baseline_lines(ctx.baseline)
     catalog = ctx.catalog
     sizes = list(catalog.sizes.values()) if catalog is not None else []
     figure, axes = plt.subplots(1, 2 if sizes else 1, figsize=(8 if sizes else 4, 3))
@@ -136,6 +131,24 @@ def _data_section(ctx: Any) -> list[str]:
     _save(figure, ctx.out / "data.png")
     lines += ["![data](data.png)", ""]
     return lines + (_catalog_lines(catalog) if catalog is not None else [])
+
+
+def _baseline_lines(baseline: Any) -> list[str]:
+    """The time limit the baseline set, and the validation instances it set apart."""
+    lines = [f"Time limit per validation and test solve: {baseline.time_cap:.1f} s.", ""]
+    kinds = {
+        "root_solved": "solved at the root by SCIP's default (no branching to learn; kept)",
+        "infeasible": "infeasible (left out)",
+        "too_hard": "not solved within the baseline's limit (left out of tuning unless nothing else is)",
+        "failed": "failed under SCIP's default (left out)",
+    }
+    for name, what in kinds.items():
+        paths = getattr(baseline, name)
+        if paths:
+            names = ", ".join(Path(path).name for path in paths[:_LISTED])
+            more = f" and {len(paths) - _LISTED} more" if len(paths) > _LISTED else ""
+            lines += [f"- {len(paths)} {what}: {names}{more}"]
+    return [*lines, ""]
 
 
 def _catalog_lines(catalog: Any) -> list[str]:

@@ -44,7 +44,14 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
         out=out,
         work=out / "fit",
         split=types.SimpleNamespace(train=instances[:6], valid=instances[6:8], test=instances[8:]),
-        baseline=types.SimpleNamespace(time_cap=5.0, usable=instances[6:8]),
+        baseline=types.SimpleNamespace(
+            time_cap=5.0,
+            usable=instances[6:8],
+            root_solved=(instances[7],),
+            infeasible=(),
+            too_hard=(),
+            failed=(Path("bad.mps"),),
+        ),
         catalog=types.SimpleNamespace(
             instances=instances,
             sizes={str(path): (100 + index, 50) for index, path in enumerate(instances)},
@@ -88,6 +95,8 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
     assert "differ widely in coefficient_range" in text
     assert "- skipped broken.mps: not a MIP" in text and "- duplicate copy.mps" in text
     assert "Budget: 31 s spent of 60 s." in text
+    assert "- 1 solved at the root by SCIP's default" in text and "i7.mps" in text
+    assert "- 1 failed under SCIP's default (left out): bad.mps" in text
     assert "| valid top1 | 0.385 |" in text  # the branching checkpoint's training metrics
     assert "| tune | 12.5 |" in text and "| total | 22.5 |" in text
     for plot in ("data.png", "training.png", "tuning.png", "test.png"):
@@ -133,7 +142,14 @@ def test_tune_gate_write_test_and_report_on_tiny_instances(tmp_path: Path):
         out=out,
         work=out / "fit",
         split=types.SimpleNamespace(train=instances[:2], valid=instances[2:], test=instances[2:]),
-        baseline=types.SimpleNamespace(time_cap=5.0, usable=tuple(instances[2:])),
+        baseline=types.SimpleNamespace(
+            time_cap=5.0,
+            usable=tuple(instances[2:]),
+            root_solved=tuple(instances[2:]),
+            infeasible=(),
+            too_hard=(),
+            failed=(),
+        ),
         catalog=None,
         command="neuralmip fit instances --out family",
         checkpoints={"branching": SHIPPED / "branching.pt", "diving": SHIPPED / "diving.pt"},
