@@ -139,7 +139,7 @@ def _baseline_lines(baseline: Any) -> list[str]:
     kinds = {
         "root_solved": "solved at the root by SCIP's default (no branching to learn; kept)",
         "infeasible": "infeasible (left out)",
-        "too_hard": "not solved within the baseline's limit (left out of tuning unless nothing else is)",
+        "too_hard": "unsolved within the baseline's limit (out of tuning unless nothing else is)",
         "failed": "failed under SCIP's default (left out)",
     }
     for name, what in kinds.items():
