@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
@@ -189,7 +190,8 @@ def run_comparison(
         The benchmark folder; one holding the same benchmark is continued, one holding
         another is replaced.
     instances
-        Instance files (their names, without extensions, must differ).
+        Instance files (files of the same name in different folders are linked under
+        distinct names beside ``folder``, as the benchmark tells instances apart by name).
     configurations
         The configurations to compare (none named :data:`DEFAULT_NAME`).
     time_limit
@@ -209,9 +211,11 @@ def run_comparison(
     from experiments.bench import BenchConfig, FileInstanceSet, ScipConfiguration
     from experiments.bench.inference import InferenceMode
 
+    renamed = folder.with_name(f"{folder.name}-instances")
+    files = tuple(str(path) for path in _distinct_names(instances, renamed))
     config = BenchConfig(
         name=folder.name,
-        instance_sets=(FileInstanceSet("instances", tuple(str(path) for path in instances)),),
+        instance_sets=(FileInstanceSet("instances", files),),
         configurations=(ScipConfiguration(DEFAULT_NAME), *configurations),
         seeds=(seed,),
         time_limit=float(time_limit),
@@ -222,6 +226,27 @@ def run_comparison(
     _preload_models(configurations)
     _run_or_continue(config, folder, workers, ray)
     return _comparisons(folder, [c.name for c in configurations])
+
+
+def _distinct_names(instances: Sequence[Path], folder: Path) -> list[Path]:
+    """``instances``, or, when two share a name, hard links to them (copies across file
+    systems) in ``folder``, named ``0001-NAME``, ``0002-NAME``, ... in ``instances``' order."""
+    from experiments.bench.runner import instance_name
+
+    names = [instance_name(Path(path)) for path in instances]
+    if len(set(names)) == len(names):
+        return list(instances)
+    folder.mkdir(parents=True, exist_ok=True)
+    linked = []
+    for index, path in enumerate(instances, start=1):
+        link = folder / f"{index:04d}-{Path(path).name}"
+        if not link.exists():
+            try:
+                os.link(path, link)
+            except OSError:
+                shutil.copy2(path, link)
+        linked.append(link)
+    return linked
 
 
 def _preload_models(configurations: Sequence[ScipConfiguration]) -> None:

@@ -135,3 +135,17 @@ def test_tuning_runs_candidates_against_scips_default_and_resumes(tmp_path, tiny
     assert TuningResult.from_json(json.loads(json.dumps(result.to_json()))) == result
     again = tune(ctx, seconds=120.0, candidates=pool)  # a resumed fit: the runs are stored
     assert again.evaluations == result.evaluations
+
+
+def test_comparisons_tell_apart_files_of_the_same_name(tmp_path, tiny_instances):
+    from experiments.bench import ScipConfiguration
+    from experiments.fit.evaluate import run_comparison
+
+    twins = []
+    for folder, source in zip(("a", "b"), tiny_instances, strict=True):
+        (tmp_path / folder).mkdir()
+        twins.append(tmp_path / folder / "same.mps")
+        twins[-1].write_bytes(source.read_bytes())
+    plain = ScipConfiguration("no-restarts", scip_params={"presolving/maxrestarts": 0})
+    figures = run_comparison(tmp_path / "bench", twins, [plain], time_limit=5.0, seed=0)
+    assert figures["no-restarts"].runs == 2 and figures["no-restarts"].errors == 0
