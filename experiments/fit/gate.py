@@ -14,7 +14,10 @@ instances). Non-default SCIP settings are chosen only if they pay: the best cand
 takes at most :data:`SETTINGS_MAX_TIME_RATIO` of the time of the same rule under SCIP's default
 settings, where both ran; otherwise the rule under SCIP's default settings is judged. The set
 runs under the kept branching candidate's settings; diving alone is judged under SCIP's default
-settings. Each decision has a one-line reason with its figures. When nothing helps, both
+settings. When both pass, diving stays only if the two together (tuning's ``combined``
+candidate, under the rule's settings) still pass the branching threshold and take at most
+:data:`DIVING_MAX_TIME_RATIO` of the rule alone's time. Each decision has a one-line reason
+with its figures. When nothing helps, both
 components are disabled and the set runs under SCIP's default settings: ``--learned`` then adds
 nothing.
 """
