@@ -1,0 +1,1 @@
+"""The ``neuralmip fit`` stage."""
