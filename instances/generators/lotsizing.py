@@ -48,14 +48,14 @@ class CapacitatedLotSizing:
     come), with ``y`` binary and production ``x``, stock ``s`` and overtime ``o`` continuous.
     """
 
-    n_items: int = 8
+    n_items: int = 10
     """Number of items."""
-    n_periods: int = 15
+    n_periods: int = 20
     """Number of periods of the planning horizon."""
     max_demand: int = 100
     """Largest demand of an item in a period (demands are uniform integers in
     ``[0, max_demand]``)."""
-    capacity_ratio: float = 1.3
+    capacity_ratio: float = 1.05
     """Capacity of a period over the mean total demand and setup time of a period: near 1 the
     machine is tight and setups have to be spread over periods."""
     min_setup_cost: int = 200
@@ -65,7 +65,7 @@ class CapacitatedLotSizing:
     """Largest setup cost."""
     max_holding_cost: int = 5
     """Largest holding cost per unit and period (uniform integers in ``[1, max_holding_cost]``)."""
-    max_setup_time: int = 30
+    max_setup_time: int = 60
     """Largest setup time (uniform integers in ``[max_setup_time // 3, max_setup_time]``)."""
     overtime_cost: float = 100.0
     """Cost of one unit of overtime capacity; far above the holding costs so that overtime is a

@@ -2,8 +2,10 @@
 
 I. H. Osman and N. Christofides, "Capacitated clustering problems by hybrid simulated annealing
 and tabu search", International Transactions in Operational Research 1 (1994) 317-336: customers
-at uniform random points in a 100 x 100 square, integer demands in ``[1, 20]``, every customer a
-candidate median, one capacity for all medians.
+at uniform random points in a 100 x 100 square, every customer a candidate median, one capacity
+for all medians. Their demands are integers in ``[1, 20]``; the defaults here draw lumpier ones,
+in ``[1, 100]``, and tighter capacities, since with small demands SCIP closes the gap at the root
+node and there is nothing to branch on.
 """
 
 from __future__ import annotations
@@ -44,15 +46,15 @@ class CapacitatedPMedian:
     packing of the demands into ``p`` medians exists, so every instance is feasible.
     """
 
-    n_customers: int = 50
+    n_customers: int = 20
     """Number of customers, each also a candidate median (``x`` has ``n_customers ** 2``
     binaries)."""
-    n_medians: int = 5
+    n_medians: int = 4
     """Number of medians to open, ``p``."""
-    capacity_ratio: float = 1.2
+    capacity_ratio: float = 1.02
     """Total capacity of the ``p`` medians over the total demand (``>= 1``); near 1 the
     capacities bind."""
-    max_demand: int = 20
+    max_demand: int = 100
     """Largest customer demand (demands are uniform integers in ``[1, max_demand]``)."""
 
     def __post_init__(self) -> None:

@@ -3,7 +3,7 @@
 For the four classes of Gasse et al. (2019), Easy, Medium and Hard are the training and transfer
 sizes of Gasse, Chetelat, Ferroni, Charlin and Lodi, "Exact combinatorial optimization with graph
 convolutional neural networks", NeurIPS 2019. The other families (bin packing, p-median, lot
-sizing, generalized assignment) have no shipped models; their Easy presets are sized so that SCIP
+sizing, generalized assignment, multidimensional knapsack) have no shipped models; their Easy presets are sized so that SCIP
 at default settings solves most instances in a few seconds, with branching (``docs/families.md``
 has the measured figures). Tiny is this project's own: instances that SCIP solves in well under a
 second, for tests.
@@ -23,6 +23,7 @@ from instances.generators.facilities import CapacitatedFacilityLocation
 from instances.generators.gap import GeneralizedAssignment
 from instances.generators.indset import IndependentSet
 from instances.generators.lotsizing import CapacitatedLotSizing
+from instances.generators.mknapsack import MultidimensionalKnapsack
 from instances.generators.pmedian import CapacitatedPMedian
 from instances.generators.setcover import SetCover
 
@@ -48,6 +49,7 @@ GENERATORS: Mapping[str, type] = MappingProxyType(
         "pmedian": CapacitatedPMedian,
         "lotsizing": CapacitatedLotSizing,
         "gap": GeneralizedAssignment,
+        "mknapsack": MultidimensionalKnapsack,
     }
 )
 
@@ -103,17 +105,17 @@ PRESETS: Mapping[str, Mapping[str, InstanceParams]] = MappingProxyType(
         "binpacking": MappingProxyType(
             {
                 "tiny": BinPacking(n_items=12),
-                "easy": BinPacking(n_items=30),
-                "medium": BinPacking(n_items=40),
+                "easy": BinPacking(n_items=33),
+                "medium": BinPacking(n_items=42),
                 "hard": BinPacking(n_items=50),
             }
         ),
         "pmedian": MappingProxyType(
             {
-                "tiny": CapacitatedPMedian(n_customers=12, n_medians=3),
-                "easy": CapacitatedPMedian(n_customers=30, n_medians=5),
-                "medium": CapacitatedPMedian(n_customers=40, n_medians=6),
-                "hard": CapacitatedPMedian(n_customers=50, n_medians=8),
+                "tiny": CapacitatedPMedian(n_customers=10, n_medians=3),
+                "easy": CapacitatedPMedian(n_customers=20, n_medians=4),
+                "medium": CapacitatedPMedian(n_customers=24, n_medians=5),
+                "hard": CapacitatedPMedian(n_customers=30, n_medians=6),
             }
         ),
         "lotsizing": MappingProxyType(
@@ -127,9 +129,17 @@ PRESETS: Mapping[str, Mapping[str, InstanceParams]] = MappingProxyType(
         "gap": MappingProxyType(
             {
                 "tiny": GeneralizedAssignment(n_agents=3, n_jobs=10),
-                "easy": GeneralizedAssignment(n_agents=5, n_jobs=30),
-                "medium": GeneralizedAssignment(n_agents=5, n_jobs=40),
-                "hard": GeneralizedAssignment(n_agents=10, n_jobs=60),
+                "easy": GeneralizedAssignment(n_agents=4, n_jobs=24),
+                "medium": GeneralizedAssignment(n_agents=5, n_jobs=27),
+                "hard": GeneralizedAssignment(n_agents=5, n_jobs=32),
+            }
+        ),
+        "mknapsack": MappingProxyType(
+            {
+                "tiny": MultidimensionalKnapsack(n_items=15, n_constraints=3),
+                "easy": MultidimensionalKnapsack(n_items=60, n_constraints=5),
+                "medium": MultidimensionalKnapsack(n_items=75, n_constraints=5),
+                "hard": MultidimensionalKnapsack(n_items=100, n_constraints=5),
             }
         ),
     }

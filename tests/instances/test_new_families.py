@@ -1,4 +1,4 @@
-"""Tests of the families without shipped models: bin packing, p-median, lot sizing, GAP.
+"""Tests of the families without shipped models: bin packing, p-median, lot sizing, GAP, MKP.
 
 Determinism, presets, feasibility of the Tiny instances, each family's structure (checked on the
 optimal solution of a Tiny instance), registration with ``neuralmip generate``, and that no
@@ -28,6 +28,7 @@ from instances.generators import (
 from instances.generators.binpacking import BinPacking
 from instances.generators.gap import GeneralizedAssignment
 from instances.generators.lotsizing import CapacitatedLotSizing
+from instances.generators.mknapsack import MultidimensionalKnapsack
 from instances.generators.packing import first_fit_decreasing
 from instances.generators.pmedian import CapacitatedPMedian
 
@@ -36,6 +37,7 @@ FAMILIES = {
     "pmedian": CapacitatedPMedian,
     "lotsizing": CapacitatedLotSizing,
     "gap": GeneralizedAssignment,
+    "mknapsack": MultidimensionalKnapsack,
 }
 
 
@@ -101,6 +103,8 @@ def test_families_are_registered_with_every_preset_level(name, cls):
         (lambda: GeneralizedAssignment(n_agents=0), "n_agents"),
         (lambda: GeneralizedAssignment(gap_type="E"), "gap_type"),  # type: ignore[arg-type]
         (lambda: GeneralizedAssignment(capacity_ratio=0), "capacity_ratio"),
+        (lambda: MultidimensionalKnapsack(n_constraints=0), "n_constraints"),
+        (lambda: MultidimensionalKnapsack(tightness=1.0), "tightness"),
     ],
 )
 def test_invalid_parameters_are_rejected(make, match):
@@ -222,3 +226,16 @@ def test_gap_optimum_assigns_every_job_once_within_agent_capacities(gap_type):
     x = _rounded(values, "x", (params.n_agents, params.n_jobs))
     assert (x.sum(axis=0) == 1).all()
     assert ((x * data.weights.T).sum(axis=1) <= data.capacities).all()
+
+
+def test_multidimensional_knapsack_optimum_fits_every_knapsack():
+    params = preset("mknapsack", "tiny")
+    data = params.sample_data(3)
+    assert data.weights.shape == (params.n_constraints, params.n_items)
+    assert data.capacities.tolist() == [int(params.tightness * row.sum()) for row in data.weights]
+    mean_weights = data.weights.mean(axis=0)
+    assert ((data.profits >= mean_weights - 1) & (data.profits <= mean_weights + 501)).all()
+    values = _solve(params.generate(3))
+    x = _rounded(values, "x", (params.n_items,))
+    assert (data.weights @ x <= data.capacities).all()
+    assert x.any()  # with a quarter of each row's weight, some items fit
