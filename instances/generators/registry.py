@@ -105,9 +105,9 @@ PRESETS: Mapping[str, Mapping[str, InstanceParams]] = MappingProxyType(
         "binpacking": MappingProxyType(
             {
                 "tiny": BinPacking(n_items=12),
-                "easy": BinPacking(n_items=33),
-                "medium": BinPacking(n_items=42),
-                "hard": BinPacking(n_items=50),
+                "easy": BinPacking(n_items=32),
+                "medium": BinPacking(n_items=38),
+                "hard": BinPacking(n_items=45),
             }
         ),
         "pmedian": MappingProxyType(
@@ -137,9 +137,9 @@ PRESETS: Mapping[str, Mapping[str, InstanceParams]] = MappingProxyType(
         "mknapsack": MappingProxyType(
             {
                 "tiny": MultidimensionalKnapsack(n_items=15, n_constraints=3),
-                "easy": MultidimensionalKnapsack(n_items=60, n_constraints=5),
-                "medium": MultidimensionalKnapsack(n_items=75, n_constraints=5),
-                "hard": MultidimensionalKnapsack(n_items=100, n_constraints=5),
+                "easy": MultidimensionalKnapsack(n_items=75, n_constraints=5),
+                "medium": MultidimensionalKnapsack(n_items=90, n_constraints=5),
+                "hard": MultidimensionalKnapsack(n_items=110, n_constraints=5),
             }
         ),
     }
