@@ -122,16 +122,16 @@ PRESETS: Mapping[str, Mapping[str, InstanceParams]] = MappingProxyType(
             {
                 "tiny": CapacitatedLotSizing(n_items=3, n_periods=5),
                 "easy": CapacitatedLotSizing(n_items=10, n_periods=20),
-                "medium": CapacitatedLotSizing(n_items=12, n_periods=24),
-                "hard": CapacitatedLotSizing(n_items=15, n_periods=30),
+                "medium": CapacitatedLotSizing(n_items=15, n_periods=30),
+                "hard": CapacitatedLotSizing(n_items=20, n_periods=40),
             }
         ),
         "gap": MappingProxyType(
             {
                 "tiny": GeneralizedAssignment(n_agents=3, n_jobs=10),
                 "easy": GeneralizedAssignment(n_agents=4, n_jobs=24),
-                "medium": GeneralizedAssignment(n_agents=5, n_jobs=27),
-                "hard": GeneralizedAssignment(n_agents=5, n_jobs=32),
+                "medium": GeneralizedAssignment(n_agents=5, n_jobs=30),
+                "hard": GeneralizedAssignment(n_agents=6, n_jobs=36),
             }
         ),
         "mknapsack": MappingProxyType(
