@@ -3,10 +3,10 @@
 For the four classes of Gasse et al. (2019), Easy, Medium and Hard are the training and transfer
 sizes of Gasse, Chetelat, Ferroni, Charlin and Lodi, "Exact combinatorial optimization with graph
 convolutional neural networks", NeurIPS 2019. The other families (bin packing, p-median, lot
-sizing, generalized assignment, multidimensional knapsack) have no shipped models; their Easy presets are sized so that SCIP
-at default settings solves most instances in a few seconds, with branching (``docs/families.md``
-has the measured figures). Tiny is this project's own: instances that SCIP solves in well under a
-second, for tests.
+sizing, generalized assignment, multidimensional knapsack) have no shipped models; their Easy
+presets are sized so that SCIP at default settings solves most instances in a few seconds, with
+branching, and Medium ones take longer (``docs/families.md`` has the measured figures). Tiny is
+this project's own: instances that SCIP solves in well under a second, for tests.
 """
 
 from __future__ import annotations
