@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``generate`` sub-command."""
     parser = subparsers.add_parser(
         "generate",
-        help="generate instances (set cover, auctions, facility location, independent set)",
+        help="generate instances of a shipped class or another family (see CLASS)",
         description=(
             "Generate COUNT instances of one class into OUT as MPS files, with a manifest.json "
             "recording parameters, seeds, hashes, library versions and this command. Re-running "
