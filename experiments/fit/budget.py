@@ -1,0 +1,118 @@
+"""The fit's time budget: what is left, and each stage's allotment from its share.
+
+A stage's allotment is taken from what is left when it starts, in proportion to its share
+among the stages still to run: time a stage saves goes to the ones after it, and time it
+overruns comes out of them, so the allotments never add up to more than what is left. Every
+child solve, collection and training gets a time limit from its stage's allotment; the whole
+fit ends within :data:`OVERRUN_TOLERANCE` of its budget.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from experiments.fit.config import FitError
+
+__all__ = ["MIN_STAGE_SECONDS", "OVERRUN_TOLERANCE", "Budget", "format_duration"]
+
+#: The fewest seconds a timed stage can do anything useful in; a budget that gives a stage
+#: less is refused before any work.
+MIN_STAGE_SECONDS = 0.5
+
+#: The fit may end this fraction past its budget (process start-up, the last stage's tail).
+OVERRUN_TOLERANCE = 0.05
+
+
+def format_duration(seconds: float) -> str:
+    """``"42s"``, ``"12m05s"`` or ``"1h02m"``: a duration for the progress display."""
+    seconds = max(0.0, seconds)
+    if seconds < 60:
+        return f"{seconds:.0f}s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    if minutes < 60:
+        return f"{minutes}m{secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
+
+
+@dataclass
+class Budget:
+    """Seconds a fit may take, and what it has spent (earlier runs of a resumed fit included).
+
+    Parameters
+    ----------
+    total_s
+        The whole fit's budget.
+    spent_s
+        Seconds spent before this run started (by the runs a resumed fit continues).
+    shares
+        Each timed stage's share of the budget.
+    """
+
+    total_s: float
+    spent_s: float = 0.0
+    shares: Mapping[str, float] = field(default_factory=dict)
+    _started: float = field(default_factory=time.monotonic, repr=False)
+    _deadlines: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def elapsed(self) -> float:
+        """Seconds spent by the fit so far, this run and the earlier ones."""
+        return self.spent_s + (time.monotonic() - self._started)
+
+    def left(self) -> float:
+        """Seconds left of the budget (0 when it is spent)."""
+        return max(0.0, self.total_s - self.elapsed())
+
+    def check(self, stages: Sequence[str]) -> None:
+        """Refuse a budget too small for the timed ``stages`` still to run, before any work.
+
+        Raises
+        ------
+        FitError
+            When a stage's allotment would be under :data:`MIN_STAGE_SECONDS`; the message
+            names the stage and the smallest budget that would do.
+        """
+        left = self.total_s - self.spent_s
+        timed = {name: self.shares.get(name, 0.0) for name in stages if self.shares.get(name)}
+        if not timed:
+            return
+        total_share = sum(timed.values())
+        name, share = min(timed.items(), key=lambda item: item[1])
+        if left * share / total_share >= MIN_STAGE_SECONDS:
+            return
+        needed = self.spent_s + MIN_STAGE_SECONDS * total_share / share
+        if left <= 0:
+            problem = f"the budget of {format_duration(self.total_s)} is spent"
+        else:
+            problem = (
+                f"{format_duration(left)} left of the budget is too small: stage {name} "
+                f"({share:.0%} of it) would get {left * share / total_share:.1f} s"
+            )
+        raise FitError(f"{problem}; give at least --budget {math.ceil(needed)}s")
+
+    def start_stage(self, name: str, remaining: Sequence[str]) -> float:
+        """Allot stage ``name`` its part of what is left and return those seconds.
+
+        Parameters
+        ----------
+        name
+            The stage starting.
+        remaining
+            The timed stages still to run, ``name`` included.
+        """
+        share = self.shares.get(name, 0.0)
+        total_share = sum(self.shares.get(stage, 0.0) for stage in remaining)
+        seconds = self.left() * share / total_share if total_share > 0 else 0.0
+        self._deadlines[name] = time.monotonic() + seconds
+        return seconds
+
+    def stage_deadline(self, name: str) -> float:
+        """The ``time.monotonic()`` instant stage ``name`` must end by (now if not started)."""
+        return self._deadlines.get(name, time.monotonic())
+
+    def stage_left(self, name: str) -> float:
+        """Seconds left of stage ``name``'s allotment, never more than the budget's."""
+        return max(0.0, min(self.stage_deadline(name) - time.monotonic(), self.left()))
