@@ -50,17 +50,20 @@ class Budget:
         Seconds spent before this run started (by the runs a resumed fit continues).
     shares
         Each timed stage's share of the budget.
+    started
+        The ``time.monotonic()`` instant this run started (default: now: the interpreter's
+        start and imports, a second or two, fall within :data:`OVERRUN_TOLERANCE`).
     """
 
     total_s: float
     spent_s: float = 0.0
     shares: Mapping[str, float] = field(default_factory=dict)
-    _started: float = field(default_factory=time.monotonic, repr=False)
+    started: float = field(default_factory=time.monotonic)
     _deadlines: dict[str, float] = field(default_factory=dict, repr=False)
 
     def elapsed(self) -> float:
         """Seconds spent by the fit so far, this run and the earlier ones."""
-        return self.spent_s + (time.monotonic() - self._started)
+        return self.spent_s + (time.monotonic() - self.started)
 
     def left(self) -> float:
         """Seconds left of the budget (0 when it is spent)."""
@@ -112,6 +115,10 @@ class Budget:
     def stage_deadline(self, name: str) -> float:
         """The ``time.monotonic()`` instant stage ``name`` must end by (now if not started)."""
         return self._deadlines.get(name, time.monotonic())
+
+    def timed(self, name: str) -> bool:
+        """Whether stage ``name`` has a share of the budget."""
+        return self.shares.get(name, 0.0) > 0
 
     def stage_left(self, name: str) -> float:
         """Seconds left of stage ``name``'s allotment, never more than the budget's."""

@@ -99,8 +99,12 @@ class FitConfig:
         object.__setattr__(self, "shares", MappingProxyType(dict(self.shares)))
         if (self.generate is None) == (not self.inputs):
             raise FitError("give instance files or folders, or --generate CLASS (not both)")
-        if self.generate is not None and self.count < 1:
-            raise FitError(f"--count must be >= 1, got {self.count}")
+        needed = self.min_train + self.min_valid + self.min_test
+        if self.generate is not None and self.count < needed:
+            raise FitError(
+                f"--count {self.count}: the split needs at least {needed} instances "
+                f"(train {self.min_train}, validation {self.min_valid}, test {self.min_test})"
+            )
         if self.workers < 1:
             raise FitError(f"--workers must be >= 1, got {self.workers}")
         if self.seed < 0:

@@ -108,7 +108,7 @@ class FitOutcome:
     """Seconds each stage took, over all its runs."""
 
 
-def run_fit(config: FitConfig, *, quiet: bool = False) -> FitOutcome:
+def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = None) -> FitOutcome:
     """Run (or resume) the fit of ``config``.
 
     Parameters
@@ -117,6 +117,8 @@ def run_fit(config: FitConfig, *, quiet: bool = False) -> FitOutcome:
         What to fit, where, in how long.
     quiet
         No progress display; only the lines a user must see (skipped files, warnings).
+    started
+        The ``time.monotonic()`` instant this run's time counts from; None (default): now.
 
     Returns
     -------
@@ -133,6 +135,8 @@ def run_fit(config: FitConfig, *, quiet: bool = False) -> FitOutcome:
     """
     state = FitState.open(config)
     budget = Budget(config.budget_s, state.spent_s, config.shares)
+    if started is not None:
+        budget.started = started
     names = stage_names()
     budget.check([name for name in names if not state.done(name)])
     with FitProgress(budget, len(STAGES), quiet=quiet) as progress:
@@ -173,8 +177,9 @@ def _run_stage(
     if record is None:
         record = StageRecord(params=stage.plan(ctx, seconds))
         state.stages[stage.name] = record
-    state.spent_s = ctx.budget.elapsed()
-    state.save(ctx.work)
+        if record.params:  # fixed now, so that a resumed stage asks for the same work
+            state.spent_s = ctx.budget.elapsed()
+            state.save(ctx.work)
     started = time.monotonic()
     try:
         outputs = stage.run(ctx, record.params)

@@ -63,6 +63,8 @@ class FitProgress:
         if self._stage is None:
             return f"fit: {format_duration(self.budget.left())} left of the budget"
         index, name = self._stage
+        if not self.budget.timed(name):
+            return f"fit {index}/{self.n_stages} {name}: {format_duration(self.budget.left())} left of the budget"
         return (
             f"fit {index}/{self.n_stages} {name}: "
             f"{format_duration(self.budget.stage_left(name))} left of the stage, "
