@@ -28,10 +28,10 @@ OVERRUN_TOLERANCE = 0.05
 
 def format_duration(seconds: float) -> str:
     """``"42s"``, ``"12m05s"`` or ``"1h02m"``: a duration for the progress display."""
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return f"{seconds:.0f}s"
-    minutes, secs = divmod(int(round(seconds)), 60)
+    whole = int(round(max(0.0, seconds)))
+    if whole < 60:
+        return f"{whole}s"
+    minutes, secs = divmod(whole, 60)
     if minutes < 60:
         return f"{minutes}m{secs:02d}s"
     hours, minutes = divmod(minutes, 60)
@@ -69,16 +69,26 @@ class Budget:
         """Seconds left of the budget (0 when it is spent)."""
         return max(0.0, self.total_s - self.elapsed())
 
-    def check(self, stages: Sequence[str]) -> None:
+    def check(self, stages: Sequence[str], *, resumed: bool = False) -> None:
         """Refuse a budget too small for the timed ``stages`` still to run, before any work.
+
+        A new fit must give each stage at least :data:`MIN_STAGE_SECONDS`; a resumed one
+        goes on with whatever is left, unless that is under :data:`MIN_STAGE_SECONDS`.
 
         Raises
         ------
         FitError
-            When a stage's allotment would be under :data:`MIN_STAGE_SECONDS`; the message
-            names the stage and the smallest budget that would do.
+            When the budget is too small; the message names the stage and the smallest
+            budget that would do.
         """
         left = self.total_s - self.spent_s
+        if resumed:
+            if left < MIN_STAGE_SECONDS:
+                raise FitError(
+                    f"the budget of {format_duration(self.total_s)} is spent "
+                    f"({format_duration(self.spent_s)} used); give a larger --budget to continue"
+                )
+            return
         timed = {name: self.shares.get(name, 0.0) for name in stages if self.shares.get(name)}
         if not timed:
             return
@@ -87,14 +97,11 @@ class Budget:
         if left * share / total_share >= MIN_STAGE_SECONDS:
             return
         needed = self.spent_s + MIN_STAGE_SECONDS * total_share / share
-        if left <= 0:
-            problem = f"the budget of {format_duration(self.total_s)} is spent"
-        else:
-            problem = (
-                f"{format_duration(left)} left of the budget is too small: stage {name} "
-                f"({share:.0%} of it) would get {left * share / total_share:.1f} s"
-            )
-        raise FitError(f"{problem}; give at least --budget {math.ceil(needed)}s")
+        raise FitError(
+            f"a budget of {format_duration(left)} is too small: stage {name} ({share:.0%} of "
+            f"it) would get {left * share / total_share:.1f} s; give at least --budget "
+            f"{math.ceil(needed)}s"
+        )
 
     def start_stage(self, name: str, remaining: Sequence[str]) -> float:
         """Allot stage ``name`` its part of what is left and return those seconds.

@@ -138,15 +138,16 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     if started is not None:
         budget.started = started
     names = stage_names()
-    budget.check([name for name in names if not state.done(name)])
+    budget.check([name for name in names if not state.done(name)], resumed=bool(state.stages))
     with FitProgress(budget, len(STAGES), quiet=quiet) as progress:
         ctx = FitContext(config, config.out, config.work, budget, log=progress.note)
         try:
             for index, stage in enumerate(STAGES, start=1):
                 _run_stage(ctx, state, stage, index, progress)
         finally:
-            state.spent_s = budget.elapsed()
-            _save_quietly(state, config.work)
+            if state.done("discover"):  # before that, there is nothing to resume
+                state.spent_s = budget.elapsed()
+                _save_quietly(state, config.work)
     report = state.stages["report"].outputs.get("report")
     timings = {name: record.seconds for name, record in state.stages.items()}
     return FitOutcome(config.out, Path(report) if report else None, budget.elapsed(), timings)

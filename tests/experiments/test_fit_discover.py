@@ -42,7 +42,9 @@ def test_bad_files_are_skipped_and_listed(tmp_path: Path) -> None:
     catalog = discover_instances([tmp_path / "family"], log)
     assert sorted(catalog.instances) == sorted(good)
     skipped = dict(catalog.skipped)
-    assert set(skipped) == {str(tmp_path / "family" / n) for n in ("broken.mps", "empty.lp", "relaxation.lp")}
+    assert set(skipped) == {
+        str(tmp_path / "family" / n) for n in ("broken.mps", "empty.lp", "relaxation.lp")
+    }
     assert "no integer variables" in skipped[str(tmp_path / "family" / "relaxation.lp")]
     assert "the file is empty" in skipped[str(tmp_path / "family" / "empty.lp")]
     assert sum(line.startswith("skipped ") for line in lines) == 3
