@@ -78,8 +78,25 @@ def config_from_args(args: argparse.Namespace) -> FitConfig:
         ray=args.ray,
         resume=args.resume,
         seed=args.seed,
-        command=("neuralmip", *sys.argv[1:]) if sys.argv[1:] else ("neuralmip", "fit"),
+        command=_command_line(args),
     )
+
+
+def _command_line(args: argparse.Namespace) -> tuple[str, ...]:
+    """The command that reproduces this fit (recorded in the checkpoints and the manifest)."""
+    command = ["neuralmip", "fit", *map(str, args.instances)]
+    if args.generate:
+        command += [
+            "--generate",
+            args.generate,
+            "--preset",
+            args.preset,
+            "--count",
+            str(args.count),
+        ]
+    command += ["--out", str(args.out), "--budget", args.budget, "--seed", str(args.seed)]
+    command += ["--workers", str(args.workers)] + (["--ray", args.ray] if args.ray else [])
+    return tuple(command)
 
 
 def run(args: argparse.Namespace) -> int:
