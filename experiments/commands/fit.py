@@ -121,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"neuralmip fit: {_describe_os_error(error)}", file=sys.stderr)
         return EXIT_FAILURE
     where = f"; report: {outcome.report}" if outcome.report else ""
-    print(f"model set written to {outcome.out} in {outcome.seconds:.0f} s{where}")
+    print(
+        f"model set written to {outcome.out} in {outcome.seconds:.0f} s "
+        f"(budget {config.budget_s:.0f} s){where}"
+    )
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ finished ones into the context and runs the rest.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import time
 from collections.abc import Callable, Mapping
@@ -134,11 +135,11 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
         A write failed (a full disk: ``errno.ENOSPC``); the state holds every finished stage.
     """
     state = FitState.open(config)
-    budget = Budget(config.budget_s, state.spent_s, config.shares)
-    if started is not None:
-        budget.started = started
-    names = stage_names()
-    budget.check([name for name in names if not state.done(name)], resumed=bool(state.stages))
+    now = time.monotonic() if started is None else started
+    budget = Budget(config.budget_s, state.spent_s, config.shares, started=now)
+    pending = [name for name in stage_names() if not state.done(name)]
+    if pending:  # a finished fit, resumed, has nothing left to spend time on
+        budget.check(pending, resumed=bool(state.stages))
     with FitProgress(budget, len(STAGES), quiet=quiet) as progress:
         ctx = FitContext(config, config.out, config.work, budget, log=progress.note)
         try:
@@ -155,10 +156,8 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
 
 def _save_quietly(state: FitState, work: Path) -> None:
     """Save the state on the way out; a failure here must not hide the one that got here."""
-    try:
+    with contextlib.suppress(OSError):
         state.save(work)
-    except OSError:
-        pass
 
 
 def _run_stage(

@@ -31,7 +31,7 @@ __all__ = [
 COLLECTION_SAFETY = 0.8
 #: Training's loop gets this fraction of what is left of its allotment (loading the data,
 #: fitting the domain and saving take the rest).
-TRAINING_SAFETY = 0.7
+TRAINING_SAFETY = 0.6
 #: The shortest time limit a solve is given.
 MIN_SOLVE_SECONDS = 0.5
 

@@ -240,3 +240,21 @@ def test_resume_of_another_fit_is_refused(
         "identity": "other", "spent_s": 1.0, "config": {}, "stages": {}}))  # fmt: skip
     assert main(["fit", str(family), "--out", str(out), "--resume"]) == EXIT_BAD_INPUT
     assert "holds a fit of other instances" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_a_two_minute_fit_of_easy_set_cover_ends_within_its_budget(
+    tmp_path: Path, fakes: _Fakes
+) -> None:
+    """The real collection and training stages on Easy instances; the later stages faked."""
+    out, budget = tmp_path / "set", 120.0
+    start = time.monotonic()
+    command = ["--generate", "setcover", "--count", "10", "--out", str(out), "--budget", "2m"]
+    assert main(["fit", *command, "-q"]) == EXIT_OK
+    assert time.monotonic() - start <= budget * (1 + OVERRUN_TOLERANCE)
+    diving = json.loads((out / "fit" / "runs" / "diving.json").read_text())
+    split = _state(out)["stages"]["discover"]["outputs"]["split"]
+    source = diving["domain"]["source"]  # fitted on the training instances alone
+    assert all(path in source for path in split["train"])
+    assert not any(path in source for path in split["valid"] + split["test"])
+    assert diving["command"].startswith("neuralmip fit --generate setcover")
