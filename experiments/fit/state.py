@@ -115,7 +115,10 @@ class FitState:
             holds no readable state, or the state of a fit with other inputs or seed.
         """
         path = config.work / STATE_NAME
-        occupied = config.out.exists() and any(config.out.iterdir())
+        if config.out.exists() and not config.out.is_dir():
+            raise FitError(f"--out {config.out}: is a file, not a folder")
+        entries = {item.name for item in config.out.iterdir()} if config.out.exists() else set()
+        occupied = bool(entries)
         if not config.resume:
             if occupied:
                 raise FitError(
@@ -124,7 +127,7 @@ class FitState:
                 )
             return cls(config.identity(), config=config.to_json())
         if not path.is_file():
-            if occupied:
+            if entries - {config.work.name}:  # a fit stopped in discovery leaves only fit/
                 raise FitError(f"{config.out} holds no fit to resume ({path} is missing)")
             return cls(config.identity(), config=config.to_json())
         try:

@@ -258,3 +258,23 @@ def test_a_two_minute_fit_of_easy_set_cover_ends_within_its_budget(
     assert all(path in source for path in split["train"])
     assert not any(path in source for path in split["valid"] + split["test"])
     assert diving["command"].startswith("neuralmip fit --generate setcover")
+
+
+def test_a_fit_stopped_in_discovery_resumes_from_the_start(
+    tmp_path: Path, fakes: _Fakes, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "set"
+    (out / "fit" / "instances").mkdir(parents=True)  # generated, then Ctrl-C before the state
+    (tmp_path / "family").mkdir()
+    command = ["fit", str(tmp_path / "family"), "--out", str(out), "--budget", "1h"]
+    assert main(command) == EXIT_BAD_INPUT
+    assert "give --resume" in capsys.readouterr().err
+    assert main([*command, "--resume"]) == EXIT_BAD_INPUT  # it got to discovery: empty folder
+    assert "folder holds no instance files" in capsys.readouterr().err
+    (out / "other.txt").write_text("someone's file")
+    assert main([*command, "--resume"]) == EXIT_BAD_INPUT
+    assert "holds no fit to resume" in capsys.readouterr().err
+    assert (
+        main(["fit", str(tmp_path / "family"), "--out", str(out / "other.txt")]) == EXIT_BAD_INPUT
+    )
+    assert "is a file, not a folder" in capsys.readouterr().err
