@@ -10,6 +10,8 @@ when a resumed fit skips it. The tuning, gating, writing, testing and report sta
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,27 +161,30 @@ def _plan_collection(ctx: FitContext, seconds: float) -> dict[str, Any]:
 
 
 def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, Any]:
-    """Strong branching samples on the training instances (:mod:`experiments.collect_branching`)."""
+    """Strong branching samples on the training instances (:mod:`experiments.collect_branching`);
+    the outputs count the samples in the folder, earlier runs' included."""
     from experiments.collect_branching import CollectBranchingConfig, collect_branching
+    from gnn.dataset import read_metadata
 
     assert ctx.split is not None
+    folder = ctx.work / "data" / "branching"
     config = CollectBranchingConfig(seed=ctx.config.seed, time_limit=float(params["time_limit"]))
     summary = collect_branching(
         ctx.split.train,
-        ctx.work / "data" / "branching",
+        folder,
         config,
         workers=ctx.config.workers,
         ray_address=ctx.config.ray,
         progress=False,
         command=list(ctx.config.command) or None,
     )
-    _log_failures(ctx, "branching samples", summary.failures)
+    _log_failures(ctx, "branching samples", summary.failures, folder)
+    files = _branching_files(folder)
     return {
-        "folder": str(ctx.work / "data" / "branching"),
+        "folder": str(folder),
         "n_instances": summary.n_instances,
-        "n_collected": summary.n_collected,
-        "n_skipped": summary.n_skipped,
-        "n_samples": summary.n_samples,
+        "n_with_samples": len(files),
+        "n_samples": sum(int(read_metadata(path)["n_samples"]) for path in files),
         "failures": list(summary.failures),
         "time_limit": float(params["time_limit"]),
     }
@@ -201,21 +206,23 @@ def _collect_solutions(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, 
         command=ctx.config.command,
     )
     summary = collect_solutions(config, progress=False)
-    _log_failures(ctx, "solutions", summary.failures)
+    _log_failures(ctx, "solutions", summary.failures, folder)
     return {
         "folder": str(folder),
         "n_instances": summary.n_instances,
-        "n_collected": summary.n_collected,
-        "n_skipped": summary.n_skipped,
-        "n_solutions": summary.n_solutions,
+        "n_files": len(list(folder.glob("*.npz"))),
         "failures": list(summary.failures),
         "time_limit": float(params["time_limit"]),
     }
 
 
-def _log_failures(ctx: FitContext, what: str, failures: tuple[str, ...]) -> None:
+def _log_failures(ctx: FitContext, what: str, failures: tuple[str, ...], folder: Path) -> None:
+    """Report each failed instance; a full disk in a worker stops the fit as one in the fit
+    itself does (the stage stays unfinished, so ``--resume`` collects what is missing)."""
     for failure in failures:
         ctx.log(f"collect {what}: failed: {failure}")
+    if any(os.strerror(errno.ENOSPC) in failure for failure in failures):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(folder))
 
 
 # -- training --------------------------------------------------------------------------------

@@ -278,3 +278,19 @@ def test_a_fit_stopped_in_discovery_resumes_from_the_start(
         main(["fit", str(tmp_path / "family"), "--out", str(out / "other.txt")]) == EXIT_BAD_INPUT
     )
     assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_a_full_disk_in_a_collection_worker_stops_the_stage(tmp_path: Path) -> None:
+    from experiments.fit import stages
+    from experiments.fit.budget import Budget
+    from experiments.fit.config import FitConfig
+
+    config = FitConfig(out=tmp_path, inputs=(tmp_path,))
+    lines: list[str] = []
+    ctx = FitContext(config, tmp_path, tmp_path / "fit", Budget(60.0), log=lines.append)
+    stages._log_failures(ctx, "solutions", ("a.mps: ValueError: bad",), tmp_path)
+    full = f"b.mps: OSError: [Errno {errno.ENOSPC}] No space left on device"
+    with pytest.raises(OSError) as raised:
+        stages._log_failures(ctx, "solutions", (full,), tmp_path)
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(tmp_path)
+    assert len(lines) == 2
