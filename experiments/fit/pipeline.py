@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -30,9 +31,12 @@ from experiments.fit.config import FitConfig
 from experiments.fit.context import FitContext
 from experiments.fit.progress import FitProgress
 from experiments.fit.stages import OWN_STAGES, Stage
-from experiments.fit.state import FitState, StageRecord
+from experiments.fit.state import CLOCK_NAME, FitState, StageRecord, write_json_atomic
 
-__all__ = ["STAGES", "FitOutcome", "run_fit", "stage_names"]
+__all__ = ["CLOCK_PERIOD", "STAGES", "FitOutcome", "run_fit", "stage_names"]
+
+#: Seconds between two records of the time spent (``clock.json``).
+CLOCK_PERIOD = 5.0
 
 
 def _function(module: str, name: str) -> Callable[..., Any]:
@@ -140,7 +144,7 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     pending = [name for name in stage_names() if not state.done(name)]
     if pending:  # a finished fit, resumed, has nothing left to spend time on
         budget.check(pending, resumed=bool(state.stages))
-    with FitProgress(budget, len(STAGES), quiet=quiet) as progress:
+    with FitProgress(budget, len(STAGES), quiet=quiet) as progress, _Clock(budget, config.work):
         ctx = FitContext(config, config.out, config.work, budget, log=progress.note)
         try:
             for index, stage in enumerate(STAGES, start=1):
@@ -152,6 +156,31 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     report = state.stages["report"].outputs.get("report")
     timings = {name: record.seconds for name, record in state.stages.items()}
     return FitOutcome(config.out, Path(report) if report else None, budget.elapsed(), timings)
+
+
+class _Clock:
+    """Records the seconds the fit has spent in ``work/clock.json`` every :data:`CLOCK_PERIOD`
+    seconds, once ``work`` exists, so that a fit killed mid-stage resumes with them counted."""
+
+    def __init__(self, budget: Budget, work: Path) -> None:
+        self.budget = budget
+        self.work = work
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> _Clock:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(CLOCK_PERIOD):
+            if self.work.is_dir():
+                with contextlib.suppress(OSError):  # a full disk is the main thread's to report
+                    write_json_atomic(self.work / CLOCK_NAME, {"spent_s": self.budget.elapsed()})
 
 
 def _save_quietly(state: FitState, work: Path) -> None:

@@ -19,10 +19,21 @@ from typing import Any
 
 from experiments.fit.config import FitConfig, FitError
 
-__all__ = ["STATE_FORMAT", "STATE_NAME", "FitState", "StageRecord", "write_json_atomic"]
+__all__ = [
+    "CLOCK_NAME",
+    "STATE_FORMAT",
+    "STATE_NAME",
+    "FitState",
+    "StageRecord",
+    "read_clock",
+    "write_json_atomic",
+]
 
 #: The state's file name inside ``MODELSET/fit``.
 STATE_NAME = "state.json"
+#: The file beside it where a running fit records, every few seconds, the seconds it has spent
+#: (a fit killed mid-stage would otherwise lose them from its budget).
+CLOCK_NAME = "clock.json"
 #: Identifies a fit state file.
 STATE_FORMAT = "neuralmip-fit-state-v1"
 
@@ -48,6 +59,14 @@ def write_json_atomic(path: Path, record: Any) -> None:
     finally:
         if os.path.exists(temporary):
             os.remove(temporary)
+
+
+def read_clock(work: Path) -> float:
+    """Seconds spent that ``work/clock.json`` records (0 when it is missing or unreadable)."""
+    try:
+        return float(json.loads((work / CLOCK_NAME).read_text())["spent_s"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0.0
 
 
 @dataclass
@@ -141,4 +160,5 @@ class FitState:
                 "same instances and --seed, or --out a new folder"
             )
         state.config = config.to_json()
+        state.spent_s = max(state.spent_s, read_clock(config.work))
         return state

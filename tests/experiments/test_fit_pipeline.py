@@ -294,3 +294,15 @@ def test_a_full_disk_in_a_collection_worker_stops_the_stage(tmp_path: Path) -> N
         stages._log_failures(ctx, "solutions", (full,), tmp_path)
     assert raised.value.errno == errno.ENOSPC and raised.value.filename == str(tmp_path)
     assert len(lines) == 2
+
+
+def test_a_resumed_fit_counts_the_time_its_clock_recorded(tmp_path: Path) -> None:
+    from experiments.fit.config import FitConfig
+    from experiments.fit.state import CLOCK_NAME, FitState
+
+    config = FitConfig(out=tmp_path / "set", inputs=(tmp_path,), resume=True)
+    state = FitState(config.identity(), spent_s=10.0)
+    state.save(config.work)
+    assert FitState.open(config).spent_s == 10.0
+    write_json_atomic(config.work / CLOCK_NAME, {"spent_s": 25.0})  # killed after its last save
+    assert FitState.open(config).spent_s == 25.0
