@@ -113,3 +113,19 @@ def test_a_fit_killed_with_sigkill_resumes_without_redoing_its_finished_stages(
         assert after["stages"][name] == before["stages"][name]
     assert {p: p.stat().st_mtime_ns for p in data} == data
     assert after["spent_s"] >= before["spent_s"]
+
+
+def test_on_a_terminal_the_status_line_is_redrawn_in_place() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    budget = Budget(600.0, shares={"tune": 1.0})
+    stream = Terminal()
+    with FitProgress(budget, 11, stream=stream) as progress:
+        budget.start_stage("tune", ["tune"])
+        progress.stage(7, "tune")
+        progress.note("a warning")
+    text = stream.getvalue()
+    assert "\r\033[Ka warning\nfit 7/11 tune: " in text  # the note above, the status redrawn
+    assert text.endswith("\r\033[K")  # cleared on the way out
