@@ -329,7 +329,7 @@ def test_a_stalled_policy_costs_one_bounded_wait(stalled_policy, optimum):
     _assert_same_optimum(model, optimum)
     assert stalled_policy.calls == 1, "later nodes must not call a policy that is still stalled"
     assert rule.n_branched == 0 and rule.n_fallbacks > 1
-    assert seconds < scip_seconds + 0.5 + 1.0
+    assert seconds < scip_seconds + 0.5 + 5.0  # one bounded wait, not the 30 s stall
 
     stalled_policy.release.set()
     deadline = time.monotonic() + 10.0
@@ -350,7 +350,7 @@ def test_the_time_limit_bounds_a_call_in_flight(stalled_policy):
     seconds = _seconds_to_solve(model)
     assert stalled_policy.calls == 1
     assert model.getStatus() == "timelimit"
-    assert seconds < limit + 0.5
+    assert seconds < limit + 5.0  # not the 30 s the policy stalls
     model.freeProb()
 
 

@@ -1,6 +1,6 @@
 """``solve`` starts fast and keeps its time limit: torch is imported only when a learned model
 applies, torch._dynamo never on the solve path, and ``--time-limit`` counts from the process's
-start. Bounds are generous (a busy 2-core machine); ``python -m experiments.startup_benchmark``
+start. Bounds are generous (a busy 2-core machine); ``python -m experiments.studies.startup_benchmark``
 measures the targets."""
 
 from __future__ import annotations
@@ -15,20 +15,13 @@ from pathlib import Path
 import pytest
 
 import instances
-from experiments.startup_benchmark import Case, run_case
+from experiments.studies.startup_benchmark import Case, run_case
 from solver.time_budget import process_start, seconds_left
 
 #: A busy machine may take several times the targets (0.5 s without a model, 1.5 s with one).
 NO_MODEL_STARTUP_BOUND = 3.0
 MODEL_STARTUP_BOUND = 10.0
 
-#: Needs the shipped model sets' domains readable without torch (a manifest beside the
-#: checkpoints, read by solver/plugins.py); until then the domain check itself loads torch.
-TORCH_FREE_DOMAIN_CHECK = pytest.mark.xfail(
-    strict=False,
-    reason="needs the torch-free domain check of the shipped model sets (issue 22, section 5: "
-    "solver/plugins.py reading a manifest of their domains)",
-)
 
 _TORCH = ("torch", "torch_geometric", "torch._dynamo")
 
@@ -74,7 +67,6 @@ def test_a_plain_solve_imports_no_torch(shared_dir: Path) -> None:
     assert _loaded_after(_solve_in_process(str(instance), "--quiet")) == []
 
 
-@TORCH_FREE_DOMAIN_CHECK
 def test_learned_solve_imports_no_torch_when_no_model_applies(shared_dir: Path) -> None:
     instance = shared_dir / "instances" / "miplib" / "b-ball.mps"
     args = (str(instance), "--learned", "--quiet", "--time-limit", "2")
@@ -102,7 +94,6 @@ def test_a_fresh_process_counts_from_its_own_start() -> None:
     assert 0.0 < age < 30.0  # the interpreter's start and the imports: charged, bounded
 
 
-@TORCH_FREE_DOMAIN_CHECK
 def test_learned_solve_without_a_model_starts_solving_soon(shared_dir: Path) -> None:
     instance = shared_dir / "instances" / "miplib" / "b-ball.mps"
     run = run_case(Case("no model", (str(instance), "--learned", "--time-limit", "2")))

@@ -8,7 +8,7 @@ starts within 0.5 s; with a model (``solve setcover --learned``), within 1.5 s; 
 
 Usage::
 
-    python -m experiments.startup_benchmark [--runs 5] [--core 0] [--time-limit 5]
+    python -m experiments.studies.startup_benchmark [--runs 5] [--core 0] [--time-limit 5]
         [--no-model-instance FILE]
 
 prints one line per case (median over the runs) and a JSON object with every run.
@@ -122,7 +122,7 @@ def _summary_line(case: Case, runs: Sequence[Run]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Time every case ``--runs`` times; print the medians and every run as JSON."""
-    parser = argparse.ArgumentParser(prog="python -m experiments.startup_benchmark")
+    parser = argparse.ArgumentParser(prog="python -m experiments.studies.startup_benchmark")
     parser.add_argument("--runs", type=int, default=5, help="runs per case (default 5)")
     parser.add_argument(
         "--core", type=int, default=0, help="CPU core to pin each run to (default 0; -1: none)"
