@@ -107,8 +107,10 @@ def test_a_fit_killed_with_sigkill_resumes_without_redoing_its_finished_stages(
     assert "collect_solutions" in done
     data = {p: p.stat().st_mtime_ns for p in (out / "fit" / "data").rglob("*") if p.is_file()}
     resumed = _neuralmip("fit", str(family), "--out", str(out), "--budget", "2m", "-q", "--resume")
-    resumed.communicate(timeout=300)  # tuning may be missing in this build: only the stages
-    after = json.loads(state_file.read_text())  # before it are checked
+    _, err = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, err
+    assert (out / "report.md").is_file() and (out / "modelset.toml").is_file()
+    after = json.loads(state_file.read_text())
     for name in done:
         assert after["stages"][name] == before["stages"][name]
     assert {p: p.stat().st_mtime_ns for p in data} == data
@@ -129,3 +131,24 @@ def test_on_a_terminal_the_status_line_is_redrawn_in_place() -> None:
     text = stream.getvalue()
     assert "\r\033[Ka warning\nfit 7/11 tune: " in text  # the note above, the status redrawn
     assert text.endswith("\r\033[K")  # cleared on the way out
+
+
+@pytest.mark.slow
+def test_a_real_one_minute_fit_writes_a_model_set_that_solve_reads(tmp_path: Path) -> None:
+    """Every stage for real, on tiny set cover instances, in a subprocess."""
+    from solver.modelset import read_model_set
+    from solver.solution import solve_instance
+
+    out, budget = tmp_path / "set", 60.0
+    start = time.monotonic()
+    process = _neuralmip(
+        "fit", "--generate", "setcover", "--preset", "tiny", "--count", "12",
+        "--out", str(out), "--budget", "60s", "-q",
+    )  # fmt: skip
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert time.monotonic() - start <= budget * 1.05 + 5.0  # + the interpreter's start-up
+    model_set = read_model_set(out)
+    assert model_set.components() and all(c.why for c in model_set.components())
+    instance = next((out / "fit" / "instances").glob("*.mps"))
+    assert solve_instance(instance, learned=True, model_path=out).status == "optimal"
