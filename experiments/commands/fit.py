@@ -34,9 +34,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "Split the instances into training, validation and test sets, measure SCIP's "
             "default, collect data, train both models, tune and gate them against SCIP's "
-            "default on the validation set, and write a model set (with report.md) that "
-            "`solve X --learned --model OUT` uses. A component goes in only if it helps. The "
-            "fit keeps its state in OUT/fit: a killed or interrupted fit continues with --resume."
+            "default on the validation set, write a model set that `solve X --learned --model "
+            "MODELSET` uses, and test it on the held-out instances (MODELSET/report.md). A "
+            "component goes in only if it helps. The fit keeps its state in MODELSET/fit: a "
+            "killed or interrupted fit continues with --resume."
         ),
     )
     parser.add_argument(
