@@ -166,10 +166,10 @@ def classify_baseline(
     _report(log, failed, "SCIP failed on it; left out")
     _report(log, infeasible, "infeasible or unbounded: nothing to compare; left out")
     if usable:
-        _report(log, too_hard, f"not solved within the {cap:.0f} s cap: too hard; left out")
+        _report(log, too_hard, f"not solved within the {cap:.1f} s cap: too hard; left out")
     else:
         usable = tuple(path for path in sorted(runs) if path not in left_out)
-        _report(log, too_hard, f"not solved within the {cap:.0f} s cap; kept, counted at the cap")
+        _report(log, too_hard, f"not solved within the {cap:.1f} s cap; kept, counted at the cap")
     _report(log, root_solved, "solved at the root: no branching to learn; kept for the settings")
     solved = [run.time for path, run in runs.items() if path in usable and path not in too_hard]
     time_cap = min(cap, max(MIN_CAP, CAP_FACTOR * max(solved))) if solved else cap
