@@ -63,12 +63,13 @@ class FitProgress:
         if self._stage is None:
             return f"fit: {format_duration(self.budget.left())} left of the budget"
         index, name = self._stage
+        budget_left = format_duration(self.budget.left())
         if not self.budget.timed(name):
-            return f"fit {index}/{self.n_stages} {name}: {format_duration(self.budget.left())} left of the budget"
+            return f"fit {index}/{self.n_stages} {name}: {budget_left} left of the budget"
+        stage_left = format_duration(self.budget.stage_left(name))
         return (
-            f"fit {index}/{self.n_stages} {name}: "
-            f"{format_duration(self.budget.stage_left(name))} left of the stage, "
-            f"{format_duration(self.budget.left())} of the budget"
+            f"fit {index}/{self.n_stages} {name}: {stage_left} left of the stage, "
+            f"{budget_left} of the budget"
         )
 
     def stage(self, index: int, name: str) -> None:
