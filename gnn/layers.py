@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import torch
 from torch import Tensor, nn
 from torch_geometric.nn import MessagePassing
@@ -113,6 +115,17 @@ class BipartiteGraphConvolution(MessagePassing):
         messages = self.lin_message(aggregated) + degree.unsqueeze(-1) * self.message_bias
         hidden = torch.relu(self.output_hidden(torch.cat([target, self.norm(messages)], dim=-1)))
         return self.output(hidden)
+
+    def propagate(
+        self, edge_index: Tensor, size: tuple[int, int] | None = None, **kwargs: Any
+    ) -> Tensor:
+        """PyG's generic ``MessagePassing.propagate``.
+
+        Defined here so that PyG does not render a specialised copy of it from a template when a
+        layer is built: that copy is written as a file to the temporary folder, one per process
+        and never removed, and the rendering adds to the start-up of every learned solve.
+        """
+        return super().propagate(edge_index, size=size, **kwargs)
 
     def message(self, x_i: Tensor, x_j: Tensor, edge_attr: Tensor) -> Tensor:
         # x_i is W_t x_target, x_j is W_s x_source (projected once per node, not per edge);
