@@ -24,7 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from solver.settings import parse_settings
 
 __all__ = ["add_parser", "run", "resolve_instances", "parse_scip_params", "KINDS"]
 
@@ -182,19 +183,7 @@ def parse_scip_params(items: list[str]) -> dict[str, bool | int | float | str]:
     ValueError
         For an item without ``=`` or with an empty name.
     """
-    return {name: _typed(text) for name, text in parse_name_values(items, "--scip-param").items()}
-
-
-def _typed(text: str) -> bool | int | float | str:
-    """``true``/``false`` as a bool, else an int, else a float, else the text."""
-    if text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
+    return parse_settings(items, "--scip-param")
 
 
 def _instance_files(args: argparse.Namespace, command: list[str]) -> list[Path]:

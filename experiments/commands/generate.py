@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
 from instances.generators import (
     GENERATORS,
     LEVELS,
@@ -19,6 +19,7 @@ from instances.generators import (
     override_params,
     preset,
 )
+from solver.settings import parse_name_values
 
 __all__ = ["add_parser", "run", "parse_param_overrides"]
 
