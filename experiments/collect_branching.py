@@ -34,6 +34,7 @@ from instances.reading import read_instance
 from solver.settings import apply_scip_params, check_scip_params, seed_scip
 from solver.strong_branching import (
     InfeasibleScoring,
+    Preselection,
     StrongBranchingConfig,
     include_strong_branching,
 )
@@ -84,6 +85,17 @@ class CollectBranchingConfig:
     """How the expert scores a candidate with an infeasible child
     (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
     before stop 13 has ``"rank-first"`` labels (and no such field in its metadata)."""
+    candidate_limit: int | None = None
+    """Strong-branch on at most this many pre-selected candidates per node; the others are
+    recorded as not scored (:attr:`solver.strong_branching.StrongBranchingConfig.candidate_limit`).
+    None (the default): every candidate."""
+    preselection: Preselection = "lookahead"
+    """Ranking of the pre-selection, ``"lookahead"`` (the default) or ``"pseudocost"``
+    (:attr:`solver.strong_branching.StrongBranchingConfig.preselection`)."""
+    lookahead_iterations: int = 3
+    """LP iterations per child of the ``"lookahead"`` ranking (default 3)."""
+    random_candidates: int = 0
+    """Candidates drawn at random among those not pre-selected, also scored (default 0)."""
     scip_params: Mapping[str, Any] = field(
         hash=False, default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     )
@@ -118,6 +130,10 @@ class CollectBranchingConfig:
             max_samples=self.samples_per_instance,
             infeasible_scoring=self.infeasible_scoring,
             cut_off_infeasible_nodes=self.cut_off_infeasible_nodes,
+            candidate_limit=self.candidate_limit,
+            preselection=self.preselection,
+            lookahead_iterations=self.lookahead_iterations,
+            random_candidates=self.random_candidates,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -218,8 +234,16 @@ def _output_is_current(output: Path, instance_sha256: str, config: CollectBranch
         metadata = read_metadata(output)
     except (OSError, ValueError):
         return False
-    # Files from before these fields existed: "rank-first" labels, no cutoffs.
-    before = {"infeasible_scoring": "rank-first", "cut_off_infeasible_nodes": False}
+    # Files from before these fields existed: "rank-first" labels, no cutoffs, every
+    # candidate scored.
+    before = {
+        "infeasible_scoring": "rank-first",
+        "cut_off_infeasible_nodes": False,
+        "candidate_limit": None,
+        "preselection": "lookahead",
+        "lookahead_iterations": 3,
+        "random_candidates": 0,
+    }
     recorded = before | metadata.get("config", {})
     return metadata.get("instance_sha256") == instance_sha256 and recorded == config.to_json()
 
@@ -276,6 +300,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
             "n_expert_branchings": rule.n_expert,
             "n_explored_branchings": rule.n_explored,
             "n_failed_calls": rule.n_failed,
+            "n_unlabelled_nodes": rule.n_unlabelled,
             "solve_seconds": seconds,
             "strong_branching_seconds": rule.strong_branching_seconds,
             "observation_seconds": rule.observation_seconds,

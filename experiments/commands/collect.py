@@ -35,6 +35,11 @@ _BRANCHING_ONLY = {
     "explore_prob": "--explore-prob",
     "record_prob": "--record-prob",
     "infeasible_scoring": "--infeasible-scoring",
+    "iteration_limit": "--iteration-limit",
+    "candidate_limit": "--candidate-limit",
+    "preselection": "--preselection",
+    "lookahead_iterations": "--lookahead-iterations",
+    "random_candidates": "--random-candidates",
 }
 
 _INSTANCE_PATTERNS = ("*.mps", "*.mps.gz", "*.lp", "*.lp.gz", "*.cip")
@@ -131,8 +136,50 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "default) or rank-first (every such candidate first; the labels of data collected "
         "before stop 13)",
     )
+    _add_label_cost_options(branching)
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(func=run)
+
+
+def _add_label_cost_options(group: argparse._ArgumentGroup) -> None:
+    """The options that make strong branching labels cheaper (all off by default)."""
+    group.add_argument(
+        "--iteration-limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LP iterations per strong branching child (default: unlimited); a node where a "
+        "child stops at the limit without a valid bound gives no sample",
+    )
+    group.add_argument(
+        "--candidate-limit",
+        type=int,
+        default=None,
+        metavar="K",
+        help="strong-branch on at most K pre-selected candidates per node; the others are "
+        "recorded as not scored (default: every candidate)",
+    )
+    group.add_argument(
+        "--preselection",
+        choices=("lookahead", "pseudocost"),
+        default=None,
+        help="ranking of the pre-selection: lookahead (strong branching limited to "
+        "--lookahead-iterations; default) or pseudocost",
+    )
+    group.add_argument(
+        "--lookahead-iterations",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LP iterations per child of the lookahead ranking (default: 3)",
+    )
+    group.add_argument(
+        "--random-candidates",
+        type=int,
+        default=None,
+        metavar="R",
+        help="also score R candidates drawn among those not pre-selected (default: 0)",
+    )
 
 
 def resolve_instances(spec: str) -> list[Path]:
