@@ -89,9 +89,9 @@ class CollectBranchingConfig:
     """Strong-branch on at most this many pre-selected candidates per node; the others are
     recorded as not scored (:attr:`solver.strong_branching.StrongBranchingConfig.candidate_limit`).
     None (the default): every candidate."""
-    preselection: Preselection = "lookahead"
-    """Ranking of the pre-selection, ``"lookahead"`` (the default) or ``"pseudocost"``
-    (:attr:`solver.strong_branching.StrongBranchingConfig.preselection`)."""
+    preselection: Preselection = "history"
+    """Ranking of the pre-selection, ``"history"`` (the default), ``"pseudocost"`` or
+    ``"lookahead"`` (:attr:`solver.strong_branching.StrongBranchingConfig.preselection`)."""
     lookahead_iterations: int = 3
     """LP iterations per child of the ``"lookahead"`` ranking (default 3)."""
     random_candidates: int = 0
@@ -240,7 +240,7 @@ def _output_is_current(output: Path, instance_sha256: str, config: CollectBranch
         "infeasible_scoring": "rank-first",
         "cut_off_infeasible_nodes": False,
         "candidate_limit": None,
-        "preselection": "lookahead",
+        "preselection": "history",
         "lookahead_iterations": 3,
         "random_candidates": 0,
     }

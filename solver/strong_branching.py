@@ -46,6 +46,7 @@ __all__ = [
     "PRESELECTIONS",
     "InfeasibleScoring",
     "Preselection",
+    "GainHistory",
     "NodeObservation",
     "StrongBranchingConfig",
     "StrongBranchingScores",
@@ -68,8 +69,8 @@ InfeasibleScoring = Literal["cutoff-gain", "rank-first"]
 INFEASIBLE_SCORINGS: tuple[str, ...] = ("cutoff-gain", "rank-first")
 
 #: How the candidates to strong-branch on are pre-selected (:func:`ranking_scores`).
-Preselection = Literal["lookahead", "pseudocost"]
-PRESELECTIONS: tuple[str, ...] = ("lookahead", "pseudocost")
+Preselection = Literal["history", "pseudocost", "lookahead"]
+PRESELECTIONS: tuple[str, ...] = ("history", "pseudocost", "lookahead")
 
 
 class NodeObservation(Protocol):
@@ -114,11 +115,12 @@ class StrongBranchingConfig:
     """Strong-branch on at most this many candidates per node, the best by ``preselection``;
     the others are recorded as not scored. None (the default): every candidate, full strong
     branching."""
-    preselection: Preselection = "lookahead"
-    """Ranking of the pre-selection (:func:`ranking_scores`): ``"lookahead"`` (the default;
-    strong branching limited to ``lookahead_iterations`` LP iterations per child, scored as the
-    label is) or ``"pseudocost"`` (SCIP's pseudocost score, free). Only with
-    ``candidate_limit``."""
+    preselection: Preselection = "history"
+    """Ranking of the pre-selection (:func:`ranking_scores`): ``"history"`` (the default; the
+    product score predicted from the gains strong branching found for each variable earlier in
+    the solve, :class:`GainHistory`), ``"pseudocost"`` (SCIP's pseudocost score) or
+    ``"lookahead"`` (strong branching limited to ``lookahead_iterations`` LP iterations per
+    child). Only with ``candidate_limit``."""
     lookahead_iterations: int = 3
     """LP iteration limit per child of the ``"lookahead"`` ranking (default 3)."""
     random_candidates: int = 0
@@ -180,6 +182,9 @@ class StrongBranchingScores:
         ``(K,)`` bool: the candidate's strong branching LP failed.
     scored : numpy.ndarray
         ``(K,)`` bool: the candidate was strong-branched (all, unless pre-selected).
+    cpu_seconds : numpy.ndarray
+        ``(K,)`` float64 CPU seconds (this thread) of each candidate's strong branching, both
+        children; NaN where not scored.
     """
 
     lp_objective: float
@@ -194,6 +199,7 @@ class StrongBranchingScores:
     up_valid: np.ndarray
     lp_error: np.ndarray
     scored: np.ndarray
+    cpu_seconds: np.ndarray
 
     @property
     def node_infeasible(self) -> bool:
@@ -370,24 +376,87 @@ def _scatter(
     return StrongBranchingScores(**fields)
 
 
+class GainHistory:
+    """Average strong branching gain per unit of LP value moved, per variable and direction.
+
+    The pseudocosts of reliability branching, fed by the labels' own strong branching (SCIP's
+    pseudocosts learn only from the branchings made, since labels are strong-branched
+    idempotently). A child proven infeasible counts with the node's distance to the cutoff
+    bound (when finite), as its score does.
+    """
+
+    def __init__(self) -> None:
+        # variable index -> [down sum, down count, up sum, up count]
+        self._sums: dict[int, list[float]] = {}
+
+    def update(
+        self,
+        candidates: Sequence[pyscipopt.Variable],
+        values: Sequence[float],
+        scores: StrongBranchingScores,
+        cutoff_gain: float | None,
+    ) -> None:
+        """Add the unit gains of the scored candidates whose LPs did not fail."""
+        values = np.asarray(values, dtype=np.float64)
+        down_frac, up_frac = values - np.floor(values), np.ceil(values) - values
+        gain = cutoff_gain if cutoff_gain is not None and math.isfinite(cutoff_gain) else np.nan
+        down = np.where(scores.down_infeasible, gain, scores.down_gains)
+        up = np.where(scores.up_infeasible, gain, scores.up_gains)
+        for i in np.flatnonzero(scores.scored & ~scores.lp_error):
+            sums = self._sums.setdefault(candidates[i].getIndex(), [0.0, 0.0, 0.0, 0.0])
+            if math.isfinite(down[i]) and down_frac[i] > 0.0:
+                sums[0] += down[i] / down_frac[i]
+                sums[1] += 1
+            if math.isfinite(up[i]) and up_frac[i] > 0.0:
+                sums[2] += up[i] / up_frac[i]
+                sums[3] += 1
+
+    def predict(
+        self, candidates: Sequence[pyscipopt.Variable], values: Sequence[float], epsilon: float
+    ) -> np.ndarray:
+        """Predicted product scores ``(frac_down * unit_down + eps) * (frac_up * unit_up + eps)``;
+        a direction never strong-branched takes the average over all variables (1 before any).
+        """
+        rows = np.array(
+            [self._sums.get(var.getIndex(), (0.0, 0.0, 0.0, 0.0)) for var in candidates]
+        ).reshape(-1, 4)
+        values = np.asarray(values, dtype=np.float64)
+        down = self._average(rows[:, 0], rows[:, 1])
+        up = self._average(rows[:, 2], rows[:, 3])
+        down_frac, up_frac = values - np.floor(values), np.ceil(values) - values
+        return (down_frac * down + epsilon) * (up_frac * up + epsilon)
+
+    def _average(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Per-candidate mean unit gain, the mean over all variables where none is known."""
+        known = counts > 0
+        means = np.divide(sums, counts, out=np.zeros_like(sums), where=known)
+        fallback = float(means[known].mean()) if known.any() else 1.0
+        return np.where(known, means, fallback)
+
+
 def ranking_scores(
     model: pyscipopt.Model,
     candidates: Sequence[pyscipopt.Variable],
     values: Sequence[float],
     config: StrongBranchingConfig,
+    history: GainHistory | None = None,
 ) -> np.ndarray:
     """Cheap scores of ``candidates`` (LP values ``values``) that pre-select those to label.
 
-    ``config.preselection`` ``"lookahead"``: the product scores of strong branching limited to
-    ``config.lookahead_iterations`` LP iterations per child (estimates; idempotent).
-    ``"pseudocost"``: SCIP's pseudocost score, which before any branching on a variable is its
-    fractionality times the average pseudocosts.
+    ``config.preselection`` ``"history"``: ``history``'s predicted product scores (an empty
+    history when None). ``"pseudocost"``: SCIP's pseudocost score, which before any branching
+    on a variable is its fractionality times the average pseudocosts. ``"lookahead"``: the
+    product scores of strong branching limited to ``config.lookahead_iterations`` LP
+    iterations per child (estimates; idempotent).
 
     Returns
     -------
     numpy.ndarray
         ``(K,)`` float64, higher is better.
     """
+    if config.preselection == "history":
+        history = GainHistory() if history is None else history
+        return history.predict(candidates, values, config.score_epsilon)
     if config.preselection == "pseudocost":
         return np.array(
             [
@@ -431,8 +500,8 @@ def preselect(
 class _ChildBounds:
     """What SCIP's strong branching returned per candidate, before any scoring: the children's
     dual bounds, whether each bound is valid (not iteration-limited), whether SCIP found each
-    child infeasible, and whether the candidate's LP failed (arrays aligned with the
-    candidates)."""
+    child infeasible, whether the candidate's LP failed, and the CPU seconds of each (arrays
+    aligned with the candidates)."""
 
     down: np.ndarray
     up: np.ndarray
@@ -441,6 +510,7 @@ class _ChildBounds:
     down_infeasible: np.ndarray
     up_infeasible: np.ndarray
     lp_error: np.ndarray
+    cpu_seconds: np.ndarray
 
 
 def _child_bounds(
@@ -459,10 +529,12 @@ def _child_bounds(
         down_infeasible=np.zeros(n, dtype=bool),
         up_infeasible=np.zeros(n, dtype=bool),
         lp_error=np.zeros(n, dtype=bool),
+        cpu_seconds=np.zeros(n),
     )
     model.startStrongbranch()
     try:
         for i, var in enumerate(candidates):
+            start = time.thread_time()
             (
                 bounds.down[i],
                 bounds.up[i],
@@ -474,6 +546,7 @@ def _child_bounds(
                 _,
                 bounds.lp_error[i],
             ) = model.getVarStrongbranch(var, iteration_limit, idempotent=idempotent)
+            bounds.cpu_seconds[i] = time.thread_time() - start
     finally:
         model.endStrongbranch()
     return bounds
@@ -526,6 +599,7 @@ def _score_children(
         up_valid=bounds.up_valid & trusted & (np.abs(up) < 1e20),
         lp_error=lp_error.copy(),
         scored=np.ones(len(lp_error), dtype=bool),
+        cpu_seconds=bounds.cpu_seconds,
     )
 
 
@@ -551,6 +625,8 @@ class StrongBranchingRule(Branchrule):
         nodes cut off because a candidate's children were both infeasible, and nodes drawn
         for recording that gave no sample because their scores were no label
         (:attr:`StrongBranchingScores.labelled`).
+    history : GainHistory
+        Strong branching gains seen so far (kept only for the ``"history"`` pre-selection).
     stopped_by_sample_limit : bool
         True once ``config.max_samples`` was reached and the solve interrupted.
     strong_branching_seconds, observation_seconds : float
@@ -579,6 +655,7 @@ class StrongBranchingRule(Branchrule):
         self.strong_branching_seconds = 0.0
         self.observation_seconds = 0.0
         self._failure_logged = False
+        self.history = GainHistory()
 
     # SCIP calls these when the node LP is not solved; SCIP's own rules handle those nodes.
     def branchexecps(self, allowaddcons: bool) -> dict[str, Any]:
@@ -629,6 +706,10 @@ class StrongBranchingRule(Branchrule):
             scored=self._preselection(candidates, solution_values[:n_priority]),
         )
         self.strong_branching_seconds += time.perf_counter() - start
+        if self.config.candidate_limit is not None and self.config.preselection == "history":
+            cutoff = model.getCutoffbound()
+            cutoff_gain = None if model.isInfinity(cutoff) else cutoff - scores.lp_objective
+            self.history.update(candidates, solution_values[:n_priority], scores, cutoff_gain)
         if graph is not None and scores.labelled:
             self._record(graph, candidates, scores)
         elif graph is not None:
@@ -653,7 +734,7 @@ class StrongBranchingRule(Branchrule):
         limit = config.candidate_limit
         if limit is None or limit + config.random_candidates >= len(candidates):
             return None
-        ranking = ranking_scores(self.model, candidates, values, config)
+        ranking = ranking_scores(self.model, candidates, values, config, self.history)
         return preselect(ranking, limit, config.random_candidates, self.rng)
 
     def _record(

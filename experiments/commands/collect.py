@@ -161,10 +161,11 @@ def _add_label_cost_options(group: argparse._ArgumentGroup) -> None:
     )
     group.add_argument(
         "--preselection",
-        choices=("lookahead", "pseudocost"),
+        choices=("history", "pseudocost", "lookahead"),
         default=None,
-        help="ranking of the pre-selection: lookahead (strong branching limited to "
-        "--lookahead-iterations; default) or pseudocost",
+        help="ranking of the pre-selection: history (gains strong branching found earlier in "
+        "the solve; default), pseudocost (SCIP's) or lookahead (strong branching limited to "
+        "--lookahead-iterations)",
     )
     group.add_argument(
         "--lookahead-iterations",
