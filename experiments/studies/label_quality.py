@@ -76,12 +76,13 @@ VARIANTS: dict[str, StrongBranchingConfig] = {
     "history-5": StrongBranchingConfig(candidate_limit=5),
     "history-10": StrongBranchingConfig(candidate_limit=10),
     "history-15": StrongBranchingConfig(candidate_limit=15),
+    "history-20": StrongBranchingConfig(candidate_limit=20),
+    "history-25": StrongBranchingConfig(candidate_limit=25),
+    "history-30": StrongBranchingConfig(candidate_limit=30),
     "history-10+2": StrongBranchingConfig(candidate_limit=10, random_candidates=2),
     "pseudocost-5": StrongBranchingConfig(candidate_limit=5, preselection="pseudocost"),
     "pseudocost-10": StrongBranchingConfig(candidate_limit=10, preselection="pseudocost"),
-    "lookahead-1-5": StrongBranchingConfig(
-        candidate_limit=5, preselection="lookahead", lookahead_iterations=1
-    ),
+    "pseudocost-30": StrongBranchingConfig(candidate_limit=30, preselection="pseudocost"),
     "lookahead-3-10": StrongBranchingConfig(
         candidate_limit=10, preselection="lookahead", lookahead_iterations=3
     ),
@@ -330,6 +331,15 @@ def _print_table(name: str, lines: Sequence[dict[str, Any]]) -> None:
         )
 
 
+def _summarise_files(paths: Sequence[Path]) -> None:
+    """Print one table per class over the nodes of every ``--out`` file in ``paths``."""
+    documents = [json.loads(path.read_text()) for path in paths]
+    for name in dict.fromkeys(c for d in documents for c in d["classes"]):
+        rows = [row for d in documents for row in d["classes"].get(name, {}).get("nodes", [])]
+        variants = [v for v in documents[0]["variants"] if all(v in row for row in rows)]
+        _print_table(name, summarise(rows, variants))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the comparison; returns the exit code."""
     parser = argparse.ArgumentParser(
@@ -346,7 +356,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--instances-dir", type=Path, default=Path("runs/label-quality/instances"))
     parser.add_argument("--out", type=Path, default=None, help="JSON of every node and summary")
+    parser.add_argument(
+        "--summarise",
+        nargs="+",
+        type=Path,
+        default=None,
+        metavar="JSON",
+        help="solve nothing: print the tables of earlier runs' --out files, their nodes pooled",
+    )
     args = parser.parse_args(argv)
+    if args.summarise is not None:
+        _summarise_files(args.summarise)
+        return 0
     variants = {name: VARIANTS[name] for name in dict.fromkeys(["full", *args.variants])}
     document: dict[str, Any] = {
         "command": ["python", "-m", "experiments.studies.label_quality", *sys.argv[1:]],
