@@ -40,7 +40,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -260,10 +260,19 @@ class LabelProbe(Branchrule):
 
 
 def probe_instance(
-    path: Path, variants: dict[str, StrongBranchingConfig], n_nodes: int, seed: int
+    path: Path,
+    variants: dict[str, StrongBranchingConfig],
+    n_nodes: int,
+    seed: int,
+    scip_params: Mapping[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    """Label the first ``n_nodes`` nodes of one instance with every variant."""
+    """Label the first ``n_nodes`` nodes of one instance with every variant.
+
+    ``scip_params``: SCIP parameters of the solve; default the collection's.
+    """
     collect = CollectBranchingConfig(seed=seed)
+    if scip_params is not None:
+        collect = CollectBranchingConfig(seed=seed, scip_params=scip_params)
     scip_seed = instance_scip_seed(seed, sha256_of(path))
     model = read_instance(path, require_linear=True)
     try:
