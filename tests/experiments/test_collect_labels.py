@@ -13,7 +13,6 @@ import pytest
 
 import gnn.dataset
 from experiments.collect_branching import collect_branching, samples_path_for
-from experiments.commands.collect import _BRANCHING_ONLY
 from gnn.dataset import BranchingDataset, is_complete, read_metadata, read_samples
 from instances.generators import SetCover, write_instance
 from tests.experiments.test_collect_branching import (
@@ -63,9 +62,6 @@ def test_preselected_collection_records_the_mask_and_its_flags_reach_the_config(
     assert samples and all(s.candidate_scored[s.expert_index] for s in samples)
     assert any(not s.candidate_scored.all() for s in samples)
     assert read_metadata(output)["config"]["candidate_limit"] == 3
-    assert {"iteration_limit", "candidate_limit", "preselection", "random_candidates"} <= set(
-        _BRANCHING_ONLY
-    )
     run = neuralmip(
         "collect", "--kind", "branching", "--instances", str(setcover.parent),
         "--out", str(tmp_path / "cli"), "--no-progress", "--samples-per-instance", "3",
