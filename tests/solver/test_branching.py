@@ -451,12 +451,12 @@ def _scores(**arrays):
 
     n = len(arrays["scores"])
     defaults = (
-        {name: np.zeros(n) for name in ("down_gains", "up_gains")}
+        {name: np.zeros(n) for name in ("down_gains", "up_gains", "cpu_seconds")}
         | {
             name: np.zeros(n, dtype=bool)
-            for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven")
+            for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven", "lp_error")
         }
-        | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid")}
+        | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid", "scored")}
     )
     return StrongBranchingScores(lp_objective=10.0, **(defaults | arrays))
 
