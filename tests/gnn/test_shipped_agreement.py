@@ -162,8 +162,9 @@ def test_the_shipped_diving_model_agrees_with_the_best_solutions(class_name: str
 @pytest.mark.parametrize("class_name", list(CLASSES))
 def test_the_root_observation_is_the_one_the_samples_hold(class_name: str, tmp_path: Path) -> None:
     # The collection again, stopped at its first sample: the root is observed before strong
-    # branching, so one LP iteration per child is enough to observe it again.
-    config = dataclasses.replace(BRANCHING, samples_per_instance=1, iteration_limit=1)
+    # branching, so strong branching on one candidate is enough to observe it again (a node
+    # whose strong branching stops at an iteration limit gives no sample).
+    config = dataclasses.replace(BRANCHING, samples_per_instance=1, candidate_limit=1)
     compared = 0
     for committed_file in sample_files(DATA / class_name / "branching"):
         committed = read_samples(committed_file)
