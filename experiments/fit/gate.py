@@ -4,7 +4,9 @@ A component goes in only if it beats SCIP's default on the validation instances,
 measured it (:mod:`experiments.fit.tuning`):
 
 - branching: the best branching candidate takes at most :data:`BRANCHING_MAX_TIME_RATIO` of
-  SCIP default's time (1-shifted geometric mean);
+  SCIP default's time (1-shifted geometric mean) and, under non-default SCIP settings, at most
+  :data:`BRANCHING_MAX_TIME_RATIO` of what those settings alone take: the model must add to
+  what the settings give, or it is left out (and the reason names the settings);
 - diving: the best diving candidate's primal integral is at most
   :data:`DIVING_MAX_PRIMAL_INTEGRAL_RATIO` of SCIP default's, and its time at most
   :data:`DIVING_MAX_TIME_RATIO` of it.
@@ -179,6 +181,16 @@ def _branching(tuning: TuningResult) -> ComponentDecision:
     if figures.errors:
         why = f"left out: failed on {figures.errors} of {figures.runs} validation runs"
         return ComponentDecision("branching", False, why, candidate=candidate.name)
+    alone = _settings_alone_ratio(tuning, candidate)
+    if ratio is not None and alone is not None and ratio > BRANCHING_MAX_TIME_RATIO * alone:
+        settings = _WORDS.get(candidate.scip_settings, candidate.scip_settings)
+        return ComponentDecision(
+            "branching",
+            False,
+            f"left out: the best candidate, {text}, adds nothing to its settings; the settings "
+            f"alone ({settings}) can be had with --scip-param",
+            candidate=candidate.name,
+        )
     if ratio is not None and ratio <= BRANCHING_MAX_TIME_RATIO:
         return ComponentDecision(
             "branching", True, f"kept: {text}", dict(candidate.branching or {}), candidate.name
@@ -234,6 +246,13 @@ def _last_shared_round(
 def _settings_alone(tuning: TuningResult, candidate: Candidate) -> str:
     """``" (these settings alone: 0.92)"``, from the round in which ``candidate`` was judged
     (empty under SCIP's default settings or without such figures)."""
+    ratio = _settings_alone_ratio(tuning, candidate)
+    return "" if ratio is None else f" (these settings alone: {_share(ratio)})"
+
+
+def _settings_alone_ratio(tuning: TuningResult, candidate: Candidate) -> float | None:
+    """The time ratio of ``candidate``'s SCIP settings without learned components, from the
+    last round both ran (None under SCIP's default settings or without such figures)."""
     alone = next(
         (
             c
@@ -243,11 +262,9 @@ def _settings_alone(tuning: TuningResult, candidate: Candidate) -> str:
         None,
     )
     if candidate.scip_settings == "default" or alone is None:
-        return ""
+        return None
     shared = _last_shared_round(tuning, candidate.name, alone.name)
-    if shared is None or shared[1].comparison.time_ratio is None:
-        return ""
-    return f" (these settings alone: {_share(shared[1].comparison.time_ratio)})"
+    return None if shared is None else shared[1].comparison.time_ratio
 
 
 def _diving(tuning: TuningResult) -> ComponentDecision:

@@ -71,6 +71,21 @@ def test_branching_that_beats_scips_default_is_kept_with_its_settings():
     assert "these settings alone: 0.92" in decision.branching.why
 
 
+def test_branching_that_adds_nothing_to_its_settings_alone_is_left_out():
+    tuning = _tuning(
+        {
+            "branching/depth-4/root-cuts": (1, 0.51),
+            "branching/depth-4/default": (1, 0.95),
+            "settings/root-cuts": (1, 0.47),
+        }
+    )
+    decision = gate(tuning)
+    assert not decision.branching.enabled
+    assert "adds nothing to its settings" in decision.branching.why
+    assert "these settings alone: 0.47" in decision.branching.why
+    assert decision.scip_params == {}
+
+
 def test_branching_that_does_not_beat_scips_default_is_left_out():
     tuning = _tuning({"branching/all-depths/default": (0, 1.12), "diving/dive/default": (0, 1.0)})
     decision = gate(tuning)
