@@ -32,14 +32,16 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT, Branchrule
 
-from gnn.dataset import BranchingSample
 from gnn.graph import BipartiteGraph
+
+if TYPE_CHECKING:
+    from gnn.dataset import BranchingSample
 
 __all__ = [
     "INFEASIBLE_SCORINGS",
@@ -749,6 +751,10 @@ class StrongBranchingRule(Branchrule):
                 f"candidate LP positions {rows.min()}..{rows.max()} fall outside the observation's "
                 f"{graph.n_variables} variable rows"
             )
+        # The dataset module batches with PyG: imported only when samples are recorded, not by
+        # the learned rule's shortlist, which uses this module's scoring on the solve path.
+        from gnn.dataset import BranchingSample
+
         node = self.model.getCurrentNode()
         self.samples.append(
             BranchingSample(
