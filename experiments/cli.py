@@ -25,7 +25,6 @@ __all__ = [
     "EXIT_OK",
     "build_parser",
     "main",
-    "parse_name_values",
 ]
 
 #: Sub-command modules under :mod:`experiments.commands`, in the order ``--help`` lists them.
@@ -36,31 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "collect",
     "train",
     "domain",
+    "fit",
 )
-
-
-def parse_name_values(items: Sequence[str], flag: str) -> dict[str, str]:
-    """Turn repeated ``NAME=VALUE`` options into ``{name: value}`` (both stripped).
-
-    Parameters
-    ----------
-    items
-        The option's values, e.g. ``["n_rows=200", "density=0.05"]``.
-    flag
-        The option, named in the error message (e.g. ``"--param"``).
-
-    Raises
-    ------
-    ValueError
-        For an item without ``=`` or with an empty name.
-    """
-    values: dict[str, str] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise ValueError(f"{flag} expects NAME=VALUE, got {item!r}")
-        values[name.strip()] = value.strip()
-    return values
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -35,6 +35,7 @@ from solver.settings import check_scip_params
 from solver.setup import SolveSetup, configure_model
 from solver.strong_branching import (
     InfeasibleScoring,
+    Preselection,
     StrongBranchingConfig,
     include_strong_branching,
 )
@@ -89,6 +90,17 @@ class CollectBranchingConfig:
     (:attr:`solver.strong_branching.StrongBranchingConfig.infeasible_scoring`); data collected
     before this option existed (commit 4529ee3, 2026-11-27) has ``"rank-first"`` labels (and no
     such field in its metadata)."""
+    candidate_limit: int | None = None
+    """Strong-branch on at most this many pre-selected candidates per node; the others are
+    recorded as not scored (:attr:`solver.strong_branching.StrongBranchingConfig.candidate_limit`).
+    None (the default): every candidate."""
+    preselection: Preselection = "history"
+    """Ranking of the pre-selection, ``"history"`` (the default), ``"pseudocost"`` or
+    ``"lookahead"`` (:attr:`solver.strong_branching.StrongBranchingConfig.preselection`)."""
+    lookahead_iterations: int = 3
+    """LP iterations per child of the ``"lookahead"`` ranking (default 3)."""
+    random_candidates: int = 0
+    """Candidates drawn at random among those not pre-selected, also scored (default 0)."""
     scip_params: Mapping[str, Any] = field(
         hash=False, default_factory=lambda: {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     )
@@ -123,6 +135,10 @@ class CollectBranchingConfig:
             max_samples=self.samples_per_instance,
             infeasible_scoring=self.infeasible_scoring,
             cut_off_infeasible_nodes=self.cut_off_infeasible_nodes,
+            candidate_limit=self.candidate_limit,
+            preselection=self.preselection,
+            lookahead_iterations=self.lookahead_iterations,
+            random_candidates=self.random_candidates,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -215,8 +231,16 @@ def _output_is_current(output: Path, instance_sha256: str, config: CollectBranch
         metadata = read_metadata(output)
     except (OSError, ValueError):
         return False
-    # Files from before these fields existed: "rank-first" labels, no cutoffs.
-    before = {"infeasible_scoring": "rank-first", "cut_off_infeasible_nodes": False}
+    # Files from before these fields existed: "rank-first" labels, no cutoffs, every
+    # candidate scored.
+    before = {
+        "infeasible_scoring": "rank-first",
+        "cut_off_infeasible_nodes": False,
+        "candidate_limit": None,
+        "preselection": "history",
+        "lookahead_iterations": 3,
+        "random_candidates": 0,
+    }
     recorded = before | metadata.get("config", {})
     return metadata.get("instance_sha256") == instance_sha256 and recorded == config.to_json()
 
@@ -273,6 +297,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
             "n_expert_branchings": rule.n_expert,
             "n_explored_branchings": rule.n_explored,
             "n_failed_calls": rule.n_failed,
+            "n_unlabelled_nodes": rule.n_unlabelled,
             "solve_seconds": seconds,
             "strong_branching_seconds": rule.strong_branching_seconds,
             "observation_seconds": rule.observation_seconds,

@@ -1,12 +1,8 @@
 """What a MIP looks like to a network: bipartite observations, graph batches, layers, models,
 training, checkpoints and inference.
 
-``gnn`` may import :mod:`instances`, never :mod:`solver` or :mod:`experiments`.
+``gnn`` may import :mod:`instances`, never :mod:`solver` or :mod:`experiments`. Scoring a graph
+needs torch alone (:mod:`gnn.tensors`); PyG batches training data (:mod:`gnn.data`).
 """
-
-from gnn.lean_imports import defer_torch_dynamo
-
-# Before any gnn module imports torch_geometric: keeps torch._dynamo off the inference path.
-defer_torch_dynamo()
 
 __all__: list[str] = []

@@ -13,7 +13,9 @@ concatenated with ``*_offsets`` of length ``N + 1`` or ``S + 1``):
 - node features: ``variable_features`` (sum V, Fv) with ``variable_offsets``,
   ``constraint_features`` (sum C, Fc) with ``constraint_offsets``;
 - candidates: ``candidates`` (variable rows), ``candidate_scores``, ``down_gains``,
-  ``up_gains``, ``down_infeasible``, ``up_infeasible``, all (sum K,) with ``candidate_offsets``;
+  ``up_gains``, ``down_infeasible``, ``up_infeasible``, ``candidate_scored`` (absent from
+  files written before labels could skip candidates: all scored), all (sum K,) with
+  ``candidate_offsets``;
 - structures: ``structure_edge_index`` (2, sum E) and ``structure_edge_features`` (sum E, Fe)
   with ``structure_edge_offsets``. The edges (rows, columns, normalised coefficients) change
   only when the LP's rows change (cuts), so nodes with the same edges share one structure,
@@ -24,8 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
+import zipfile
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +44,8 @@ from torch.utils.data import Dataset
 from gnn.data import BipartiteData, to_data
 from gnn.graph import BipartiteGraph
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "FORMAT_VERSION",
     "BranchingSample",
@@ -51,7 +58,12 @@ __all__ = [
     "is_complete",
     "sample_files",
     "write_json_atomic",
+    "check_samples_file",
 ]
+
+#: What reading a damaged samples file can raise (truncated or altered zip, bad JSON, missing
+#: arrays, inconsistent offsets).
+_CORRUPT_FILE_ERRORS = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
 def _current_umask() -> int:
@@ -88,6 +100,9 @@ class BranchingSample:
         ``(K,)`` float64 dual bound gains of the two children (0 where unusable).
     down_infeasible, up_infeasible : numpy.ndarray
         ``(K,)`` bool: the child is infeasible or cut off.
+    candidate_scored : numpy.ndarray or None
+        ``(K,)`` bool: the candidate was strong-branched; one that was not has NaN score and
+        gains. None (the default): every candidate was.
     """
 
     graph: BipartiteGraph
@@ -101,6 +116,7 @@ class BranchingSample:
     up_gains: np.ndarray
     down_infeasible: np.ndarray
     up_infeasible: np.ndarray
+    candidate_scored: np.ndarray | None = None
 
 
 class BranchingData(BipartiteData):
@@ -174,6 +190,13 @@ def _stack(arrays: Sequence[np.ndarray], width: int, dtype: Any) -> np.ndarray:
     return np.concatenate([np.asarray(a, dtype=dtype).reshape(-1, width) for a in arrays])
 
 
+def _scored_mask(sample: BranchingSample) -> np.ndarray:
+    """The sample's ``candidate_scored``, all True where it is None."""
+    if sample.candidate_scored is None:
+        return np.ones(len(sample.candidates), dtype=bool)
+    return np.asarray(sample.candidate_scored, dtype=bool).reshape(-1)
+
+
 def _pack(samples: Sequence[BranchingSample]) -> dict[str, np.ndarray]:
     """Pack samples into the flat arrays of the file layout."""
     structure_ids: dict[str, int] = {}
@@ -215,6 +238,9 @@ def _pack(samples: Sequence[BranchingSample]) -> dict[str, np.ndarray]:
         "up_gains": candidate_field("up_gains", np.float64),
         "down_infeasible": candidate_field("down_infeasible", bool),
         "up_infeasible": candidate_field("up_infeasible", bool),
+        "candidate_scored": (
+            np.concatenate([_scored_mask(s) for s in samples]) if samples else np.zeros(0, bool)
+        ),
         "structure_edge_offsets": _offsets(g.n_edges for g in structures),
         "structure_edge_index": (
             np.concatenate([np.asarray(g.edge_index, dtype=np.int32) for g in structures], axis=1)
@@ -274,9 +300,56 @@ def _load_arrays(path: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
-def _count(path: Path) -> int:
-    with np.load(path, allow_pickle=False) as archive:
-        return int(archive["node_numbers"].shape[0])
+def _check_offsets(arrays: Mapping[str, np.ndarray], name: str, n: int, total: int) -> None:
+    offsets = arrays[name]
+    if offsets.shape != (n + 1,) or offsets[0] != 0 or np.any(np.diff(offsets) < 0):
+        raise ValueError(f"{name} do not describe {n} consecutive ranges")
+    if offsets[-1] != total:
+        raise ValueError(f"{name} end at {offsets[-1]}, the arrays hold {total}")
+
+
+def check_samples_file(path: str | Path) -> int:
+    """Read one samples file whole and check it is consistent; returns its sample count.
+
+    Checks: the archive decompresses, its format version, the metadata's sample count, every
+    offset array against the arrays it indexes, and that each sample's expert choice is one of
+    its scored candidates with a finite score.
+
+    Raises
+    ------
+    ValueError, OSError, KeyError, EOFError, zipfile.BadZipFile, zlib.error
+        If the file is damaged (the message says how).
+    """
+    path = Path(path)
+    arrays = _load_arrays(path)
+    n = len(arrays["node_numbers"])
+    recorded = read_metadata(path).get("n_samples")
+    if recorded != n:
+        raise ValueError(f"{path}: {n} samples, the metadata says {recorded}")
+    n_structures = len(arrays["structure_edge_offsets"]) - 1
+    _check_offsets(arrays, "variable_offsets", n, len(arrays["variable_features"]))
+    _check_offsets(arrays, "constraint_offsets", n, len(arrays["constraint_features"]))
+    _check_offsets(arrays, "candidate_offsets", n, len(arrays["candidates"]))
+    _check_offsets(
+        arrays, "structure_edge_offsets", n_structures, arrays["structure_edge_index"].shape[1]
+    )
+    for name in ("expert_indices", "structure_ids", "depths", "lp_objectives"):
+        if arrays[name].shape != (n,):
+            raise ValueError(f"{path}: {name} has shape {arrays[name].shape}, expected ({n},)")
+    if n and not (
+        0 <= arrays["structure_ids"].min() <= arrays["structure_ids"].max() < n_structures
+    ):
+        raise ValueError(f"{path}: structure ids outside 0..{n_structures - 1}")
+    starts = arrays["candidate_offsets"][:-1]
+    sizes = np.diff(arrays["candidate_offsets"])
+    experts = arrays["expert_indices"]
+    if np.any((experts < 0) | (experts >= sizes)):
+        raise ValueError(f"{path}: an expert choice lies outside its sample's candidates")
+    chosen = starts + experts
+    scored = arrays.get("candidate_scored", np.ones(len(arrays["candidates"]), dtype=bool))
+    if n and not (scored[chosen].all() and np.isfinite(arrays["candidate_scores"][chosen]).all()):
+        raise ValueError(f"{path}: an expert choice has no finite strong branching score")
+    return n
 
 
 def _unpack(arrays: Mapping[str, np.ndarray], i: int) -> BranchingSample:
@@ -304,6 +377,11 @@ def _unpack(arrays: Mapping[str, np.ndarray], i: int) -> BranchingSample:
         up_gains=arrays["up_gains"][k0:k1],
         down_infeasible=arrays["down_infeasible"][k0:k1],
         up_infeasible=arrays["up_infeasible"][k0:k1],
+        candidate_scored=(
+            arrays["candidate_scored"][k0:k1]
+            if "candidate_scored" in arrays  # files from before pre-selection: all scored
+            else np.ones(k1 - k0, dtype=bool)
+        ),
     )
 
 
@@ -345,6 +423,14 @@ class BranchingDataset(Dataset):
         How many decoded files to keep in memory (least recently used are dropped); None keeps
         all, which suits shuffled training on datasets that fit in memory.
 
+    Attributes
+    ----------
+    files : list of pathlib.Path
+        The samples files read.
+    skipped : list of (pathlib.Path, str)
+        Damaged files left out, with the reason (:func:`check_samples_file`); each is also
+        logged as a warning. Every file is read once whole at construction to check it.
+
     Notes
     -----
     Each item has ``constraint_features``, ``edge_index``, ``edge_attr``, ``variable_features``
@@ -354,8 +440,17 @@ class BranchingDataset(Dataset):
     """
 
     def __init__(self, paths: str | Path | Iterable[str | Path], cache_files: int | None = None):
-        self.files = sample_files(paths)
-        counts = [_count(path) for path in self.files]
+        self.files: list[Path] = []
+        self.skipped: list[tuple[Path, str]] = []
+        counts = []
+        for path in sample_files(paths):
+            try:
+                counts.append(check_samples_file(path))
+            except _CORRUPT_FILE_ERRORS as error:
+                logger.warning("%s: damaged samples file skipped (%s)", path, error)
+                self.skipped.append((path, str(error)))
+            else:
+                self.files.append(path)
         self._file_of = np.repeat(np.arange(len(self.files)), counts)
         self._position_in_file = np.concatenate(
             [np.arange(n) for n in counts] if counts else [np.zeros(0, dtype=np.int64)]

@@ -1,15 +1,22 @@
-"""Graph layers for bipartite variable-constraint graphs (PyG ``MessagePassing`` contract)."""
+"""Graph layers for bipartite variable-constraint graphs.
+
+They follow PyG's layer contract (``in_channels: int | tuple[int, int]`` for bipartite input,
+``reset_parameters()``, ``forward(x, edge_index, edge_attr)``) and compute what a PyG
+``MessagePassing`` layer with a sum aggregation computes (gather, message, ``scatter_add_``), as
+plain ``torch.nn`` modules: building one renders no code from a template (PyG's
+``MessagePassing`` writes a module file to the temporary folder per process and never removes
+it).
+"""
 
 from __future__ import annotations
 
 import torch
 from torch import Tensor, nn
-from torch_geometric.nn import MessagePassing
 
 __all__ = ["BipartiteGraphConvolution"]
 
 
-class BipartiteGraphConvolution(MessagePassing):
+class BipartiteGraphConvolution(nn.Module):
     r"""Gasse et al.'s (2019) half-convolution from one side of a bipartite graph to the other.
 
     For a target node :math:`i` with neighbours :math:`j` on the source side,
@@ -52,7 +59,7 @@ class BipartiteGraphConvolution(MessagePassing):
         out_channels: int,
         edge_channels: int,
     ) -> None:
-        super().__init__(aggr="add")
+        super().__init__()
         source_channels, target_channels = (
             (in_channels, in_channels) if isinstance(in_channels, int) else in_channels
         )
@@ -71,7 +78,6 @@ class BipartiteGraphConvolution(MessagePassing):
 
     def reset_parameters(self) -> None:
         """Re-initialise every weight."""
-        super().reset_parameters()
         for module in (
             self.lin_target,
             self.lin_edge,
@@ -103,21 +109,18 @@ class BipartiteGraphConvolution(MessagePassing):
             ``(E, F_e)``.
         """
         source, target = x
-        aggregated = self.propagate(
-            edge_index,
-            x=(self.lin_source(source), self.lin_target(target)),
-            edge_attr=self.lin_edge(edge_attr),
-            size=(source.size(0), target.size(0)),
-        )
-        degree = torch.bincount(edge_index[1], minlength=target.size(0)).to(aggregated.dtype)
+        sources, targets = edge_index[0], edge_index[1]
+        # x_i is W_t x_target, x_j is W_s x_source (projected once per node, not per edge);
+        # W_f and b_f are applied after the sum.
+        x_i = self.lin_target(target).index_select(0, targets)
+        x_j = self.lin_source(source).index_select(0, sources)
+        edge_messages = torch.relu(x_i + self.lin_edge(edge_attr) + x_j)
+        aggregated = edge_messages.new_zeros((target.size(0), edge_messages.size(1)))
+        aggregated.scatter_add_(0, targets.unsqueeze(-1).expand_as(edge_messages), edge_messages)
+        degree = torch.bincount(targets, minlength=target.size(0)).to(aggregated.dtype)
         messages = self.lin_message(aggregated) + degree.unsqueeze(-1) * self.message_bias
         hidden = torch.relu(self.output_hidden(torch.cat([target, self.norm(messages)], dim=-1)))
         return self.output(hidden)
-
-    def message(self, x_i: Tensor, x_j: Tensor, edge_attr: Tensor) -> Tensor:
-        # x_i is W_t x_target, x_j is W_s x_source (projected once per node, not per edge);
-        # W_f and b_f are applied after the sum, in forward.
-        return torch.relu(x_i + edge_attr + x_j)
 
     def __repr__(self) -> str:
         return (

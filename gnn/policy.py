@@ -18,9 +18,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from gnn.data import to_data
 from gnn.graph import BipartiteGraph
 from gnn.models import HybridPolicy
+from gnn.tensors import graph_tensors
 
 __all__ = [
     "NodeContext",
@@ -136,7 +136,7 @@ class ModelScorer:
 
     def score(self, graph: BipartiteGraph, candidates: np.ndarray) -> np.ndarray:
         with torch.inference_mode():
-            logits = self._forward(to_data(graph))
+            logits = self._forward(graph_tensors(graph))
         return logits[torch.from_numpy(np.asarray(candidates, dtype=np.int64))].numpy()
 
 
@@ -195,7 +195,7 @@ class HybridBranchingPolicy:
         process; a hook for policies that run the encoder elsewhere
         (:class:`gnn.serving.hybrid.ServedHybridPolicy`)."""
         with torch.inference_mode():
-            return self.model.embed(to_data(graph))
+            return self.model.embed(graph_tensors(graph))
 
     def score_node(self, node: NodeContext) -> np.ndarray:
         if self._embeddings is None or any(key not in self._rows for key in node.candidate_keys):

@@ -54,7 +54,7 @@ from solver.exit_codes import (
     EXIT_OK,
 )
 from solver.plugins import LearnedModelError
-from solver.settings import MAX_SEED, PRESETS, ScipParamError
+from solver.settings import MAX_SEED, PRESETS, ScipParamError, parse_settings
 from solver.solution import (
     INTERRUPTED_STATUS,
     NO_SOLUTION_STATUSES,
@@ -129,6 +129,14 @@ def _add_solve_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=_seed, default=0, metavar="N", help="SCIP seed (default 0)")
     parser.add_argument(
+        "--scip-param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a SCIP parameter set after the preset (and a model set's own), e.g. "
+        "limits/nodes=1000 (repeatable)",
+    )
+    parser.add_argument(
         "--preset",
         choices=sorted(PRESETS),
         default="default",
@@ -160,6 +168,22 @@ def _add_learned_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="use the learned models even on instances unlike those they were trained on "
         "(by default such a model is left out, and SCIP's own rule decides)",
+    )
+    parser.add_argument(
+        "--branching-param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --learned: a setting of the learned rule on top of the model set's "
+        "(solver.branching.BranchingRuleConfig field), e.g. max_depth=4 (repeatable)",
+    )
+    parser.add_argument(
+        "--diving-param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --learned: a setting of neural diving on top of the model set's "
+        "(solver.diving.NeuralDivingConfig field), e.g. refine_calls=3 (repeatable)",
     )
 
 
@@ -253,9 +277,12 @@ def _solve(args: argparse.Namespace, started: float) -> SolveResult:
         gap=args.gap,
         seed=args.seed,
         preset=PRESETS[args.preset],
+        scip_params=args.scip_params,
         learned=args.learned,
         model_path=args.model,
         check_domain=not args.any_instance,
+        branching_params=args.branching_params,
+        diving_params=args.diving_params,
         solution_path=args.output,
         show_log=not (args.quiet or args.json),
         started=started,
@@ -309,6 +336,14 @@ def main(argv: Sequence[str] | None = None, *, started: float | None = None) -> 
         parser.error("--model needs --learned")
     if args.any_instance and not args.learned:
         parser.error("--any-instance needs --learned")
+    if (args.branching_param or args.diving_param) and not args.learned:
+        parser.error("--branching-param and --diving-param need --learned")
+    try:
+        args.scip_params = parse_settings(args.scip_param, "--scip-param")
+        args.branching_params = parse_settings(args.branching_param, "--branching-param")
+        args.diving_params = parse_settings(args.diving_param, "--diving-param")
+    except ValueError as error:
+        parser.error(str(error))
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -734,10 +734,11 @@ def _new_submip(
     ``time_limit`` seconds (the caller frees it)."""
     sub = pyscipopt.Model(sourceModel=model, origcopy=True)
     try:
-        # A copy shares its source's message handler: quieting that would silence the user's
-        # log of the main solve too. The sub-MIP gets a handler of its own first.
-        sub.redirectOutput()
-        sub.hideOutput()
+        # A copy shares its source's message handler: quieting the handler (hideOutput) would
+        # silence the user's log of the main solve too, and a handler of its own
+        # (redirectOutput) reroutes SCIP's error messages for the whole process. The sub-MIP's
+        # own verbosity is its own.
+        sub.setParam("display/verblevel", 0)
         # The main solve owns Ctrl-C: a sub-SCIP that caught SIGINT anew would reset the main
         # solve's pending interrupt, and the user's Ctrl-C would be lost.
         sub.setParam("misc/catchctrlc", False)

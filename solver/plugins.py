@@ -83,6 +83,8 @@ class LearnedPlugins:
     """The model set the components came from (None: none was used)."""
     declined: dict[str, str] = field(default_factory=dict)
     """Why a requested component was left out, by component (``"branching"``, ``"diving"``)."""
+    scip_params: Mapping[str, Any] = field(default_factory=dict)
+    """The SCIP parameters the model set runs under, as applied to the model (default none)."""
 
     def describe(self) -> str:
         """One line: which learned components run, from which set, and what was declined."""
@@ -461,7 +463,9 @@ def include_learned_plugins(
         torch.set_num_threads(torch_threads)
     overrides = {"branching": branching_overrides, "diving": diving_overrides}
     included = _include(model, models, policies, overrides)
-    return LearnedPlugins(**included, model_set=models.name, declined=declined)
+    return LearnedPlugins(
+        **included, model_set=models.name, declined=declined, scip_params=dict(models.scip_params)
+    )
 
 
 def _include(

@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -31,7 +31,7 @@ from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
 from instances.reading import read_instance
 from solver.settings import DEFAULT, ScipPreset
-from solver.setup import SolveSetup, configure_model
+from solver.setup import LearnedSetup, SolveSetup, configure_model
 from solver.solution import (
     SolveResult,
     check_solution_path,
@@ -494,9 +494,12 @@ def race_instance(
     gap: float | None = None,
     seed: int = 0,
     preset: ScipPreset = DEFAULT,
+    scip_params: Mapping[str, Any] | None = None,
     learned: bool = False,
     model_path: str | os.PathLike[str] | None = None,
     check_domain: bool = True,
+    branching_params: Mapping[str, Any] | None = None,
+    diving_params: Mapping[str, Any] | None = None,
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
     started: float | None = None,
@@ -527,15 +530,19 @@ def race_instance(
     """
     started = time.monotonic() if started is None else started
     solve_setup = SolveSetup(
-        preset=preset, seed=seed, permute_variables=True, time_limit=time_limit, gap=gap
+        preset=preset,
+        scip_params=scip_params or {},
+        seed=seed,
+        permute_variables=True,
+        time_limit=time_limit,
+        gap=gap,
     )
     target = check_solution_path(solution_path) if solution_path is not None else None
     learned_plugins = None
     server = None
     if learned:
-        solve_setup, server, learned_plugins = _learned_race(
-            solve_setup, path, model_path, check_domain
-        )
+        learned_request = learned_setup(model_path, check_domain, branching_params, diving_params)
+        solve_setup, server, learned_plugins = _learned_race(solve_setup, path, learned_request)
     try:
         startup_seconds = time.monotonic() - started
         result = race(path, n_workers, solve_setup=solve_setup, started=started, server=server)
@@ -555,14 +562,12 @@ def race_instance(
 
 
 def _learned_race(
-    solve_setup: SolveSetup,
-    path: str | os.PathLike[str],
-    model_path: str | os.PathLike[str] | None,
-    check_domain: bool,
+    solve_setup: SolveSetup, path: str | os.PathLike[str], request: LearnedSetup
 ) -> tuple[SolveSetup, InferenceServer | None, str]:
     """The race's set-up with the model set that applies to the instance (chosen and loaded
     once, so every worker includes the same), the server its branching network runs on, and
     the description of what the workers include."""
+    model_path, check_domain = request.model_path, request.check_domain
     models, declined, description = _plan_learned(path, model_path, check_domain)
     if models is None:
         return solve_setup, None, description
@@ -572,7 +577,7 @@ def _learned_race(
     # on a forward pass; SCIP itself uses one core per worker.
     torch.set_num_threads(1)
     spec = models.name if model_path is None else os.fspath(model_path)
-    setup = dataclasses.replace(solve_setup, learned=learned_setup(spec, check_domain))
+    setup = dataclasses.replace(solve_setup, learned=dataclasses.replace(request, model_path=spec))
     server = None
     if models.branching is not None and "branching" not in declined:
         server = _branching_server(models.branching.path)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import difflib
 import enum
 import math
-from collections.abc import Mapping
+import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -32,6 +33,9 @@ __all__ = [
     "ScipPreset",
     "apply_scip_params",
     "check_scip_params",
+    "parse_name_values",
+    "parse_settings",
+    "parse_setting_value",
     "seed_scip",
 ]
 
@@ -200,3 +204,55 @@ def seed_scip(model: pyscipopt.Model, seed: int) -> None:
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
         raise ValueError(f"seed must be an integer in [0, {MAX_SEED}], got {seed!r}")
     apply_scip_params(model, dict.fromkeys(SEED_PARAMS, seed))
+
+
+def parse_name_values(items: Sequence[str], flag: str) -> dict[str, str]:
+    """Turn repeated ``NAME=VALUE`` options into ``{name: value}`` (both stripped).
+
+    Parameters
+    ----------
+    items
+        The option's values, e.g. ``["n_rows=200", "density=0.05"]``.
+    flag
+        The option, named in the error message (e.g. ``"--param"``).
+
+    Raises
+    ------
+    ValueError
+        For an item without ``=`` or with an empty name.
+    """
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"{flag} expects NAME=VALUE, got {item!r}")
+        values[name.strip()] = value.strip()
+    return values
+
+
+def parse_setting_value(text: str) -> Any:
+    """A setting's value from the command line: a TOML literal (``true``, ``3``, ``0.5``,
+    ``[0.9, 0.7]``, ``"text"``; ``True``/``False`` too), else the text itself."""
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(f"value = {text}")["value"]
+    except tomllib.TOMLDecodeError:
+        return text
+
+
+def parse_settings(items: Sequence[str], flag: str) -> dict[str, Any]:
+    """Repeated ``NAME=VALUE`` options as ``{name: typed value}`` (:func:`parse_setting_value`).
+
+    Raises
+    ------
+    ValueError
+        For an item without ``=`` or with an empty name.
+    """
+    return {
+        name: parse_setting_value(text) for name, text in parse_name_values(items, flag).items()
+    }

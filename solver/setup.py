@@ -165,6 +165,9 @@ def configure_model(
 ) -> ConfiguredSolve:
     """Apply ``setup`` to ``model``: preset, meta setting, parameters, seed, limits, plugins.
 
+    A learned model set's own SCIP settings come in with its plugins; ``setup``'s parameters,
+    seed and limits are then applied again, so that the caller's win.
+
     Parameters
     ----------
     model
@@ -201,6 +204,12 @@ def configure_model(
     learned = None
     if setup.learned is not None:
         learned = include_plugins(model, setup.learned, branching_server=branching_server)
+        if learned.scip_params:
+            # The model set's own SCIP settings went in with its plugins: the caller's
+            # parameters, seed and limits still win over them.
+            apply_scip_params(model, setup.scip_params)
+            seed_scip(model, setup.seed)
+            _set_limits(model, setup, started)
     included = plugins(model) if plugins is not None else None
     if started is not None and setup.time_limit is not None:
         model.setParam("limits/time", seconds_left(setup.time_limit, started))

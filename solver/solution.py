@@ -286,6 +286,8 @@ def solve_instance(
     learned: bool = False,
     model_path: str | os.PathLike[str] | None = None,
     check_domain: bool = True,
+    branching_params: Mapping[str, Any] | None = None,
+    diving_params: Mapping[str, Any] | None = None,
     solution_path: str | os.PathLike[str] | None = None,
     show_log: bool = False,
     plugins: Callable[[pyscipopt.Model], object] | None = None,
@@ -318,6 +320,9 @@ def solve_instance(
         the instance.
     check_domain
         Leave out learned models trained on instances unlike this one (see :mod:`gnn.domain`).
+    branching_params, diving_params
+        With ``learned``: settings of the rule and the heuristic set on top of the model set's
+        (:class:`solver.setup.LearnedSetup`); default none.
     solution_path
         Where to write the best solution (``.sol``); checked before reading, written only if a
         solution exists.
@@ -355,7 +360,11 @@ def solve_instance(
         seed=seed,
         time_limit=time_limit,
         gap=gap,
-        learned=learned_setup(model_path, check_domain) if learned else None,
+        learned=(
+            learned_setup(model_path, check_domain, branching_params, diving_params)
+            if learned
+            else None
+        ),
     )
     target = check_solution_path(solution_path) if solution_path is not None else None
     model = read_instance(path, require_linear=learned)
@@ -384,13 +393,19 @@ def solve_instance(
 
 
 def learned_setup(
-    model_path: str | os.PathLike[str] | None = None, check_domain: bool = True
+    model_path: str | os.PathLike[str] | None = None,
+    check_domain: bool = True,
+    branching_params: Mapping[str, Any] | None = None,
+    diving_params: Mapping[str, Any] | None = None,
 ) -> LearnedSetup:
     """Both learned components from ``model_path`` (None: the shipped set matched to the
-    instance), as ``solve --learned [--model M] [--any-instance]`` asks for them."""
+    instance), as ``solve --learned [--model M] [--any-instance] [--branching-param ...]
+    [--diving-param ...]`` asks for them."""
     return LearnedSetup(
         model_path=None if model_path is None else os.fspath(model_path),
         check_domain=check_domain,
+        branching_params=branching_params or {},
+        diving_params=diving_params or {},
     )
 
 

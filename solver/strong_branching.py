@@ -13,35 +13,50 @@ does, instead of branching into two children that would be pruned. With probabil
 trajectory). A node where the expert branched is recorded (observation, candidates, scores)
 with probability ``record_prob``.
 
+Cheaper labels: with ``candidate_limit`` the rule strong-branches only on a pre-selection of the
+candidates (the best by a cheap ranking, :func:`ranking_scores`, plus ``random_candidates``
+drawn among the rest, :func:`preselect`); the others are recorded as not scored (NaN score,
+``candidate_scored`` False), never with a made-up score. A node where a scored child's LP
+failed or stopped at ``iteration_limit`` without a valid bound gives no sample (counted in
+``n_unlabelled``): its scores would be estimates, not labels.
+
 With recording off (no observation function) the rule is the "full strong branching"
 configuration of a benchmark.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT, Branchrule
 
-from gnn.dataset import BranchingSample
 from gnn.graph import BipartiteGraph
+
+if TYPE_CHECKING:
+    from gnn.dataset import BranchingSample
 
 __all__ = [
     "INFEASIBLE_SCORINGS",
+    "PRESELECTIONS",
     "InfeasibleScoring",
+    "Preselection",
+    "GainHistory",
     "NodeObservation",
     "StrongBranchingConfig",
     "StrongBranchingScores",
     "StrongBranchingRule",
     "dual_bound_gains",
+    "preselect",
     "product_scores",
+    "ranking_scores",
     "strong_branch",
     "include_strong_branching",
 ]
@@ -54,6 +69,10 @@ UNLIMITED_ITERATIONS = 2**31 - 1
 #: How a candidate with an infeasible child is scored (:func:`product_scores`).
 InfeasibleScoring = Literal["cutoff-gain", "rank-first"]
 INFEASIBLE_SCORINGS: tuple[str, ...] = ("cutoff-gain", "rank-first")
+
+#: How the candidates to strong-branch on are pre-selected (:func:`ranking_scores`).
+Preselection = Literal["history", "pseudocost", "lookahead"]
+PRESELECTIONS: tuple[str, ...] = ("history", "pseudocost", "lookahead")
 
 
 class NodeObservation(Protocol):
@@ -94,10 +113,35 @@ class StrongBranchingConfig:
     """How a candidate with an infeasible child scores (:func:`product_scores`): ``"cutoff-gain"``
     (SCIP's vanilla full strong branching; the default) or ``"rank-first"`` (every such
     candidate above every other, as the earliest training data of the shipped models was labelled)."""
+    candidate_limit: int | None = None
+    """Strong-branch on at most this many candidates per node, the best by ``preselection``;
+    the others are recorded as not scored. None (the default): every candidate, full strong
+    branching."""
+    preselection: Preselection = "history"
+    """Ranking of the pre-selection (:func:`ranking_scores`): ``"history"`` (the default; the
+    product score predicted from the gains strong branching found for each variable earlier in
+    the solve, :class:`GainHistory`), ``"pseudocost"`` (SCIP's pseudocost score) or
+    ``"lookahead"`` (strong branching limited to ``lookahead_iterations`` LP iterations per
+    child). Only with ``candidate_limit``."""
+    lookahead_iterations: int = 3
+    """LP iteration limit per child of the ``"lookahead"`` ranking (default 3)."""
+    random_candidates: int = 0
+    """Also strong-branch on this many candidates drawn uniformly among those not pre-selected
+    (default 0), so that labels do not only rank the pre-selection's favourites. Only with
+    ``candidate_limit``."""
 
     def __post_init__(self) -> None:
-        if self.iteration_limit < 1:
-            raise ValueError(f"iteration_limit must be >= 1, got {self.iteration_limit}")
+        for name in ("iteration_limit", "lookahead_iterations"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
+        if self.candidate_limit is not None and self.candidate_limit < 1:
+            raise ValueError(f"candidate_limit must be >= 1 or None, got {self.candidate_limit}")
+        if self.random_candidates < 0:
+            raise ValueError(f"random_candidates must be >= 0, got {self.random_candidates}")
+        if self.preselection not in PRESELECTIONS:
+            raise ValueError(
+                f"preselection must be one of {', '.join(PRESELECTIONS)}, got {self.preselection!r}"
+            )
         for name in ("explore_prob", "record_prob"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
@@ -123,11 +167,12 @@ class StrongBranchingScores:
         The node's LP objective value (transformed problem, minimisation).
     down_gains, up_gains : numpy.ndarray
         ``(K,)`` float64, ``max(bound - lp_objective, 0)``; 0 where the bound was unusable (NaN,
-        infinite, an LP error). Never NaN.
+        infinite, an LP error); NaN exactly where the candidate was not scored.
     down_infeasible, up_infeasible : numpy.ndarray
         ``(K,)`` bool: the child is infeasible or its bound reaches the cutoff bound.
     scores : numpy.ndarray
-        ``(K,)`` float64 product scores (:func:`product_scores`).
+        ``(K,)`` float64 product scores (:func:`product_scores`); NaN exactly where the
+        candidate was not scored.
     down_proven, up_proven : numpy.ndarray
         ``(K,)`` bool: the child is proven infeasible (by SCIP, or by a valid bound at the
         cutoff); unlike ``*_infeasible``, never from an iteration-limited estimate, and never
@@ -135,6 +180,13 @@ class StrongBranchingScores:
     down_valid, up_valid : numpy.ndarray
         ``(K,)`` bool: ``lp_objective + *_gains`` is a valid dual bound of the child (under the
         same conditions).
+    lp_error : numpy.ndarray
+        ``(K,)`` bool: the candidate's strong branching LP failed.
+    scored : numpy.ndarray
+        ``(K,)`` bool: the candidate was strong-branched (all, unless pre-selected).
+    cpu_seconds : numpy.ndarray
+        ``(K,)`` float64 CPU seconds (this thread) of each candidate's strong branching, both
+        children; NaN where not scored.
     """
 
     lp_objective: float
@@ -147,6 +199,9 @@ class StrongBranchingScores:
     up_proven: np.ndarray
     down_valid: np.ndarray
     up_valid: np.ndarray
+    lp_error: np.ndarray
+    scored: np.ndarray
+    cpu_seconds: np.ndarray
 
     @property
     def node_infeasible(self) -> bool:
@@ -155,8 +210,19 @@ class StrongBranchingScores:
 
     @property
     def best(self) -> int:
-        """Position of the best-scored candidate (the first one on ties)."""
-        return int(np.argmax(self.scores))
+        """Position of the best-scored candidate among the scored ones (the first on ties)."""
+        return int(np.argmax(np.where(self.scored, self.scores, -np.inf)))
+
+    @property
+    def labelled(self) -> bool:
+        """The scores are a label: every scored child has a valid bound or is proven infeasible.
+
+        False when a strong branching LP failed, stopped at its iteration limit (its bound is
+        then an estimate), or the LP is not a relaxation of the node (see ``down_proven``).
+        """
+        down = self.down_valid | self.down_proven
+        up = self.up_valid | self.up_proven
+        return bool(self.scored.any() and (down & up & ~self.lp_error)[self.scored].all())
 
 
 def dual_bound_gains(bounds: np.ndarray, lp_objective: float, usable: np.ndarray) -> np.ndarray:
@@ -250,8 +316,9 @@ def strong_branch(
     epsilon: float = 1e-4,
     infeasible_scoring: InfeasibleScoring = "cutoff-gain",
     idempotent: bool = True,
+    scored: np.ndarray | None = None,
 ) -> StrongBranchingScores:
-    """Strong-branch on ``candidates`` at the current node.
+    """Strong-branch on ``candidates`` (or the ``scored`` ones among them) at the current node.
 
     Must be called from a branching callback with a solved LP. With ``idempotent`` (the
     default, for labels) SCIP neither tightens bounds nor updates pseudocosts: the labels
@@ -274,6 +341,9 @@ def strong_branch(
         :func:`product_scores`.
     idempotent
         Leave SCIP's state unchanged (see above).
+    scored
+        ``(K,)`` bool mask of the candidates to strong-branch on (e.g. from :func:`preselect`);
+        the others get NaN scores and gains. None (the default): every candidate.
 
     Returns
     -------
@@ -281,16 +351,159 @@ def strong_branch(
     """
     lp_objective = float(model.getLPObjVal())
     cutoff = float(model.getCutoffbound())
-    bounds = _child_bounds(model, candidates, iteration_limit, idempotent)
-    return _score_children(model, bounds, lp_objective, cutoff, epsilon, infeasible_scoring)
+    if scored is None:
+        scored = np.ones(len(candidates), dtype=bool)
+    positions = np.flatnonzero(scored)
+    chosen = [candidates[i] for i in positions]
+    bounds = _child_bounds(model, chosen, iteration_limit, idempotent)
+    scores = _score_children(model, bounds, lp_objective, cutoff, epsilon, infeasible_scoring)
+    return _scatter(scores, positions, len(candidates))
+
+
+def _scatter(
+    scores: StrongBranchingScores, positions: np.ndarray, n_candidates: int
+) -> StrongBranchingScores:
+    """The scores of a subset placed at ``positions`` among ``n_candidates`` (NaN, False
+    elsewhere)."""
+    if len(positions) == n_candidates:
+        return scores
+    fields: dict[str, Any] = {"lp_objective": scores.lp_objective}
+    for item in dataclasses.fields(scores):
+        value = getattr(scores, item.name)
+        if isinstance(value, np.ndarray):
+            fill = np.nan if value.dtype.kind == "f" else False
+            full = np.full(n_candidates, fill, dtype=value.dtype)
+            full[positions] = value
+            fields[item.name] = full
+    return StrongBranchingScores(**fields)
+
+
+class GainHistory:
+    """Average strong branching gain per unit of LP value moved, per variable and direction.
+
+    The pseudocosts of reliability branching, fed by the labels' own strong branching (SCIP's
+    pseudocosts learn only from the branchings made, since labels are strong-branched
+    idempotently). A child proven infeasible counts with the node's distance to the cutoff
+    bound (when finite), as its score does.
+    """
+
+    def __init__(self) -> None:
+        # variable index -> [down sum, down count, up sum, up count]
+        self._sums: dict[int, list[float]] = {}
+
+    def update(
+        self,
+        candidates: Sequence[pyscipopt.Variable],
+        values: Sequence[float],
+        scores: StrongBranchingScores,
+        cutoff_gain: float | None,
+    ) -> None:
+        """Add the unit gains of the scored candidates whose LPs did not fail."""
+        values = np.asarray(values, dtype=np.float64)
+        down_frac, up_frac = values - np.floor(values), np.ceil(values) - values
+        gain = cutoff_gain if cutoff_gain is not None and math.isfinite(cutoff_gain) else np.nan
+        down = np.where(scores.down_infeasible, gain, scores.down_gains)
+        up = np.where(scores.up_infeasible, gain, scores.up_gains)
+        for i in np.flatnonzero(scores.scored & ~scores.lp_error):
+            sums = self._sums.setdefault(candidates[i].getIndex(), [0.0, 0.0, 0.0, 0.0])
+            if math.isfinite(down[i]) and down_frac[i] > 0.0:
+                sums[0] += down[i] / down_frac[i]
+                sums[1] += 1
+            if math.isfinite(up[i]) and up_frac[i] > 0.0:
+                sums[2] += up[i] / up_frac[i]
+                sums[3] += 1
+
+    def predict(
+        self, candidates: Sequence[pyscipopt.Variable], values: Sequence[float], epsilon: float
+    ) -> np.ndarray:
+        """Predicted product scores ``(frac_down * unit_down + eps) * (frac_up * unit_up + eps)``;
+        a direction never strong-branched takes the average over all variables (1 before any).
+        """
+        rows = np.array(
+            [self._sums.get(var.getIndex(), (0.0, 0.0, 0.0, 0.0)) for var in candidates]
+        ).reshape(-1, 4)
+        values = np.asarray(values, dtype=np.float64)
+        down = self._average(rows[:, 0], rows[:, 1])
+        up = self._average(rows[:, 2], rows[:, 3])
+        down_frac, up_frac = values - np.floor(values), np.ceil(values) - values
+        return (down_frac * down + epsilon) * (up_frac * up + epsilon)
+
+    def _average(self, sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """Per-candidate mean unit gain, the mean over all variables where none is known."""
+        known = counts > 0
+        means = np.divide(sums, counts, out=np.zeros_like(sums), where=known)
+        fallback = float(means[known].mean()) if known.any() else 1.0
+        return np.where(known, means, fallback)
+
+
+def ranking_scores(
+    model: pyscipopt.Model,
+    candidates: Sequence[pyscipopt.Variable],
+    values: Sequence[float],
+    config: StrongBranchingConfig,
+    history: GainHistory | None = None,
+) -> np.ndarray:
+    """Cheap scores of ``candidates`` (LP values ``values``) that pre-select those to label.
+
+    ``config.preselection`` ``"history"``: ``history``'s predicted product scores (an empty
+    history when None). ``"pseudocost"``: SCIP's pseudocost score, which before any branching
+    on a variable is its fractionality times the average pseudocosts. ``"lookahead"``: the
+    product scores of strong branching limited to ``config.lookahead_iterations`` LP
+    iterations per child (estimates; idempotent).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(K,)`` float64, higher is better.
+    """
+    if config.preselection == "history":
+        history = GainHistory() if history is None else history
+        return history.predict(candidates, values, config.score_epsilon)
+    if config.preselection == "pseudocost":
+        return np.array(
+            [
+                model.getVarPseudocostScore(var, value)
+                for var, value in zip(candidates, values, strict=True)
+            ],
+            dtype=np.float64,
+        )
+    lookahead = strong_branch(
+        model,
+        candidates,
+        config.lookahead_iterations,
+        config.score_epsilon,
+        config.infeasible_scoring,
+    )
+    return lookahead.scores
+
+
+def preselect(
+    ranking: np.ndarray, limit: int, n_random: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Mask of the candidates to strong-branch on: the ``limit`` best by ``ranking`` (the first
+    on ties; NaN ranks last), plus ``n_random`` drawn uniformly among the others.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(K,)`` bool, with ``min(limit + n_random, K)`` entries set.
+    """
+    ranking = np.nan_to_num(np.asarray(ranking, dtype=np.float64), nan=-np.inf)
+    order = np.argsort(-ranking, kind="stable")
+    mask = np.zeros(len(ranking), dtype=bool)
+    mask[order[:limit]] = True
+    rest = order[limit:]
+    if n_random > 0 and len(rest) > 0:
+        mask[rng.choice(rest, size=min(n_random, len(rest)), replace=False)] = True
+    return mask
 
 
 @dataclass
 class _ChildBounds:
     """What SCIP's strong branching returned per candidate, before any scoring: the children's
     dual bounds, whether each bound is valid (not iteration-limited), whether SCIP found each
-    child infeasible, and whether the candidate's LP failed (arrays aligned with the
-    candidates)."""
+    child infeasible, whether the candidate's LP failed, and the CPU seconds of each (arrays
+    aligned with the candidates)."""
 
     down: np.ndarray
     up: np.ndarray
@@ -299,6 +512,7 @@ class _ChildBounds:
     down_infeasible: np.ndarray
     up_infeasible: np.ndarray
     lp_error: np.ndarray
+    cpu_seconds: np.ndarray
 
 
 def _child_bounds(
@@ -317,10 +531,12 @@ def _child_bounds(
         down_infeasible=np.zeros(n, dtype=bool),
         up_infeasible=np.zeros(n, dtype=bool),
         lp_error=np.zeros(n, dtype=bool),
+        cpu_seconds=np.zeros(n),
     )
     model.startStrongbranch()
     try:
         for i, var in enumerate(candidates):
+            start = time.thread_time()
             (
                 bounds.down[i],
                 bounds.up[i],
@@ -332,6 +548,7 @@ def _child_bounds(
                 _,
                 bounds.lp_error[i],
             ) = model.getVarStrongbranch(var, iteration_limit, idempotent=idempotent)
+            bounds.cpu_seconds[i] = time.thread_time() - start
     finally:
         model.endStrongbranch()
     return bounds
@@ -382,6 +599,9 @@ def _score_children(
         up_proven=up_proven,
         down_valid=bounds.down_valid & trusted & (np.abs(down) < 1e20),
         up_valid=bounds.up_valid & trusted & (np.abs(up) < 1e20),
+        lp_error=lp_error.copy(),
+        scored=np.ones(len(lp_error), dtype=bool),
+        cpu_seconds=bounds.cpu_seconds,
     )
 
 
@@ -401,10 +621,14 @@ class StrongBranchingRule(Branchrule):
     ----------
     samples : list of gnn.dataset.BranchingSample
         Recorded samples, in the order visited.
-    n_calls, n_expert, n_explored, n_recorded, n_failed, n_cutoff : int
+    n_calls, n_expert, n_explored, n_recorded, n_failed, n_cutoff, n_unlabelled : int
         Counters: branching calls, nodes the expert decided (branched or cut off), exploration
         branchings, recorded samples, calls that failed (handed back to SCIP with DIDNOTRUN),
-        and nodes cut off because a candidate's children were both infeasible.
+        nodes cut off because a candidate's children were both infeasible, and nodes drawn
+        for recording that gave no sample because their scores were no label
+        (:attr:`StrongBranchingScores.labelled`).
+    history : GainHistory
+        Strong branching gains seen so far (kept only for the ``"history"`` pre-selection).
     stopped_by_sample_limit : bool
         True once ``config.max_samples`` was reached and the solve interrupted.
     strong_branching_seconds, observation_seconds : float
@@ -428,10 +652,12 @@ class StrongBranchingRule(Branchrule):
         self.n_recorded = 0
         self.n_failed = 0
         self.n_cutoff = 0
+        self.n_unlabelled = 0
         self.stopped_by_sample_limit = False
         self.strong_branching_seconds = 0.0
         self.observation_seconds = 0.0
         self._failure_logged = False
+        self.history = GainHistory()
 
     # SCIP calls these when the node LP is not solved; SCIP's own rules handle those nodes.
     def branchexecps(self, allowaddcons: bool) -> dict[str, Any]:
@@ -479,10 +705,17 @@ class StrongBranchingRule(Branchrule):
             self.config.iteration_limit,
             self.config.score_epsilon,
             self.config.infeasible_scoring,
+            scored=self._preselection(candidates, solution_values[:n_priority]),
         )
         self.strong_branching_seconds += time.perf_counter() - start
-        if graph is not None:
+        if self.config.candidate_limit is not None and self.config.preselection == "history":
+            cutoff = model.getCutoffbound()
+            cutoff_gain = None if model.isInfinity(cutoff) else cutoff - scores.lp_objective
+            self.history.update(candidates, solution_values[:n_priority], scores, cutoff_gain)
+        if graph is not None and scores.labelled:
             self._record(graph, candidates, scores)
+        elif graph is not None:
+            self.n_unlabelled += 1
         self.n_expert += 1
         limit = self.config.max_samples
         if limit is not None and self.n_recorded >= limit and not self.stopped_by_sample_limit:
@@ -493,6 +726,18 @@ class StrongBranchingRule(Branchrule):
             return SCIP_RESULT.CUTOFF
         model.branchVar(candidates[scores.best])
         return SCIP_RESULT.BRANCHED
+
+    def _preselection(
+        self, candidates: Sequence[pyscipopt.Variable], values: Sequence[float]
+    ) -> np.ndarray | None:
+        """Mask of the candidates to strong-branch on; None: all (no ``candidate_limit``, or
+        no fewer candidates than it and ``random_candidates`` together)."""
+        config = self.config
+        limit = config.candidate_limit
+        if limit is None or limit + config.random_candidates >= len(candidates):
+            return None
+        ranking = ranking_scores(self.model, candidates, values, config, self.history)
+        return preselect(ranking, limit, config.random_candidates, self.rng)
 
     def _record(
         self,
@@ -506,6 +751,10 @@ class StrongBranchingRule(Branchrule):
                 f"candidate LP positions {rows.min()}..{rows.max()} fall outside the observation's "
                 f"{graph.n_variables} variable rows"
             )
+        # The dataset module batches with PyG: imported only when samples are recorded, not by
+        # the learned rule's shortlist, which uses this module's scoring on the solve path.
+        from gnn.dataset import BranchingSample
+
         node = self.model.getCurrentNode()
         self.samples.append(
             BranchingSample(
@@ -520,6 +769,7 @@ class StrongBranchingRule(Branchrule):
                 up_gains=scores.up_gains,
                 down_infeasible=scores.down_infeasible,
                 up_infeasible=scores.up_infeasible,
+                candidate_scored=scores.scored,
             )
         )
         self.n_recorded += 1

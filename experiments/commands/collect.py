@@ -24,7 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from solver.settings import parse_settings
 
 __all__ = ["add_parser", "run", "resolve_instances", "parse_scip_params", "KINDS"]
 
@@ -35,6 +36,11 @@ _BRANCHING_ONLY = {
     "explore_prob": "--explore-prob",
     "record_prob": "--record-prob",
     "infeasible_scoring": "--infeasible-scoring",
+    "iteration_limit": "--iteration-limit",
+    "candidate_limit": "--candidate-limit",
+    "preselection": "--preselection",
+    "lookahead_iterations": "--lookahead-iterations",
+    "random_candidates": "--random-candidates",
 }
 
 _INSTANCE_PATTERNS = ("*.mps", "*.mps.gz", "*.lp", "*.lp.gz", "*.cip")
@@ -150,6 +156,49 @@ def _add_branching_arguments(parser: argparse.ArgumentParser) -> None:
         "default) or rank-first (every such candidate first; the labels of data collected "
         "before 2026-11-27)",
     )
+    _add_label_cost_options(branching)
+
+
+def _add_label_cost_options(group: argparse._ArgumentGroup) -> None:
+    """The options that make strong branching labels cheaper (all off by default)."""
+    group.add_argument(
+        "--iteration-limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LP iterations per strong branching child (default: unlimited); a node where a "
+        "child stops at the limit without a valid bound gives no sample",
+    )
+    group.add_argument(
+        "--candidate-limit",
+        type=int,
+        default=None,
+        metavar="K",
+        help="strong-branch on at most K pre-selected candidates per node; the others are "
+        "recorded as not scored (default: every candidate)",
+    )
+    group.add_argument(
+        "--preselection",
+        choices=("history", "pseudocost", "lookahead"),
+        default=None,
+        help="ranking of the pre-selection: history (gains strong branching found earlier in "
+        "the solve; default), pseudocost (SCIP's) or lookahead (strong branching limited to "
+        "--lookahead-iterations)",
+    )
+    group.add_argument(
+        "--lookahead-iterations",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LP iterations per child of the lookahead ranking (default: 3)",
+    )
+    group.add_argument(
+        "--random-candidates",
+        type=int,
+        default=None,
+        metavar="R",
+        help="also score R candidates drawn among those not pre-selected (default: 0)",
+    )
 
 
 def resolve_instances(spec: str) -> list[Path]:
@@ -182,19 +231,7 @@ def parse_scip_params(items: list[str]) -> dict[str, bool | int | float | str]:
     ValueError
         For an item without ``=`` or with an empty name.
     """
-    return {name: _typed(text) for name, text in parse_name_values(items, "--scip-param").items()}
-
-
-def _typed(text: str) -> bool | int | float | str:
-    """``true``/``false`` as a bool, else an int, else a float, else the text."""
-    if text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
+    return parse_settings(items, "--scip-param")
 
 
 def _instance_files(args: argparse.Namespace, command: list[str]) -> list[Path]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, parse_name_values
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
 from instances.generators import (
     GENERATORS,
     LEVELS,
@@ -19,6 +19,7 @@ from instances.generators import (
     override_params,
     preset,
 )
+from solver.settings import parse_name_values
 
 __all__ = ["add_parser", "run", "parse_param_overrides"]
 
@@ -27,7 +28,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``generate`` sub-command."""
     parser = subparsers.add_parser(
         "generate",
-        help="generate instances (set cover, auctions, facility location, independent set)",
+        help="generate instances of a shipped class or another family (see CLASS)",
         description=(
             "Generate COUNT instances of one class into OUT as MPS files, with a manifest.json "
             "recording parameters, seeds, hashes, library versions and this command. Re-running "

@@ -7,10 +7,24 @@ trained network behind the heuristic's interface). Importing the package registe
 :class:`DivingGNN` with the checkpoint loader.
 """
 
+from typing import Any
+
 from gnn.diving.loss import DivingLoss, diving_loss, soft_targets
 from gnn.diving.model import DIVING_FEATURE_ENUMS, DivingGNN, binary_mask, prepare_graph
 from gnn.diving.policy import DivingPolicy
-from gnn.diving.training import DIVING_OPTIONS, DivingTrainer, diving_example, fixing_metrics
+
+#: Names of :mod:`gnn.diving.training`, imported on first use: training batches graphs with
+#: PyG, which scoring does not need (:mod:`gnn.tensors`), so a learned solve does not import it.
+_TRAINING_NAMES = ("DIVING_OPTIONS", "DivingTrainer", "diving_example", "fixing_metrics")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TRAINING_NAMES:
+        from gnn.diving import training
+
+        return getattr(training, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DIVING_FEATURE_ENUMS",

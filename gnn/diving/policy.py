@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from gnn.data import BipartiteData, to_data
 from gnn.diving.model import DivingGNN, prepare_graph
 from gnn.graph import BipartiteGraph
+from gnn.tensors import graph_tensors
 
 __all__ = ["DivingPolicy"]
 
@@ -47,8 +47,7 @@ class DivingPolicy:
     @torch.no_grad()
     def predict(self, graph: BipartiteGraph) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(probability_one, confidence)`` per variable, numpy float32 in [0, 1]."""
-        data: BipartiteData = to_data(prepare_graph(graph))
-        value_logits, selection_logits = self.model(data)
+        value_logits, selection_logits = self.model(graph_tensors(prepare_graph(graph)))
         return (
             torch.sigmoid(value_logits).numpy().astype(np.float32),
             torch.sigmoid(selection_logits).numpy().astype(np.float32),

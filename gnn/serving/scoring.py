@@ -9,9 +9,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from gnn.data import collate_graphs, to_data
 from gnn.graph import BipartiteGraph
 from gnn.serving.errors import InferenceError
+from gnn.tensors import collate_graphs, graph_tensors
 
 __all__ = ["Scorer", "resolve_device", "score_batch", "score_batch_splitting"]
 
@@ -64,7 +64,7 @@ def score_batch(
         The model returned a tensor that is not one value (or row) per variable.
     """
     if len(graphs) == 1:  # no collation: models take a single graph as a batch of one
-        batch = to_data(graphs[0]).to(device)
+        batch = graph_tensors(graphs[0]).to(device)
     else:
         batch = collate_graphs(graphs).to(device)
     counts = [len(c) for c in candidates]

@@ -161,7 +161,7 @@ def generate_instances(
     Parameters
     ----------
     class_name
-        Registered class name (``setcover``, ``cauctions``, ``facilities``, ``indset``).
+        A class name registered in ``GENERATORS`` (e.g. ``setcover``, ``binpacking``).
     params
         Parameters of that class, e.g. ``preset("setcover", "easy")``.
     count

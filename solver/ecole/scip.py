@@ -94,8 +94,9 @@ class Model:
         """A new, quiet model holding a copy of ``source``'s original problem; ``source`` stays
         its caller's."""
         copy = pyscipopt.Model(sourceModel=source, origcopy=True)
-        copy.redirectOutput()  # its own message handler: quieting the shared one quiets source
-        copy.hideOutput()
+        # A copy shares its source's message handler: quiet the copy by its verbosity, not the
+        # shared handler (hideOutput would quiet ``source`` too).
+        copy.setParam("display/verblevel", 0)
         return Model(copy)
 
     # -- access ----------------------------------------------------------------------------

@@ -64,7 +64,8 @@ def test_a_stalled_call_times_out_on_time_and_later_calls_fail_fast() -> None:
     started = time.monotonic()
     with pytest.raises(CallTimeout, match="within 0.2 s"):
         caller.call(stall, timeout=0.2)
-    assert 0.2 <= time.monotonic() - started < 1.0
+    # The stall lasts until released: anything short of seconds is its bound at work.
+    assert 0.2 <= time.monotonic() - started < 5.0
     assert caller.busy and caller.n_timeouts == 1
 
     refused = []
@@ -74,7 +75,8 @@ def test_a_stalled_call_times_out_on_time_and_later_calls_fail_fast() -> None:
             caller.call(refused.append, 1, timeout=5.0)
     with pytest.raises(CallerBusy):  # a direct call would run beside the stalled one
         caller.call(refused.append, 1, timeout=None)
-    assert time.monotonic() - started < 0.1 and refused == [] and caller.n_refused == 4
+    # Refused at once, not after their 5 s bounds (nor never, behind the stall).
+    assert time.monotonic() - started < 2.0 and refused == [] and caller.n_refused == 4
 
     stall.release.set()  # the stalled call returns; its answer is dropped
     assert stall.returned.wait(5.0)
@@ -208,7 +210,7 @@ def test_wait_for_stalled_calls_waits_for_them_and_no_longer() -> None:
         caller.call(stall, timeout=0.05)
     started = time.monotonic()
     assert not wait_for_stalled_calls(0.2)
-    assert 0.2 <= time.monotonic() - started < 1.0
+    assert 0.2 <= time.monotonic() - started < 5.0  # the stall itself lasts until released
     threading.Timer(0.1, stall.release.set).start()
     assert wait_for_stalled_calls(5.0)
     assert stall.returned.is_set()

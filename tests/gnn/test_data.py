@@ -33,7 +33,7 @@ def test_batching_offsets_constraints_and_variables_separately():
 def test_collate_graphs_equals_pyg_batching():
     from torch_geometric.data import Batch
 
-    from gnn.data import collate_graphs
+    from gnn.tensors import collate_graphs
 
     rng = np.random.default_rng(0)
     graphs = []

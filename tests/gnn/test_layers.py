@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import torch
 
@@ -102,3 +107,12 @@ def test_matches_the_per_edge_formula():
         torch.relu(layer.output_hidden(torch.cat([target, layer.norm(summed)], -1)))
     )
     assert torch.allclose(layer((source, target), edge_index, edge_attr), expected, atol=1e-5)
+
+
+def test_building_a_layer_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    # PyG renders a specialised ``propagate`` into a temporary file that it never removes, once
+    # per process; the layer keeps the generic one, so a learned solve leaves no file behind.
+    code = "from gnn.layers import BipartiteGraphConvolution as C; C(4, 4, 1)"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=300)
+    assert list(tmp_path.iterdir()) == []

@@ -245,12 +245,13 @@ def test_deadline_raises_inference_timeout_and_server_goes_on() -> None:
     graph, candidates = random_requests(seed=4, n=1)[0]
     # The server thread runs the model (a caller running it would wait for its own pass).
     config = ServerConfig(request_timeout_s=0.05, caller_runs=False)
-    with InferenceServer(SlowGNN(delay_s=0.4), config) as server:
+    with InferenceServer(SlowGNN(delay_s=2.0), config) as server:
         with server.client() as hasty, server.client(timeout_s=30.0) as patient:
             started = time.monotonic()
             with pytest.raises(InferenceTimeout):
                 hasty.score(graph, candidates)
-            assert time.monotonic() - started < 0.3
+            # At its deadline, well before the 2 s forward pass it was waiting for ends.
+            assert time.monotonic() - started < 1.5
             assert isinstance(InferenceTimeout("x"), TimeoutError)
             scores = patient.score(graph, candidates)
     np.testing.assert_allclose(
@@ -429,7 +430,7 @@ def test_killed_server_makes_clients_fail_within_their_deadline_and_leaks_nothin
         started = time.monotonic()
         with pytest.raises(ServerUnavailable):
             client.score(graph, candidates)
-        assert time.monotonic() - started < 0.05  # later calls fail at once
+        assert time.monotonic() - started < 1.0  # later calls fail at once, not at the deadline
         client.close()
         with pytest.raises(ServerUnavailable):
             server.metrics()
@@ -553,7 +554,7 @@ def test_caller_runs_a_batch_only_once_passes_are_known_to_be_fast() -> None:
 def test_caller_runs_mode_keeps_the_deadline_when_the_model_stalls() -> None:
     graph, candidates = random_requests(seed=22, n=1)[0]
     model = ThreadRecordingGNN()
-    model.stall_s = 1.5
+    model.stall_s = 3.0
     config = ServerConfig(request_timeout_s=0.1, caller_runs=True)
     with InferenceServer(model, config) as server, server.client() as client:
         started = time.monotonic()
@@ -561,7 +562,8 @@ def test_caller_runs_mode_keeps_the_deadline_when_the_model_stalls() -> None:
             with pytest.raises(InferenceTimeout):
                 client.score(graph, candidates)
         elapsed = time.monotonic() - started
-        assert elapsed < 1.0, f"4 requests with a 0.1 s deadline took {elapsed:.2f} s"
+        # A caller that ran a stalled pass itself would wait it out (3 s).
+        assert elapsed < 2.0, f"4 requests with a 0.1 s deadline took {elapsed:.2f} s"
         model.stall_s = 0.0
         deadline = time.monotonic() + 10.0
         while time.monotonic() < deadline:  # the stalled passes drain, then answers come again

@@ -53,7 +53,7 @@ def _coefficients(model: pyscipopt.Model) -> dict[str, dict[str, float]]:
 
 
 def test_every_class_has_every_level_and_is_a_frozen_generator():
-    assert set(GENERATORS) == {"setcover", "cauctions", "facilities", "indset"}
+    assert {"setcover", "cauctions", "facilities", "indset"} <= set(GENERATORS)
     for name, cls in GENERATORS.items():
         assert tuple(PRESETS[name]) == LEVELS
         for params in PRESETS[name].values():

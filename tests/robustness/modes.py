@@ -12,16 +12,15 @@ project's own classes:
   known to be worst) and diving predictions of the objective-worst value of every binary with
   full confidence, so the sub-MIPs are infeasible or bad.
 
-A learned mode whose module does not import yet is skipped with the import error as reason.
 ``shipped`` is ``solver.include_learned_plugins`` with the package's own models, as users get it
 (the set trained on instances like the one solved, or none); ``shipped[out-of-domain]`` forces
-the default set onto every instance. Both skip while that function refuses (no model shipped).
+the default set onto every instance. The project's own modules are imported plainly: a module
+that fails to import fails the tests, it does not skip them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,7 +38,6 @@ __all__ = [
     "mode_params",
     "solve_in_mode",
     "stalled",
-    "missing_module",
 ]
 
 #: Settings of the diving heuristic in tests: small sub-MIPs, every coverage level.
@@ -48,15 +46,6 @@ DIVING_CONFIG_FIELDS: dict[str, Any] = {
     "max_submip_seconds": 1.0,
     "submip_node_limit": 200,
 }
-
-
-def missing_module(name: str) -> str | None:
-    """Why ``name`` cannot be imported (one line), or None when it imports."""
-    try:
-        importlib.import_module(name)
-    except Exception as error:  # any failure to import means the mode cannot run yet
-        return f"{name} does not import yet ({type(error).__name__}: {error})"
-    return None
 
 
 def _seeded_module(make: Callable[[], Any], seed: int) -> Any:
@@ -181,49 +170,31 @@ class SolveMode:
     hostile: bool = False
     """Driven by a deliberately bad policy (random or adversarial): it may cost any amount of
     time, so only correctness is asked of it where a time limit cuts it short."""
-    requires: tuple[str, ...] = field(default=())
-    """Modules that must import for the mode to run."""
+    imports: tuple[str, ...] = field(default=())
+    """Modules the mode uses, imported before a subprocess solve starts its clock (start-up,
+    like the interpreter's own)."""
 
     @property
     def learned(self) -> bool:
         """Whether anything is added to SCIP."""
         return self.branching is not None or self.diving is not None or self.shipped
 
-    def unavailable(self) -> str | None:
-        """Why this mode cannot run here, or None."""
-        for module in self.requires:
-            reason = missing_module(module)
-            if reason is not None:
-                return reason
-        return None
-
     def include(
         self, model: pyscipopt.Model, *, submip_params: dict[str, Any] | None = None
     ) -> list[Any]:
         """Add this mode's plugins to ``model`` (problem stage); returns them (keep them alive).
 
-        ``submip_params`` are extra SCIP parameters for the diving sub-MIPs. Skips the calling
-        test when the mode is unavailable.
+        ``submip_params`` are extra SCIP parameters for the diving sub-MIPs.
         """
-        reason = self.unavailable()
-        if reason is not None:
-            pytest.skip(reason)
         plugins: list[Any] = []
         if self.shipped:
-            from solver.plugins import (
-                DEFAULT_MODEL_SET,
-                LearnedModelError,
-                include_learned_plugins,
-            )
+            from solver.plugins import DEFAULT_MODEL_SET, include_learned_plugins
 
-            try:
-                included = include_learned_plugins(
-                    model,
-                    model_path=None if self.check_domain else DEFAULT_MODEL_SET,
-                    check_domain=self.check_domain,
-                )
-            except LearnedModelError as error:
-                pytest.skip(f"include_learned_plugins refuses: {error}")
+            included = include_learned_plugins(
+                model,
+                model_path=None if self.check_domain else DEFAULT_MODEL_SET,
+                check_domain=self.check_domain,
+            )
             # The rule and the heuristic it included (None where the shipped set has no model).
             for name in ("branching", "diving"):
                 plugin = getattr(included, name, None)
@@ -261,36 +232,36 @@ MODES: tuple[SolveMode, ...] = (
     SolveMode(
         "learned-branching[random]",
         branching=random_branching_policy,
-        requires=_BRANCHING,
+        imports=_BRANCHING,
         hostile=True,
     ),
     SolveMode(
         "learned-branching[adversarial]",
         branching=LeastFractionalPolicy,
-        requires=_BRANCHING,
+        imports=_BRANCHING,
         hostile=True,
     ),
-    SolveMode("neural-diving[random]", diving=random_diving_policy, requires=_DIVING, hostile=True),
+    SolveMode("neural-diving[random]", diving=random_diving_policy, imports=_DIVING, hostile=True),
     SolveMode(
-        "neural-diving[adversarial]", diving=WorstValuePredictor, requires=_DIVING, hostile=True
+        "neural-diving[adversarial]", diving=WorstValuePredictor, imports=_DIVING, hostile=True
     ),
     SolveMode(
         "learned[random]",
         branching=random_branching_policy,
         diving=random_diving_policy,
-        requires=_BRANCHING + _DIVING,
+        imports=_BRANCHING + _DIVING,
         hostile=True,
     ),
     SolveMode(
         "learned[adversarial]",
         branching=LeastFractionalPolicy,
         diving=WorstValuePredictor,
-        requires=_BRANCHING + _DIVING,
+        imports=_BRANCHING + _DIVING,
         hostile=True,
     ),
     # The modules include_learned_plugins imports on first use (torch: seconds), so that the
     # subprocess tests count them as start-up, as for the other modes.
-    SolveMode("shipped", shipped=True, requires=("solver.plugins", *_BRANCHING, *_DIVING)),
+    SolveMode("shipped", shipped=True, imports=("solver.plugins", *_BRANCHING, *_DIVING)),
     # The shipped set cover models on every instance: far outside their training domain a
     # policy may be as slow as a random one, so it is held to correctness only.
     SolveMode(
@@ -298,7 +269,7 @@ MODES: tuple[SolveMode, ...] = (
         shipped=True,
         check_domain=False,
         hostile=True,
-        requires=("solver.plugins", *_BRANCHING, *_DIVING),
+        imports=("solver.plugins", *_BRANCHING, *_DIVING),
     ),
 )
 
@@ -312,15 +283,8 @@ def mode_by_id(name: str) -> SolveMode:
 
 
 def mode_params(*, learned_only: bool = False) -> list[Any]:
-    """``pytest.param`` per mode, skipped with a reason where the mode cannot run yet."""
-    params = []
-    for mode in MODES:
-        if learned_only and not mode.learned:
-            continue
-        reason = mode.unavailable()
-        marks = [pytest.mark.skip(reason=reason)] if reason else []
-        params.append(pytest.param(mode, id=mode.name, marks=marks))
-    return params
+    """``pytest.param`` per mode, with the mode's name as id."""
+    return [pytest.param(mode, id=mode.name) for mode in MODES if mode.learned or not learned_only]
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 __all__ = [
     "REPO_ROOT",
     "last_json",
     "run_solve_mode",
-    "skip_if_unavailable",
     "solve_mode_command",
     "subprocess_env",
 ]
@@ -44,20 +41,11 @@ def last_json(stdout: str) -> dict[str, Any]:
     raise AssertionError(f"no JSON result in the output: {stdout[-2000:]}")
 
 
-def skip_if_unavailable(returncode: int | None, stdout: str) -> None:
-    """Skip the calling test when the subprocess said its mode cannot run here."""
-    from tests.robustness.solve_mode import EXIT_SKIP, SKIP_MARK
-
-    if returncode == EXIT_SKIP:
-        reason = next((line for line in stdout.splitlines() if line.startswith(SKIP_MARK)), "")
-        pytest.skip(reason.removeprefix(SKIP_MARK).strip() or "mode unavailable")
-
-
 def run_solve_mode(
     mode: str, instance: Path, *options: str, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """Run it to the end (skipping the test if the mode cannot run here)."""
-    done = subprocess.run(
+    """Run it to the end."""
+    return subprocess.run(
         solve_mode_command(mode, instance, *options),
         capture_output=True,
         text=True,
@@ -66,5 +54,3 @@ def run_solve_mode(
         cwd=REPO_ROOT,
         env=subprocess_env(),
     )
-    skip_if_unavailable(done.returncode, done.stdout)
-    return done

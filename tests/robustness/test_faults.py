@@ -31,13 +31,9 @@ from tests.robustness.mips import same_outcome
 from tests.robustness.modes import (
     DIVING_CONFIG_FIELDS,
     MODES,
-    missing_module,
     random_branching_policy,
     solve_in_mode,
 )
-
-_BRANCHING_MISSING = missing_module("solver.branching")
-_DIVING_MISSING = missing_module("solver.diving")
 
 
 def _tiny(class_name: str = "setcover", seed: int = 7) -> pyscipopt.Model:
@@ -115,7 +111,6 @@ class BrokenPredictor:
         return answer, answer
 
 
-@pytest.mark.skipif(bool(_BRANCHING_MISSING), reason=str(_BRANCHING_MISSING))
 @pytest.mark.parametrize("fault", FAULTS, ids=repr)
 def test_broken_branching_inference_never_changes_the_optimum(fault: _Fault, reference) -> None:
     from gnn.observation import NodeBipartite
@@ -132,7 +127,6 @@ def test_broken_branching_inference_never_changes_the_optimum(fault: _Fault, ref
     assert same_outcome(outcome, reference)
 
 
-@pytest.mark.skipif(bool(_DIVING_MISSING), reason=str(_DIVING_MISSING))
 @pytest.mark.parametrize("fault", FAULTS, ids=repr)
 def test_broken_diving_inference_never_changes_the_optimum(fault: _Fault, reference) -> None:
     from solver.diving import NeuralDivingConfig, include_neural_diving
@@ -165,10 +159,6 @@ class _StallingModel(__import__("torch").nn.Module):
         return self.inner(batch)
 
 
-@pytest.mark.skipif(
-    bool(missing_module("gnn.serving") or _BRANCHING_MISSING),
-    reason=str(missing_module("gnn.serving") or _BRANCHING_MISSING),
-)
 @pytest.mark.parametrize(
     "caller_runs",
     [

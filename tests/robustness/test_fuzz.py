@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from experiments.studies.fuzz import GOOD_OUTCOMES, FuzzConfig, check_instance, main, run_campaign
-from tests.robustness.modes import missing_module
 
 _KNAPSACK_MPS = """\
 NAME          knap
@@ -140,13 +139,9 @@ def test_chosen_hostile_files_get_an_answer_or_one_clear_line(tmp_path: Path, le
 
 # --- checkpoints --------------------------------------------------------------------------------
 
-_CHECKPOINT_MISSING = missing_module("gnn.checkpoint")
-
 
 @pytest.fixture(scope="module")
 def real_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if _CHECKPOINT_MISSING:
-        pytest.skip(_CHECKPOINT_MISSING)
     import torch
 
     from gnn.checkpoint import save_checkpoint
@@ -202,8 +197,6 @@ def test_broken_checkpoints_are_one_clear_error(real_checkpoint: Path, tmp_path:
 
 
 def test_checkpoint_of_another_feature_schema_is_refused(tmp_path: Path) -> None:
-    if _CHECKPOINT_MISSING:
-        pytest.skip(_CHECKPOINT_MISSING)
     from gnn.checkpoint import CheckpointError, load_checkpoint, save_checkpoint
     from gnn.features import ConstraintFeature, EdgeFeature
     from gnn.models import GCNNPolicy
@@ -223,9 +216,6 @@ def test_checkpoint_of_another_feature_schema_is_refused(tmp_path: Path) -> None
 
 
 def test_a_branching_checkpoint_is_not_a_diving_model(real_checkpoint: Path) -> None:
-    reason = missing_module("gnn.diving")
-    if reason:
-        pytest.skip(reason)
     from gnn.checkpoint import CheckpointError
     from gnn.diving import DivingPolicy
 

@@ -329,7 +329,7 @@ def test_a_stalled_policy_costs_one_bounded_wait(stalled_policy, optimum):
     _assert_same_optimum(model, optimum)
     assert stalled_policy.calls == 1, "later nodes must not call a policy that is still stalled"
     assert rule.n_branched == 0 and rule.n_fallbacks > 1
-    assert seconds < scip_seconds + 0.5 + 1.0
+    assert seconds < scip_seconds + 0.5 + 5.0  # one bounded wait, not the 30 s stall
 
     stalled_policy.release.set()
     deadline = time.monotonic() + 10.0
@@ -350,7 +350,7 @@ def test_the_time_limit_bounds_a_call_in_flight(stalled_policy):
     seconds = _seconds_to_solve(model)
     assert stalled_policy.calls == 1
     assert model.getStatus() == "timelimit"
-    assert seconds < limit + 0.5
+    assert seconds < limit + 5.0  # not the 30 s the policy stalls
     model.freeProb()
 
 
@@ -451,12 +451,12 @@ def _scores(**arrays):
 
     n = len(arrays["scores"])
     defaults = (
-        {name: np.zeros(n) for name in ("down_gains", "up_gains")}
+        {name: np.zeros(n) for name in ("down_gains", "up_gains", "cpu_seconds")}
         | {
             name: np.zeros(n, dtype=bool)
-            for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven")
+            for name in ("down_infeasible", "up_infeasible", "down_proven", "up_proven", "lp_error")
         }
-        | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid")}
+        | {name: np.ones(n, dtype=bool) for name in ("down_valid", "up_valid", "scored")}
     )
     return StrongBranchingScores(lp_objective=10.0, **(defaults | arrays))
 

@@ -313,7 +313,8 @@ def test_time_limit_is_respected() -> None:
     )
     start = time.perf_counter()
     model.optimize()
-    assert time.perf_counter() - start <= 1.5 + 1.0
+    # Sub-MIPs that ignored the main solve's limit could each run 100 s.
+    assert time.perf_counter() - start <= 1.5 + 3.0
     assert heuristic.stats.error is None
 
 
@@ -398,7 +399,7 @@ def test_a_stalled_prediction_is_abandoned_at_its_bound(stalled_policy: StalledP
     assert model.getStatus() == "optimal" and model.getObjVal() == pytest.approx(optimum)
     assert stalled_policy.calls == 1 and heuristic.stats.n_submips == 0
     assert heuristic.stats.error is not None and "CallTimeout" in heuristic.stats.error
-    assert 0.3 <= seconds < 0.3 + 1.5
+    assert 0.3 <= seconds < 0.3 + 5.0  # not the 30 s the prediction stalls
     model.freeProb()
 
 
@@ -416,7 +417,7 @@ def test_the_time_limit_bounds_a_prediction_in_flight(stalled_policy: StalledPol
     assert stalled_policy.calls == 1
     assert heuristic.stats.error is not None and "CallTimeout" in heuristic.stats.error
     assert model.getStatus() == "timelimit"
-    assert seconds < limit + 0.5
+    assert seconds < limit + 5.0  # not the 30 s the prediction stalls
     model.freeProb()
 
 

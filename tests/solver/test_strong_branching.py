@@ -13,11 +13,14 @@ from pyscipopt import SCIP_RESULT, Branchrule
 
 from gnn.observation import NodeBipartite
 from instances.generators import IndependentSet, SetCover, preset
+from solver import strong_branching
 from solver.strong_branching import (
+    GainHistory,
     StrongBranchingConfig,
     StrongBranchingRule,
     dual_bound_gains,
     include_strong_branching,
+    preselect,
     product_scores,
     strong_branch,
 )
@@ -336,4 +339,175 @@ def test_config_rejects_bad_values():
         StrongBranchingConfig(explore_prob=1.5)
     with pytest.raises(ValueError, match="max_samples"):
         StrongBranchingConfig(max_samples=0)
+    with pytest.raises(ValueError, match="candidate_limit"):
+        StrongBranchingConfig(candidate_limit=0)
+    with pytest.raises(ValueError, match="random_candidates"):
+        StrongBranchingConfig(random_candidates=-1)
+    with pytest.raises(ValueError, match="lookahead_iterations"):
+        StrongBranchingConfig(lookahead_iterations=0)
+    with pytest.raises(ValueError, match="preselection"):
+        StrongBranchingConfig(preselection="best")  # type: ignore[arg-type]
     assert isinstance(StrongBranchingRule(), Branchrule)
+
+
+class SubsetCheck(Branchrule):
+    """At the first node with 6+ candidates: full strong branching, then on a subset."""
+
+    def __init__(self, mask_of) -> None:
+        self.mask_of = mask_of
+        self.checked: tuple = ()
+
+    def branchexeclp(self, allowaddcons):
+        model = self.model
+        variables, _, _, _, n_priority, _ = model.getLPBranchCands()
+        candidates = variables[:n_priority]
+        full = strong_branch(model, candidates)
+        if len(candidates) >= 6 and not self.checked:
+            mask = self.mask_of(len(candidates))
+            self.checked = (full, strong_branch(model, candidates, scored=mask), mask)
+            model.interruptSolve()
+        model.branchVar(candidates[full.best])
+        return {"result": SCIP_RESULT.BRANCHED}
+
+
+def test_scoring_a_subset_gives_the_full_scores_there_and_no_score_elsewhere():
+    # The full best is left out, so that the subset's choice must differ from it.
+    model = branchy_model("setcover")
+    check = SubsetCheck(lambda n: np.arange(n) % 2 == 1)
+    model.includeBranchrule(check, "check", "", 10**6, -1, 1.0)
+    model.optimize()
+    model.freeProb()
+    full, subset, mask = check.checked
+    np.testing.assert_allclose(subset.scores[mask], full.scores[mask], rtol=1e-9)
+    np.testing.assert_allclose(subset.down_gains[mask], full.down_gains[mask], rtol=1e-9)
+    for name in ("scores", "down_gains", "up_gains", "cpu_seconds"):
+        assert np.isnan(getattr(subset, name)[~mask]).all(), name
+    assert not (subset.down_infeasible[~mask] | subset.down_valid[~mask]).any()
+    np.testing.assert_array_equal(subset.scored, mask)
+    assert subset.best == int(np.flatnonzero(mask)[np.argmax(full.scores[mask])])
+    assert full.labelled and subset.labelled and full.scored.all()
+    assert (full.cpu_seconds > 0).all()
+
+
+def test_preselect_keeps_the_best_ranked_and_draws_the_extras_among_the_rest():
+    ranking = np.array([0.5, 3.0, np.nan, 2.0, 1.0, 0.1, 0.2])
+    np.testing.assert_array_equal(
+        np.flatnonzero(preselect(ranking, 2, 0, np.random.default_rng(0))), [1, 3]
+    )
+    for seed in range(20):
+        mask = preselect(ranking, 3, 2, np.random.default_rng(seed))
+        assert mask.sum() == 5 and mask[[1, 3, 4]].all()
+    assert preselect(ranking, 5, 9, np.random.default_rng(0)).all()
+
+
+class FakeVariable:
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def getIndex(self) -> int:  # noqa: N802 (pyscipopt's name)
+        return self.index
+
+
+def fake_scores(down_gains, up_gains, down_infeasible=None, scored=None):
+    k = len(down_gains)
+    zeros = np.zeros(k, dtype=bool)
+    return strong_branching.StrongBranchingScores(
+        lp_objective=0.0,
+        down_gains=np.asarray(down_gains, dtype=float),
+        up_gains=np.asarray(up_gains, dtype=float),
+        down_infeasible=zeros if down_infeasible is None else np.asarray(down_infeasible),
+        up_infeasible=zeros,
+        scores=np.ones(k),
+        down_proven=zeros,
+        up_proven=zeros,
+        down_valid=~zeros,
+        up_valid=~zeros,
+        lp_error=zeros,
+        scored=~zeros if scored is None else np.asarray(scored),
+        cpu_seconds=np.zeros(k),
+    )
+
+
+def test_gain_history_predicts_from_unit_gains_and_averages_the_unknown():
+    variables = [FakeVariable(i) for i in range(4)]
+    history = GainHistory()
+    assert np.allclose(history.predict(variables[:2], [0.5, 0.5], 0.0), 0.25)  # no history yet
+    # Variable 0 moved by 0.5 each way gained 1 and 2; variable 1 gained little; variable 2's
+    # down child was infeasible (gains the cutoff distance, 4); variable 3 was not scored.
+    history.update(
+        variables,
+        [0.5, 0.5, 0.25, 0.5],
+        fake_scores(
+            [1.0, 0.1, 0.0, 9.0],
+            [2.0, 0.1, 1.0, 9.0],
+            [False, False, True, False],
+            scored=[True, True, True, False],
+        ),
+        cutoff_gain=4.0,
+    )
+    predicted = history.predict(variables, [0.5, 0.5, 0.25, 0.5], epsilon=0.0)
+    np.testing.assert_allclose(predicted[:3], [1.0 * 2.0, 0.1 * 0.1, 4.0 * 1.0])
+    unit_down, unit_up = np.mean([2.0, 0.2, 16.0]), np.mean([4.0, 0.2, 4.0 / 3.0])
+    assert predicted[3] == pytest.approx((0.5 * unit_down) * (0.5 * unit_up))
+    assert list(np.argsort(-predicted)) == [2, 3, 0, 1]
+
+
+def test_preselected_labels_score_few_candidates_and_the_solve_keeps_its_optimum():
+    optimum = default_optimum("setcover")
+    model = branchy_model("setcover")
+    config = StrongBranchingConfig(candidate_limit=3, random_candidates=1)
+    rule = include_strong_branching(model, config, rng=0, observation=NodeBipartite())
+    rule.observation.before_reset(model)
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.samples and rule.n_unlabelled == 0
+    for sample in rule.samples:
+        scored = sample.candidate_scored
+        assert scored.sum() == min(4, len(scored))
+        assert np.isnan(sample.candidate_scores[~scored]).all()
+        assert np.isfinite(sample.candidate_scores[scored]).all()
+        assert scored[sample.expert_index]
+        assert sample.expert_index == int(np.nanargmax(sample.candidate_scores))
+    model.freeProb()
+
+
+def test_a_node_whose_child_lps_stop_at_the_iteration_limit_gives_no_sample():
+    optimum = default_optimum("setcover")
+    model = branchy_model("setcover")
+    config = StrongBranchingConfig(iteration_limit=1)
+    rule = include_strong_branching(model, config, rng=0, observation=NodeBipartite())
+    rule.observation.before_reset(model)
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.n_expert > 0
+    # One LP iteration proves (almost) nothing: such nodes are not labels.
+    assert rule.n_unlabelled > 0
+    assert rule.n_recorded + rule.n_unlabelled == rule.n_expert
+    for sample in rule.samples:  # any node still recorded had every child settled
+        assert np.isfinite(sample.candidate_scores).all()
+    model.freeProb()
+
+
+def test_a_node_whose_strong_branching_lp_fails_gives_no_sample(monkeypatch):
+    real = strong_branching._child_bounds
+
+    def failing_second_candidate(model, candidates, iteration_limit, idempotent):
+        bounds = real(model, candidates, iteration_limit, idempotent)
+        if len(candidates) > 1:
+            bounds.lp_error[1] = True
+        return bounds
+
+    monkeypatch.setattr(strong_branching, "_child_bounds", failing_second_candidate)
+    optimum = default_optimum("setcover")
+    model = branchy_model("setcover")
+    rule = include_strong_branching(model, rng=0, observation=NodeBipartite())
+    rule.observation.before_reset(model)
+    model.optimize()
+    assert model.getStatus() == "optimal"
+    assert model.getObjVal() == pytest.approx(optimum)
+    assert rule.n_unlabelled > 0 and rule.n_failed == 0
+    assert all(len(sample.candidates) == 1 for sample in rule.samples)
+    assert rule.n_recorded + rule.n_unlabelled == rule.n_expert
+    model.freeProb()
