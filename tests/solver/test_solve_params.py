@@ -3,6 +3,7 @@ and their order against a model set's own SCIP settings."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from instances.reading import list_examples, read_instance
 from solver.cli import EXIT_BAD_INPUT, main
+from solver.modelset import read_model_set, write_manifest
 from solver.plugins import SHIPPED_MODELS_DIR
 from solver.settings import parse_setting_value, parse_settings
 from solver.setup import LearnedSetup, SolveSetup, configure_model
@@ -42,6 +44,14 @@ def test_settings_need_name_equals_value() -> None:
         parse_settings(["max_depth"], "--x")
 
 
+def _setcover_set(tmp_path: Path, **changes: object) -> Path:
+    """A copy of the shipped set cover set with ``changes`` to its :class:`ModelSet` fields."""
+    folder = tmp_path / "set"
+    shutil.copytree(SHIPPED_MODELS_DIR / "setcover", folder)
+    write_manifest(folder, dataclasses.replace(read_model_set(folder), **changes))
+    return folder
+
+
 def _configured(tmp_path: Path, setup: SolveSetup):
     model = read_instance(SETCOVER)
     model.hideOutput()
@@ -49,8 +59,11 @@ def _configured(tmp_path: Path, setup: SolveSetup):
 
 
 def test_rule_and_dive_settings_go_on_top_of_the_model_sets(tmp_path: Path) -> None:
+    models = read_model_set(SHIPPED_MODELS_DIR / "setcover")
+    # The shipped set runs without diving: a copy with it enabled.
+    folder = _setcover_set(tmp_path, diving=dataclasses.replace(models.diving, enabled=True))
     learned = LearnedSetup(
-        model_path="setcover",
+        model_path=str(folder),
         branching_params={"max_depth": 2, "deep_rule": "pscost"},
         diving_params={"refine_calls": 1},
     )
@@ -64,14 +77,8 @@ def test_rule_and_dive_settings_go_on_top_of_the_model_sets(tmp_path: Path) -> N
 
 
 def test_the_callers_scip_params_win_over_the_model_sets(tmp_path: Path) -> None:
-    folder = tmp_path / "set"
-    shutil.copytree(SHIPPED_MODELS_DIR / "setcover", folder)
-    manifest = folder / "modelset.toml"
-    text = manifest.read_text().replace(
-        "[scip_params]\n",
-        '[scip_params]\n"separating/maxrounds" = 0\n"presolving/maxrestarts" = 0\n',
-    )
-    manifest.write_text(text)
+    params = {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
+    folder = _setcover_set(tmp_path, scip_params=params)
     setup = SolveSetup(
         scip_params={"separating/maxrounds": 5},
         seed=7,
