@@ -445,8 +445,11 @@ def include_learned_plugins(
         model, model_path, branching=branching, diving=diving, check_domain=check_domain
     )
     for name, reason in declined.items():
-        logger.warning(
-            "neuralmip: learned %s left out (SCIP's own plugins decide): %s", name, reason
+        # A component its own set disables is the set's choice, not a surprise: said at info
+        # level (the summary's learned line says it too); any other reason is a warning.
+        level = logging.INFO if reason.startswith("disabled in ") else logging.WARNING
+        logger.log(
+            level, "neuralmip: learned %s left out (SCIP's own plugins decide): %s", name, reason
         )
     wanted = [kind for kind, needed in zip(COMPONENTS, (branching, diving), strict=True) if needed]
     if models is None or not wanted:
