@@ -34,7 +34,7 @@ Format (all keys but ``instance_sets`` and ``configurations`` optional)::
     heuristics = "aggressive"     # optional SCIP meta setting for heuristics
     branching_rule = "largest-objective"  # optional non-learned rule (solver.baseline_rules)
     # with learned_branching = true: solver.branching.BranchingRuleConfig fields on top of the
-    # model set's (solver/models/rules.toml), e.g.
+    # model set's (its modelset.toml), e.g.
     # branching_params = { shortlist_size = 4, shortlist_reductions = true }
     # with neural_diving = true: solver.diving.NeuralDivingConfig fields, e.g.
     # diving_params = { coverages = [0.9, 0.7], max_total_seconds = 0.5 }
