@@ -48,7 +48,6 @@ from typing import Any
 import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT, Branchrule
-from scipy import stats
 
 from experiments.collect_branching import CollectBranchingConfig, instance_scip_seed
 from gnn.checkpoint import library_versions
@@ -148,9 +147,32 @@ def _compare(full: np.ndarray, label: np.ndarray) -> tuple[bool, float, float, f
     ranked = np.where(np.isnan(label), np.nanmin(label) - 1.0, label)
     if len(full) < 2 or np.ptp(full) == 0 or np.ptp(ranked) == 0:
         return agrees, ratio, float("nan"), float("nan")
-    spearman = float(stats.spearmanr(full, ranked).statistic)
-    kendall = float(stats.kendalltau(full, ranked).statistic)
-    return agrees, ratio, spearman, kendall
+    return agrees, ratio, spearman_rho(full, ranked), kendall_tau_b(full, ranked)
+
+
+def _average_ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks from 0, ties given the mean of the ranks they span."""
+    order = np.argsort(values, kind="mergesort")
+    _, inverse, counts = np.unique(values[order], return_inverse=True, return_counts=True)
+    starts = np.cumsum(counts) - counts
+    ranks = np.empty(len(values))
+    ranks[order] = (starts + (counts - 1) / 2.0)[inverse]
+    return ranks
+
+
+def spearman_rho(first: np.ndarray, second: np.ndarray) -> float:
+    """Spearman's rank correlation (ties: average ranks), as ``scipy.stats.spearmanr``."""
+    return float(np.corrcoef(_average_ranks(first), _average_ranks(second))[0, 1])
+
+
+def kendall_tau_b(first: np.ndarray, second: np.ndarray) -> float:
+    """Kendall's tau-b (ties in either ranking accounted for), as ``scipy.stats.kendalltau``."""
+    upper = np.triu_indices(len(first), 1)
+    dx = np.sign(first[:, None] - first[None, :])[upper]
+    dy = np.sign(second[:, None] - second[None, :])[upper]
+    pairs = len(dx)
+    denominator = np.sqrt(float(pairs - np.sum(dx == 0)) * float(pairs - np.sum(dy == 0)))
+    return float(np.sum(dx * dy) / denominator) if denominator > 0 else float("nan")
 
 
 def _ranking(

@@ -36,3 +36,18 @@ def test_a_small_run_compares_every_variant_on_the_same_nodes(tmp_path):
     assert lines["history-5"]["label_yield"] == 1.0
     assert lines["history-5"]["sb_ms_per_node"] < lines["full"]["sb_ms_per_node"]
     assert all(line["nodes"] == len(rows) for line in lines.values())
+
+
+def test_rank_correlations_by_hand() -> None:
+    from experiments.studies.label_quality import kendall_tau_b, spearman_rho
+
+    first = np.array([1.0, 2.0, 3.0, 4.0])
+    second = np.array([1.0, 3.0, 2.0, 4.0])  # one discordant pair of six
+    assert spearman_rho(first, second) == pytest.approx(0.8)
+    assert kendall_tau_b(first, second) == pytest.approx(4 / 6)
+    assert spearman_rho(first, first[::-1]) == pytest.approx(-1.0)
+    tied = np.array([1.0, 1.0, 2.0, 2.0])  # ties: tau-b, average ranks
+    assert kendall_tau_b(first, tied) == pytest.approx(4 / np.sqrt(6 * 4))
+    assert spearman_rho(first, tied) == pytest.approx(
+        np.corrcoef([0, 1, 2, 3], [0.5, 0.5, 2.5, 2.5])[0, 1]
+    )
