@@ -12,11 +12,16 @@ writes it into the checkpoint's ``.json`` record too::
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from experiments.cli import EXIT_BAD_INPUT, EXIT_OK
+
+if TYPE_CHECKING:
+    from gnn.domain import ModelDomain
 
 __all__ = ["add_parser", "run"]
 
@@ -79,5 +84,27 @@ def run(args: argparse.Namespace) -> int:
             record = json.loads(sidecar.read_text())
             record["domain"] = {**domain.to_dict(), "command": command}
             sidecar.write_text(json.dumps(record, indent=2) + "\n")
-        print(f"{checkpoint}: domain of {domain.source}")
+        manifest = _update_manifest(checkpoint, domain)
+        where = f" and {manifest}" if manifest is not None else ""
+        print(f"{checkpoint}{where}: domain of {domain.source}")
     return EXIT_OK
+
+
+def _update_manifest(checkpoint: Path, domain: ModelDomain) -> Path | None:
+    """Record ``domain`` in the manifest of the model set ``checkpoint`` belongs to, if it is one
+    of a set's (the manifest is what deciding whether a set applies reads); None otherwise."""
+    from solver.modelset import MANIFEST_NAME, read_model_set, write_manifest
+
+    folder = checkpoint.parent
+    if not (folder / MANIFEST_NAME).is_file():
+        return None
+    model_set = read_model_set(folder)
+    changed = {
+        component.kind: dataclasses.replace(component, domain=domain)
+        for component in model_set.components()
+        if component.path.resolve() == checkpoint.resolve()
+    }
+    if not changed:
+        return None
+    header = f"neuralmip model set '{model_set.name}' (format: solver/modelset.py)."
+    return write_manifest(folder, dataclasses.replace(model_set, **changed), header=header)

@@ -84,3 +84,16 @@ def test_the_command_refuses_bad_input_with_exit_2(data, tmp_path, capsys):
     junk.write_bytes(b"junk")
     assert main(["domain", str(junk), "--instances", str(data)]) == 2
     assert "junk.pt" in capsys.readouterr().err
+
+
+def test_the_command_updates_the_manifest_of_the_set_the_checkpoint_is_in(data, tmp_path):
+    from solver.modelset import ModelSet, read_model_set, write_manifest
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    path = _checkpoint(folder / "branching.pt")
+    loose = read_model_set(folder)  # a folder of one checkpoint, before it has a manifest
+    write_manifest(folder, ModelSet("mine", branching=loose.branching))
+    assert read_model_set(folder).branching.domain is None
+    assert main(["domain", str(path), "--instances", str(data)]) == 0
+    assert read_model_set(folder).branching.domain == training_domain([data])
