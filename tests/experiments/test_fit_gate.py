@@ -84,6 +84,8 @@ def test_branching_that_adds_nothing_to_its_settings_alone_is_left_out():
     assert "adds nothing to its settings" in decision.branching.why
     assert "these settings alone: 0.47" in decision.branching.why
     assert decision.scip_params == {}
+    assert "SCIP settings alone paid: cuts at the root only" in decision.reason
+    assert "0.47 of SCIP's default time" in decision.reason
 
 
 def test_branching_that_does_not_beat_scips_default_is_left_out():
@@ -151,7 +153,9 @@ def test_nothing_helps_nothing_is_enabled_and_the_reason_says_so():
     decision = gate(tuning)
     assert not decision.branching.enabled and not decision.diving.enabled
     assert decision.scip_params == {}
-    assert "nothing beat SCIP's default" in decision.reason
+    assert "no learned component paid" in decision.reason
+    assert "--learned adds nothing" in decision.reason
+    assert "SCIP settings alone paid: no restarts, 0.90" in decision.reason
 
 
 def test_a_candidate_with_failed_runs_is_left_out():
