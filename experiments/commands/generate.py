@@ -3,7 +3,7 @@
 Example::
 
     neuralmip generate setcover --preset easy --count 100 --seed 0 --out data/setcover/easy
-    neuralmip generate indset --preset tiny --param n_nodes=80 --count 5 --out /tmp/indset
+    neuralmip generate indset --preset tiny --param n_nodes=80 --count 5 --out data/indset
 """
 
 from __future__ import annotations
