@@ -320,7 +320,11 @@ def check_samples_file(path: str | Path) -> int:
     ValueError, OSError, KeyError, EOFError, zipfile.BadZipFile, zlib.error
         If the file is damaged (the message says how).
     """
-    path = Path(path)
+    return len(_checked_arrays(Path(path))["node_numbers"])
+
+
+def _checked_arrays(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of the samples file at ``path``, checked as :func:`check_samples_file` says."""
     arrays = _load_arrays(path)
     n = len(arrays["node_numbers"])
     recorded = read_metadata(path).get("n_samples")
@@ -349,7 +353,7 @@ def check_samples_file(path: str | Path) -> int:
     scored = arrays.get("candidate_scored", np.ones(len(arrays["candidates"]), dtype=bool))
     if n and not (scored[chosen].all() and np.isfinite(arrays["candidate_scores"][chosen]).all()):
         raise ValueError(f"{path}: an expert choice has no finite strong branching score")
-    return n
+    return arrays
 
 
 def _unpack(arrays: Mapping[str, np.ndarray], i: int) -> BranchingSample:
@@ -442,21 +446,24 @@ class BranchingDataset(Dataset):
     def __init__(self, paths: str | Path | Iterable[str | Path], cache_files: int | None = None):
         self.files: list[Path] = []
         self.skipped: list[tuple[Path, str]] = []
+        self.cache_files = cache_files
+        self._cache: OrderedDict[int, dict[str, np.ndarray]] = OrderedDict()
         counts = []
         for path in sample_files(paths):
             try:
-                counts.append(check_samples_file(path))
+                arrays = _checked_arrays(Path(path))
             except _CORRUPT_FILE_ERRORS as error:
                 logger.warning("%s: damaged samples file skipped (%s)", path, error)
                 self.skipped.append((path, str(error)))
-            else:
-                self.files.append(path)
+                continue
+            if cache_files is None:  # every file is kept anyway: keep the one just checked
+                self._cache[len(self.files)] = arrays
+            counts.append(len(arrays["node_numbers"]))
+            self.files.append(path)
         self._file_of = np.repeat(np.arange(len(self.files)), counts)
         self._position_in_file = np.concatenate(
             [np.arange(n) for n in counts] if counts else [np.zeros(0, dtype=np.int64)]
         ).astype(np.int64)
-        self.cache_files = cache_files
-        self._cache: OrderedDict[int, dict[str, np.ndarray]] = OrderedDict()
 
     def __len__(self) -> int:
         return int(self._file_of.shape[0])
