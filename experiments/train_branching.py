@@ -91,14 +91,35 @@ CONFIG = TrainBranchingConfig
 def split_sample_files(
     files: list[Path], valid_fraction: float, seed: int
 ) -> tuple[list[Path], list[Path]]:
-    """Training and validation files: a seeded permutation, so no instance is in both."""
-    if len(files) < 2:
+    """Training and validation files: a seeded permutation of the instances, so no instance is
+    in both (files recorded from the same instance, e.g. by collections with other seeds, go
+    together; the instance is the ``instance_sha256`` of a file's metadata, or the file itself
+    when it records none). With one file per instance, a seeded permutation of the files."""
+    groups = _files_by_instance(files)
+    if len(groups) < 2:
         raise ValueError(
             f"{files[0] if files else 'data'}: need samples from at least two instances "
             "to hold one out for validation"
         )
-    valid, train = seeded_split(len(files), valid_fraction, seed)
-    return sorted(files[i] for i in train), sorted(files[i] for i in valid)
+    valid, train = seeded_split(len(groups), valid_fraction, seed)
+    return (
+        sorted(path for i in train for path in groups[i]),
+        sorted(path for i in valid for path in groups[i]),
+    )
+
+
+def _files_by_instance(files: list[Path]) -> list[list[Path]]:
+    """``files`` grouped by the instance they were recorded from, in order of first file."""
+    from gnn.dataset import read_metadata
+
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        try:
+            key = str(read_metadata(path).get("instance_sha256") or path)
+        except (OSError, ValueError):
+            key = str(path)
+        groups.setdefault(key, []).append(path)
+    return list(groups.values())
 
 
 def _materialise(dataset: Any, limit: int | None, seed: int) -> list[Any]:

@@ -12,6 +12,7 @@ command, seed, versions and timings.
 ``checkpoints``, ``config``, ``command``) and these entries of ``results``, each of which may
 be missing (a stage that has not run):
 
+- ``"collect_branching"``: the branching collection's outputs (its passes);
 - ``"tune"``: the :class:`experiments.fit.tuning.TuningResult`;
 - ``"gate"``: the :class:`experiments.fit.gate.GateDecision`;
 - ``"test"``: the :class:`experiments.fit.evaluate.TestResult`;
@@ -79,6 +80,7 @@ def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
     lines = [f"# Model set `{ctx.out.name}`, fitted by `neuralmip fit`", ""]
     lines += _headline(decision, test)
     lines += _data_section(ctx)
+    lines += _collection_lines(results.get("collect_branching"))
     lines += _training_section(ctx)
     lines += _tuning_section(ctx, tuning)
     lines += _gate_section(decision)
@@ -131,6 +133,23 @@ def _data_section(ctx: Any) -> list[str]:
     _save(figure, ctx.out / "data.png")
     lines += ["![data](data.png)", ""]
     return lines + (_catalog_lines(catalog) if catalog is not None else [])
+
+
+def _collection_lines(collection: Mapping[str, Any] | None) -> list[str]:
+    """The branching collection's passes: record probability, seed and samples of each."""
+    if not collection or not collection.get("passes"):
+        return []
+    lines = [
+        f"Branching samples, by collection pass over the {collection['n_instances']} training "
+        f"instances ({collection['time_limit']:.1f} s a solve at most):",
+        "",
+    ]
+    rows = [
+        [p["index"], p["record_prob"], p["seed"], p["n_samples"], len(p["failures"])]
+        for p in collection["passes"]
+    ]
+    rows.append(["all", "", "", collection["n_samples"], len(collection["failures"])])
+    return lines + _table(["pass", "record probability", "seed", "samples", "failed"], rows)
 
 
 def _baseline_lines(baseline: Any) -> list[str]:

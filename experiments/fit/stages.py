@@ -17,14 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from experiments.fit.context import FitContext
 
 __all__ = [
+    "BRANCHING_PASSES",
     "COLLECTION_SAFETY",
     "MIN_SOLVE_SECONDS",
     "TRAINING_SAFETY",
     "OWN_STAGES",
     "Stage",
+    "pass_seed",
     "per_solve_limit",
 ]
 
@@ -36,6 +40,10 @@ COLLECTION_SAFETY = 0.8
 TRAINING_SAFETY = 0.6
 #: The shortest time limit a solve is given.
 MIN_SOLVE_SECONDS = 0.5
+#: Record probability of each branching collection pass: the first records the first nodes of
+#: each solve, the later ones, each with its own seed, nodes spread deeper in the tree. Passes
+#: after the first run while the stage's allotment lasts.
+BRANCHING_PASSES: tuple[float, ...] = (1.0, 0.25, 0.1, 0.05)
 
 Plan = Callable[[FitContext, float], dict[str, Any]]
 Run = Callable[[FitContext, Mapping[str, Any]], dict[str, Any]]
@@ -160,15 +168,62 @@ def _plan_collection(ctx: FitContext, seconds: float) -> dict[str, Any]:
     return {"time_limit": per_solve_limit(seconds, n, ctx.config.workers, COLLECTION_SAFETY)}
 
 
+def _plan_branching_collection(ctx: FitContext, seconds: float) -> dict[str, Any]:
+    """Each pass's solves may take half the allotment: the first pass always runs, a later one
+    only while half the allotment is left (so the passes end within it)."""
+    return _plan_collection(ctx, seconds / 2)
+
+
+def pass_seed(master_seed: int, index: int) -> int:
+    """The collection seed of branching pass ``index`` (pass 0: the fit's master seed)."""
+    if index == 0:
+        return master_seed
+    sequence = np.random.SeedSequence([master_seed, index])
+    return int(sequence.generate_state(1, dtype=np.uint32)[0] & (2**31 - 1))
+
+
 def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, Any]:
-    """Strong branching samples on the training instances (:mod:`experiments.collect_branching`);
-    the outputs count the samples in the folder, earlier runs' included."""
+    """Strong branching samples on the training instances (:mod:`experiments.collect_branching`)
+    in passes (:data:`BRANCHING_PASSES`), one folder each; the outputs count the samples in the
+    folders, earlier runs' included."""
+    assert ctx.split is not None
+    time_limit = float(params["time_limit"])
+    rounds = -(-len(ctx.split.train) // max(1, ctx.config.workers))
+    worst_case = rounds * time_limit / COLLECTION_SAFETY
+    passes = []
+    for index, record_prob in enumerate(BRANCHING_PASSES):
+        if index > 0 and ctx.budget.stage_left("collect_branching") < worst_case:
+            break
+        passes.append(_branching_pass(ctx, index, record_prob, time_limit))
+    files = _branching_files(ctx.work / "data" / "branching")
+    outputs = {
+        "folder": str(ctx.work / "data" / "branching"),
+        "n_instances": len(ctx.split.train),
+        "n_with_samples": len({_instance_of(path) for path in files}),
+        "n_samples": sum(p["n_samples"] for p in passes),
+        "passes": passes,
+        "failures": [failure for p in passes for failure in p["failures"]],
+        "time_limit": time_limit,
+    }
+    ctx.results["collect_branching"] = outputs
+    return outputs
+
+
+def _restore_branching_collection(ctx: FitContext, outputs: Mapping[str, Any]) -> None:
+    ctx.results["collect_branching"] = dict(outputs)
+
+
+def _branching_pass(
+    ctx: FitContext, index: int, record_prob: float, time_limit: float
+) -> dict[str, Any]:
+    """One collection pass over the training instances, into ``data/branching/pass-INDEX``."""
     from experiments.collect_branching import CollectBranchingConfig, collect_branching
     from gnn.dataset import read_metadata
 
     assert ctx.split is not None
-    folder = ctx.work / "data" / "branching"
-    config = CollectBranchingConfig(seed=ctx.config.seed, time_limit=float(params["time_limit"]))
+    folder = ctx.work / "data" / "branching" / f"pass-{index}"
+    seed = pass_seed(ctx.config.seed, index)
+    config = CollectBranchingConfig(seed=seed, time_limit=time_limit, record_prob=record_prob)
     summary = collect_branching(
         ctx.split.train,
         folder,
@@ -179,14 +234,16 @@ def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, 
         command=list(ctx.config.command) or None,
     )
     _log_failures(ctx, "branching samples", summary.failures, folder)
-    files = _branching_files(folder)
+    n_samples = sum(int(read_metadata(path)["n_samples"]) for path in _branching_files(folder))
+    ctx.log(
+        f"collect branching pass {index} (record probability {record_prob}): {n_samples} samples"
+    )
     return {
-        "folder": str(folder),
-        "n_instances": summary.n_instances,
-        "n_with_samples": len(files),
-        "n_samples": sum(int(read_metadata(path)["n_samples"]) for path in files),
+        "index": index,
+        "seed": seed,
+        "record_prob": record_prob,
+        "n_samples": n_samples,
         "failures": list(summary.failures),
-        "time_limit": float(params["time_limit"]),
     }
 
 
@@ -239,12 +296,20 @@ def _not_trained(ctx: FitContext, kind: str, why: str) -> dict[str, Any]:
 
 
 def _branching_files(folder: Path) -> list[Path]:
-    """The complete samples files of ``folder`` that hold at least one sample."""
+    """The complete samples files of ``folder`` and its pass folders that hold a sample."""
     from gnn.dataset import read_metadata, sample_files
 
     if not folder.is_dir():
         return []
-    return [path for path in sample_files([folder]) if read_metadata(path).get("n_samples", 0) > 0]
+    folders = [folder, *sorted(path for path in folder.iterdir() if path.is_dir())]
+    return [path for path in sample_files(folders) if read_metadata(path).get("n_samples", 0) > 0]
+
+
+def _instance_of(path: Path) -> str:
+    """The instance a samples file was recorded from (its hash)."""
+    from gnn.dataset import read_metadata
+
+    return str(read_metadata(path).get("instance_sha256") or path.name)
 
 
 def _train_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -316,7 +381,12 @@ def _restore_checkpoint(kind: str) -> Restore:
 OWN_STAGES: tuple[Stage, ...] = (
     Stage("discover", _discover, restore=_restore_discover),
     Stage("baseline", _baseline, _plan_baseline, _restore_baseline),
-    Stage("collect_branching", _collect_branching, _plan_collection),
+    Stage(
+        "collect_branching",
+        _collect_branching,
+        _plan_branching_collection,
+        _restore_branching_collection,
+    ),
     Stage("collect_solutions", _collect_solutions, _plan_collection),
     Stage("train_branching", _train_branching, restore=_restore_checkpoint("branching")),
     Stage("train_diving", _train_diving, restore=_restore_checkpoint("diving")),
