@@ -90,6 +90,8 @@ class Comparison:
     """Runs in which a learned branching rule was included."""
     diving_runs: int = 0
     """Runs in which neural diving was included."""
+    default_solved: int | None = None
+    """Of ``runs``, those SCIP's default solved (None in records written before it was kept)."""
 
     @property
     def time_ratio(self) -> float | None:
@@ -326,6 +328,7 @@ def _comparison(
         ),
         branching_runs=sum(row.get("inference") is not None for row in mine),
         diving_runs=sum(row.get("heuristic") is not None for row in mine),
+        default_solved=sum(default.solved for default in defaults),
     )
 
 

@@ -324,7 +324,7 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
         "## Test (held-out instances, never used for a choice)",
         "",
         f"{test.instances} instances, {test.time_limit:.1f} s each, seed {test.seed}; "
-        f"runs in `{test.folder}`.",
+        f"runs in `{test.folder}`. Runs where SCIP's default failed are left out of every row.",
         "",
     ]
     if test.note:
@@ -332,7 +332,8 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     if test.comparison(SETTINGS_ONLY_NAME) is None:
         lines += ["The set runs under SCIP's default settings: what it adds is its models.", ""]
     base = test.comparisons[0]
-    default_row = [DEFAULT_NAME, base.runs, "-", "-", _number(base.default_time), "1.00"]
+    solved = "-" if base.default_solved is None else base.default_solved
+    default_row = [DEFAULT_NAME, base.runs, solved, 0, _number(base.default_time), "1.00"]
     default_row += [_number(base.default_primal_integral), "1.00", "-"]
     header = ["configuration", "runs", "solved", "failed", "time (s)", "time ratio"]
     header += ["primal integral", "ratio", "runs with learned branching / diving"]

@@ -20,7 +20,7 @@ SHIPPED = SHIPPED_MODELS_DIR / "setcover"
 
 
 def _comparison(name: str, time: float, integral: float = 2.0) -> Comparison:
-    return Comparison(name, 4, 4, 0, time, 10.0, integral, 4.0, branching_runs=4)
+    return Comparison(name, 4, 4, 0, time, 10.0, integral, 4.0, branching_runs=4, default_solved=3)
 
 
 def _tuning() -> TuningResult:
@@ -80,6 +80,22 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
         "tune": tuning,
         "gate": decision,
         "test": test,
+        "collect_branching": {
+            "n_instances": 6,
+            "n_samples": 130,
+            "time_limit": 2.0,
+            "failures": ["i1.mps: boom"],
+            "passes": [
+                {"index": 0, "record_prob": 1.0, "seed": 3, "n_samples": 100, "failures": []},
+                {
+                    "index": 1,
+                    "record_prob": 0.25,
+                    "seed": 77,
+                    "n_samples": 30,
+                    "failures": ["i1.mps: boom"],
+                },
+            ],
+        },
         "timings": {"baseline": 10.0, "tune": 12.5},
         "budget": {"total_s": 60.0, "spent_s": 31.0},
     }
@@ -89,6 +105,8 @@ def test_the_report_says_what_was_tuned_decided_and_measured(tmp_path: Path):
     assert "took 0.70 of SCIP's default time" in text  # the headline: the test set
     assert decision.branching.why in text and decision.diving.why in text
     assert "| settings-only | 4 | 4 | 0 | 9.00 | 0.90 |" in text
+    assert "| scip-default | 4 | 3 | 0 | 10.00 | 1.00 |" in text
+    assert "| 1 | 0.25 | 77 | 30 | 1 |" in text and "| all |  |  | 130 | 1 |" in text
     assert "| train | 6 |" in text and "| test | 2 |" in text
     assert "| set_cover_rows | 1.00 | 1.00 | 1.00 |  |" in text
     assert "| coefficient_range | 0.00 | 1.00 | 3.00 | wide |" in text
