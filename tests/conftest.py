@@ -47,3 +47,18 @@ def _stalled_calls_end_with_their_test() -> Iterator[None]:
     bounded = sys.modules.get("gnn.bounded")  # only where a test has used it
     if bounded is not None and not bounded.wait_for_stalled_calls(60.0):
         pytest.fail("an inference call was still running 60 s after its test ended")
+
+
+@pytest.fixture
+def one_torch_thread() -> Iterator[None]:
+    """One intra-op torch thread for the test, the previous count restored after it.
+
+    The tests' tensors are tiny: a second thread only spins (and, on a shared machine, waits).
+    torch is imported only by the tests that ask for this.
+    """
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)

@@ -8,14 +8,7 @@ import torch
 
 from gnn.layers import BipartiteGraphConvolution
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    # Tiny tensors: a second intra-op thread only spins (and on a shared machine, waits).
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _layer(seed: int = 0, **kwargs) -> BipartiteGraphConvolution:

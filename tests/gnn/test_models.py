@@ -7,14 +7,7 @@ from gnn.models import MODEL_CLASSES, GCNNPolicy, HybridPolicy
 from gnn.prenorm import PreNorm
 from tests.gnn.synthetic_branching import random_samples
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    # Tiny tensors: a second intra-op thread only spins (and on a shared machine, waits).
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(params=sorted(name for name in ("GCNNPolicy", "HybridPolicy")))

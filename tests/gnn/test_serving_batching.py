@@ -34,12 +34,7 @@ CPU = torch.device("cpu")
 N_CLIENTS = 4
 
 
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 class GraphCountingGNN(TinyBipartiteGNN):

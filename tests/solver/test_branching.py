@@ -22,14 +22,7 @@ from gnn.policy import (
 from instances.generators import SetCover
 from solver.branching import BranchingRuleConfig, LearnedBranching, include_learned_branching
 
-
-@pytest.fixture(autouse=True)
-def _one_torch_thread():
-    # Tiny tensors: a second intra-op thread only spins (and on a shared machine, waits).
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 INSTANCE = SetCover(n_rows=200, n_cols=300, density=0.05)
