@@ -103,14 +103,22 @@ def describe_learned(model_set: str | None, used: list[str], declined: dict[str,
 
 
 def shipped_model_sets() -> dict[str, ModelSet]:
-    """The model sets shipped in the package, by name (read from their manifests)."""
+    """The model sets shipped in the package, by name (read from their manifests once a
+    process, and again when a manifest changes)."""
     if not SHIPPED_MODELS_DIR.is_dir():
         return {}
-    sets = [
-        read_model_set(folder)
+    manifests = tuple(
+        (folder, (folder / "modelset.toml").stat().st_mtime_ns)
         for folder in sorted(SHIPPED_MODELS_DIR.iterdir())
         if (folder / "modelset.toml").is_file()
-    ]
+    )
+    return dict(_read_model_sets(manifests))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_model_sets(manifests: tuple[tuple[Path, int], ...]) -> dict[str, ModelSet]:
+    """The model sets of ``(folder, manifest mtime)`` pairs, by name."""
+    sets = [read_model_set(folder) for folder, _ in manifests]
     return {models.name: models for models in sets}
 
 
