@@ -42,6 +42,7 @@ __all__ = [
     "TestResult",
     "evaluate_test",
     "model_set_configurations",
+    "pooled_comparisons",
     "run_comparison",
     "runs_within",
 ]
@@ -227,7 +228,7 @@ def run_comparison(
     )
     _preload_models(configurations)
     _run_or_continue(config, folder, workers, ray)
-    return _comparisons(folder, [c.name for c in configurations])
+    return pooled_comparisons([folder], [c.name for c in configurations])
 
 
 def _distinct_names(instances: Sequence[Path], folder: Path) -> list[Path]:
@@ -277,12 +278,17 @@ def _run_or_continue(config: Any, folder: Path, workers: int, ray: str | None) -
             run_benchmark(config, folder, executor, **options)
 
 
-def _comparisons(folder: Path, names: Sequence[str]) -> dict[str, Comparison]:
-    """A :class:`Comparison` per configuration of ``names`` from ``folder``'s results."""
+def pooled_comparisons(folders: Sequence[Path], names: Sequence[str]) -> dict[str, Comparison]:
+    """A :class:`Comparison` per configuration of ``names`` over the runs of ``folders``
+    (benchmarks :func:`run_comparison` ran, e.g. the same instances with other seeds): each
+    run is compared with SCIP's default run of the same folder, instance and seed."""
     from experiments.bench import RESULTS_FILE, ResultStore
     from experiments.report import compute_run_metrics
 
-    rows = list(ResultStore(folder / RESULTS_FILE).latest().values())
+    rows = []
+    for index, folder in enumerate(folders):
+        for row in ResultStore(folder / RESULTS_FILE).latest().values():
+            rows.append({**row, "instance": f"{index}:{row['instance']}"})
     runs = {(m.configuration, m.instance, m.seed): m for m in compute_run_metrics(rows, {})}
     pairs = [
         (instance, seed)

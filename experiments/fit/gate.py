@@ -158,7 +158,7 @@ def _best_settings_alone(tuning: TuningResult) -> str:
     settings = _WORDS.get(candidate.scip_settings, candidate.scip_settings)
     return (
         f"; SCIP settings alone paid: {settings}, {_share(ratio)} of SCIP's default time on "
-        f"{evaluation.comparison.runs} validation instances (solve --scip-param)"
+        f"{evaluation.comparison.runs} validation runs (solve --scip-param)"
     )
 
 
@@ -195,7 +195,7 @@ def _branching(tuning: TuningResult) -> ComponentDecision:
     figures = evaluation.comparison
     ratio = figures.time_ratio
     text = f"{describe_candidate(candidate)}: {_share(ratio)} of SCIP's default time"
-    text += f" on {figures.runs} validation instances{_settings_alone(tuning, candidate)}"
+    text += f" on {figures.runs} validation runs{_settings_alone(tuning, candidate)}"
     if figures.errors:
         why = f"left out: failed on {figures.errors} of {figures.runs} validation runs"
         return ComponentDecision("branching", False, why, candidate=candidate.name)
@@ -295,7 +295,7 @@ def _diving(tuning: TuningResult) -> ComponentDecision:
     integral, ratio = figures.primal_integral_ratio, figures.time_ratio
     text = (
         f"{describe_candidate(candidate)}: primal integral {_share(integral)} and time "
-        f"{_share(ratio)} of SCIP's default on {figures.runs} validation instances"
+        f"{_share(ratio)} of SCIP's default on {figures.runs} validation runs"
     )
     if figures.errors:
         why = f"left out: failed on {figures.errors} of {figures.runs} validation runs"
@@ -349,7 +349,7 @@ def _with_branching(
     both, rule_alone = figures.time_ratio, tuning.final(rule.name).comparison.time_ratio
     text = (
         f"with the learned rule: {_share(both)} of SCIP's default time, against "
-        f"{_share(rule_alone)} for the rule alone, on {figures.runs} validation instances"
+        f"{_share(rule_alone)} for the rule alone, on {figures.runs} validation runs"
     )
     pays = (
         not figures.errors

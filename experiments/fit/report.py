@@ -240,14 +240,16 @@ def _tuning_section(ctx: Any, tuning: TuningResult | None) -> list[str]:
     lines = ["## Tuning (validation instances, against SCIP's default)", ""]
     if tuning.note:
         lines += [f"Note: {tuning.note}.", ""]
+    seed = ctx.config.seed
     lines += _table(
-        ["round", "candidates", "instances", "time limit (s)", "seconds"],
+        ["round", "candidates", "instances", "time limit (s)", "solver seed", "seconds"],
         [
             [
                 r.index + 1,
                 len(r.candidates),
                 r.instances,
                 _number(r.time_limit, 1),
+                seed if r.seed is None else r.seed,
                 _number(r.seconds, 1),
             ]
             for r in tuning.rounds
@@ -273,13 +275,17 @@ def _tuning_section(ctx: Any, tuning: TuningResult | None) -> list[str]:
         )
         names.append(candidate.name)
         ratios.append(figures.time_ratio if figures.time_ratio is not None else math.nan)
-    lines += ["Each candidate's figures in the last round it ran (ratios to SCIP's default):", ""]
+    lines += [
+        "Each candidate's figures in the last round it ran (ratios to SCIP's default; after a "
+        "confirmation round, over the runs of both seeds: one run per instance and seed):",
+        "",
+    ]
     lines += _table(
         [
             "group",
             "candidate",
             "last round",
-            "instances",
+            "runs",
             "time",
             "primal integral",
             "primal-dual integral",

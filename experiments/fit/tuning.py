@@ -23,6 +23,10 @@ round's measured cost per run sets how many instances a round can afford within 
 budget (the first round's, its time limit at worst); a round is never smaller than the one
 before it. Each round is one benchmark folder under ``ctx.work / "tuning"``, so
 a resumed fit continues the round it was in.
+
+Halving over, a confirmation round (:func:`confirm`) runs each group's finalists again on the
+last round's instances with another solver seed (the fit's seed + :data:`CONFIRMATION_SEED_OFFSET`)
+where the budget allows: their final figures, which the gate judges, are then over both seeds.
 """
 
 from __future__ import annotations
@@ -35,13 +39,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from experiments.fit.evaluate import RUN_OVERHEAD_SECONDS, Comparison, run_comparison
+from experiments.fit.evaluate import (
+    RUN_OVERHEAD_SECONDS,
+    Comparison,
+    pooled_comparisons,
+    run_comparison,
+)
 from solver.settings import LITERATURE
 
 if TYPE_CHECKING:
     from experiments.bench import ScipConfiguration
 
 __all__ = [
+    "CONFIRMATION_SEED_OFFSET",
     "DIVE_SETTINGS",
     "FIRST_ROUND_INSTANCES",
     "GROUPS",
@@ -55,6 +65,8 @@ __all__ = [
     "TuningRound",
     "candidate_list",
     "combination",
+    "confirm",
+    "finalists",
     "halve",
     "rank_key",
     "tune",
@@ -89,6 +101,8 @@ FIRST_ROUND_INSTANCES = 3
 MIN_ROUND_TIME_LIMIT = 1.0
 #: Shortest time limit of a round, as a share of the baseline's.
 MIN_ROUND_TIME_SHARE = 0.25
+#: The confirmation round's solver seed is the fit's seed plus this.
+CONFIRMATION_SEED_OFFSET = 1
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,8 @@ class TuningRound:
     """The candidates it ran."""
     seconds: float
     """Wall-clock seconds it took."""
+    seed: int | None = None
+    """Solver seed of its runs (None: the fit's seed)."""
 
     def to_json(self) -> dict[str, Any]:
         """JSON-serialisable fields."""
@@ -364,8 +380,48 @@ def tune(ctx: Any, seconds: float, candidates: Sequence[Candidate] | None = None
             pool.append(combined)
             rounds.append(record)
             evaluations.append(Evaluation(combined.name, record.index, figures[combined.name]))
-    return TuningResult(
+    result = TuningResult(
         tuple(pool), tuple(rounds), tuple(evaluations), time.monotonic() - started, note
+    )
+    if rounds and not note:
+        result = confirm(ctx, models, result, seconds - result.seconds)
+    return dataclasses.replace(result, seconds=time.monotonic() - started)
+
+
+def finalists(result: TuningResult) -> list[Candidate]:
+    """Each group's candidates that ran in that group's last round (the gate's choice)."""
+    chosen = []
+    for group in GROUPS:
+        finals = [(c, result.final(c.name)) for c in result.candidates if c.group == group]
+        finals = [(c, e) for c, e in finals if e is not None]
+        if finals:
+            last = max(e.round for _, e in finals)
+            chosen += [c for c, e in finals if e.round == last]
+    return chosen
+
+
+def confirm(ctx: Any, models: Path, result: TuningResult, seconds: float) -> TuningResult:
+    """Run the :func:`finalists` again on the last round's instances with the confirmation
+    seed, and give each its figures over both seeds (the round it last ran and this one);
+    ``result`` unchanged, with a note, when ``seconds`` do not allow it."""
+    last = result.rounds[-1]
+    chosen = finalists(result)
+    if _affordable(ctx, seconds, result.rounds, chosen, last.time_limit) < last.instances:
+        return dataclasses.replace(
+            result, note="the budget left no time to confirm the finalists with a second seed"
+        )
+    seed = int(ctx.config.seed) + CONFIRMATION_SEED_OFFSET
+    instances = list(ctx.baseline.usable)[: last.instances]
+    index = last.index + 1
+    record, _ = _run_round(ctx, models, index, chosen, instances, last.time_limit, seed=seed)
+    evaluations = list(result.evaluations)
+    for candidate in chosen:
+        earlier = _round_folder(ctx, result.final(candidate.name).round)
+        folders = [earlier, _round_folder(ctx, index)]
+        pooled = pooled_comparisons(folders, [candidate.name])
+        evaluations.append(Evaluation(candidate.name, index, pooled[candidate.name]))
+    return dataclasses.replace(
+        result, rounds=(*result.rounds, record), evaluations=tuple(evaluations)
     )
 
 
@@ -414,6 +470,11 @@ def _affordable(
     return int(left // per_instance) if per_instance > 0 else len(ctx.baseline.usable)
 
 
+def _round_folder(ctx: Any, index: int) -> Path:
+    """The benchmark folder of round ``index`` (0: the first)."""
+    return ctx.work / "tuning" / f"round-{index + 1}"
+
+
 def _run_round(
     ctx: Any,
     models: Path,
@@ -421,19 +482,23 @@ def _run_round(
     survivors: Sequence[Candidate],
     instances: Sequence[Path],
     limit: float,
+    *,
+    seed: int | None = None,
 ) -> tuple[TuningRound, dict[str, Comparison]]:
-    """Run one round: ``survivors`` and SCIP's default on ``instances`` at ``limit``."""
+    """Run one round: ``survivors`` and SCIP's default on ``instances`` at ``limit``, with
+    solver seed ``seed`` (default: the fit's)."""
+    seed_note = "" if seed is None else f", solver seed {seed}"
     ctx.log(
         f"tuning round {index + 1}: {len(survivors)} candidates on {len(instances)} "
-        f"validation instances, {limit:.1f} s each"
+        f"validation instances, {limit:.1f} s each{seed_note}"
     )
     started = time.monotonic()
     figures = run_comparison(
-        ctx.work / "tuning" / f"round-{index + 1}",
+        _round_folder(ctx, index),
         instances,
         [c.configuration(models) for c in survivors],
         time_limit=limit,
-        seed=int(ctx.config.seed),
+        seed=int(ctx.config.seed) if seed is None else seed,
         workers=int(ctx.config.workers),
         ray=getattr(ctx.config, "ray", None),
     )
@@ -443,6 +508,7 @@ def _run_round(
         time_limit=limit,
         candidates=tuple(c.name for c in survivors),
         seconds=time.monotonic() - started,
+        seed=seed,
     )
     return record, figures
 

@@ -67,7 +67,7 @@ def test_branching_that_beats_scips_default_is_kept_with_its_settings():
     assert decision.branching.settings == {"max_depth": 4, "deep_rule": "pscost"}
     assert decision.scip_params == {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     assert decision.branching.why.startswith("kept: ")
-    assert "0.81 of SCIP's default time on 6 validation instances" in decision.branching.why
+    assert "0.81 of SCIP's default time on 6 validation runs" in decision.branching.why
     assert "these settings alone: 0.92" in decision.branching.why
 
 

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from experiments.fit.evaluate import Comparison
+from experiments.fit.evaluate import Comparison, pooled_comparisons
 from experiments.fit.gate import DIVING_MAX_TIME_RATIO, gate
 from experiments.fit.tuning import (
+    CONFIRMATION_SEED_OFFSET,
     MIN_ROUND_TIME_LIMIT,
     MIN_ROUND_TIME_SHARE,
+    Evaluation,
     TuningResult,
+    TuningRound,
     candidate_list,
+    finalists,
     halve,
     planned_rounds,
     rank_key,
@@ -124,13 +128,25 @@ def test_tuning_runs_candidates_against_scips_default_and_resumes(tmp_path, tiny
     pool = [c for c in candidate_list(["branching", "diving"]) if c.name in wanted]
     result = tune(ctx, seconds=120.0, candidates=pool)
     assert result.note == ""
-    assert [r.instances for r in result.rounds] == [2, 2]  # the pool, then the two together
+    # the pool, the two together, then every finalist again with the confirmation seed
+    assert [r.instances for r in result.rounds] == [2, 2, 2]
     assert result.rounds[1].candidates == ("combined/depth-4/dive/no-restarts",)
+    assert [r.seed for r in result.rounds] == [None, None, 0 + CONFIRMATION_SEED_OFFSET]
+    assert set(result.rounds[2].candidates) == {c.name for c in result.candidates}
     for candidate in result.candidates:
-        figures = result.final(candidate.name).comparison
-        assert figures.runs == 2 and figures.errors == 0
+        final = result.final(candidate.name)
+        assert final.round == 2
+        figures = final.comparison
+        assert figures.runs == 4 and figures.errors == 0  # 2 instances x 2 seeds
         assert figures.time_ratio is not None and figures.primal_integral_ratio is not None
-    assert result.final("diving/dive/default").comparison.diving_runs == 2
+    # the pooled figures are those of both rounds' runs, each against its own default run
+    first = next(e for e in result.evaluations if e.round == 0 and e.candidate == pool[0].name)
+    pooled = pooled_comparisons(
+        [ctx.work / "tuning" / "round-1", ctx.work / "tuning" / "round-3"], [pool[0].name]
+    )[pool[0].name]
+    assert result.final(pool[0].name).comparison == pooled
+    assert first.comparison.runs == 2 and pooled.default_solved == 4
+    assert result.final("diving/dive/default").comparison.diving_runs == 4
     assert result.final("branching/depth-4/no-restarts").comparison.diving_runs == 0
     assert TuningResult.from_json(json.loads(json.dumps(result.to_json()))) == result
     again = tune(ctx, seconds=120.0, candidates=pool)  # a resumed fit: the runs are stored
@@ -149,3 +165,25 @@ def test_comparisons_tell_apart_files_of_the_same_name(tmp_path, tiny_instances)
     plain = ScipConfiguration("no-restarts", scip_params={"presolving/maxrestarts": 0})
     figures = run_comparison(tmp_path / "bench", twins, [plain], time_limit=5.0, seed=0)
     assert figures["no-restarts"].runs == 2 and figures["no-restarts"].errors == 0
+
+
+def test_finalists_are_each_groups_candidates_of_its_last_round():
+    pool = candidate_list(["branching", "diving"])
+    by_name = {c.name: c for c in pool}
+    ran = {
+        0: [c.name for c in pool],
+        1: ["settings/root-cuts", "branching/depth-4/root-cuts", "branching/all-depths/root-cuts"],
+        2: ["diving/dive/default"],
+    }
+    evaluations = tuple(
+        Evaluation(name, index, _figures(1.0)) for index, names in ran.items() for name in names
+    )
+    rounds = tuple(TuningRound(i, 3, 2.0, tuple(names), 1.0) for i, names in ran.items())
+    result = TuningResult(tuple(pool), rounds, evaluations, 3.0)
+    assert [c.name for c in finalists(result)] == [
+        "settings/root-cuts",
+        "branching/all-depths/root-cuts",
+        "branching/depth-4/root-cuts",
+        "diving/dive/default",
+    ]
+    assert all(by_name[c.name] == c for c in finalists(result))

@@ -22,7 +22,7 @@ DECISION = GateDecision(
     branching=ComponentDecision(
         "branching",
         True,
-        "kept: learned to depth 4: 0.81 of SCIP's default time on 6 validation instances",
+        "kept: learned to depth 4: 0.81 of SCIP's default time on 6 validation runs",
         {"max_depth": 4, "deep_rule": "pscost"},
         "branching/depth-4/no-restarts",
     ),
