@@ -1,7 +1,8 @@
 """The gate: which learned components go into a fitted set, with which settings, and why.
 
 A component goes in only if it beats SCIP's default on the validation instances, as tuning
-measured it (:mod:`experiments.fit.tuning`):
+measured it (:mod:`experiments.fit.tuning`; over two solver seeds where its confirmation round
+ran):
 
 - branching: the best branching candidate takes at most :data:`BRANCHING_MAX_TIME_RATIO` of
   SCIP default's time (1-shifted geometric mean) and, under non-default SCIP settings, at most
