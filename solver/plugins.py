@@ -18,7 +18,9 @@ a folder, or by one checkpoint file (which then drives only the component it was
 2. **load** (:func:`load_policies`): the applying components' checkpoints become policies. torch
    is imported here, and only here: when no component applies, it is never imported.
 3. **include**: the set's SCIP parameters are applied and the plugins added to the model, with
-   the set's settings and the caller's overrides on top.
+   the set's settings and the caller's overrides on top. A set whose own manifest disables
+   every component (a fit whose SCIP settings paid and whose models did not) still applies its
+   SCIP parameters to an instance inside its training domain.
 
 Every checkpoint is loaded and checked before anything is added to the model, so a bad model
 file is an error at load time, never in the middle of a solve.
@@ -53,6 +55,7 @@ __all__ = [
     "LearnedModelError",
     "LearnedPlugins",
     "ModelSet",
+    "SETTINGS",
     "describe_learned",
     "include_learned_plugins",
     "load_model_set",
@@ -60,6 +63,7 @@ __all__ = [
     "match_model_set",
     "plan_model_set",
     "resolve_model_set",
+    "settings_alone_apply",
     "shipped_model_sets",
 ]
 
@@ -71,6 +75,11 @@ SHIPPED_MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_SET = "setcover"
 
 logger = logging.getLogger(__name__)
+
+
+#: The key of :func:`plan_model_set`'s declined mapping (and the name in descriptions) for a
+#: set's SCIP settings when none of its components applies.
+SETTINGS = "settings"
 
 
 @dataclass(frozen=True)
@@ -89,11 +98,14 @@ class LearnedPlugins:
     def describe(self) -> str:
         """One line: which learned components run, from which set, and what was declined."""
         used = [name for name in COMPONENTS if getattr(self, name) is not None]
+        if not used and self.scip_params:
+            used = [SETTINGS]
         return describe_learned(self.model_set, used, self.declined)
 
 
 def describe_learned(model_set: str | None, used: list[str], declined: dict[str, str]) -> str:
-    """One line: the learned components ``used`` from ``model_set``, and why others were not."""
+    """One line: the learned components ``used`` from ``model_set`` (:data:`SETTINGS` alone:
+    only the set's SCIP settings), and why others were not."""
     parts = [f"{model_set}: {', '.join(used)}"] if used else ["none"]
     parts += [f"{name} declined: {reason}" for name, reason in declined.items()]
     return "; ".join(parts)
@@ -195,7 +207,48 @@ def plan_model_set(
             return None, {kind: reason for kind in wanted}
     else:
         models = resolve_model_set(model_path)
-    return models, _declined(profile, models, wanted, check_domain)
+    declined = _declined(profile, models, wanted, check_domain)
+    if wanted and _only_settings(models, declined):
+        reason = _settings_declined(profile, models) if check_domain else ""
+        if reason:
+            declined[SETTINGS] = reason
+    return models, declined
+
+
+def settings_alone_apply(models: ModelSet, declined: Mapping[str, str]) -> bool:
+    """Whether ``models``' SCIP settings apply without any of its components, as planned
+    (:func:`plan_model_set`'s ``declined``): the set disabled every requested component itself
+    and its domain admits the instance."""
+    return _only_settings(models, declined) and SETTINGS not in declined
+
+
+def _only_settings(models: ModelSet, declined: Mapping[str, str]) -> bool:
+    """Whether ``models`` has SCIP settings and every requested component was declined by the
+    set's own manifest (its fit found that its settings paid and its models did not)."""
+    reasons = [reason for kind, reason in declined.items() if kind != SETTINGS]
+    return bool(models.scip_params and reasons) and all(
+        reason.startswith("disabled in ") for reason in reasons
+    )
+
+
+def _settings_declined(
+    profile_of: Callable[[], tuple[np.ndarray | None, str]], models: ModelSet
+) -> str:
+    """Why the SCIP settings of a set whose components are all disabled are not used on this
+    instance ("" when they are): the training domains of all its components must admit it."""
+    domains = [component.domain for component in models.components()]
+    if not domains or any(domain is None for domain in domains):
+        return f"{models.name} records no training domain for them"
+    profile, reason = profile_of()
+    if profile is None:
+        return reason
+    for domain in domains:
+        if violations := domain.violations(profile):
+            return (
+                f"{models.name} was fitted on instances unlike this one "
+                f"({'; '.join(violations[:3])})"
+            )
+    return ""
 
 
 def match_model_set(model: pyscipopt.Model) -> tuple[ModelSet | None, str]:
@@ -466,7 +519,14 @@ def include_learned_plugins(
     if not kinds:
         if not declined:
             raise LearnedModelError(f"{models.name}: holds no model for the requested components")
-        return LearnedPlugins(branching=None, diving=None, declined=declined)
+        if not settings_alone_apply(models, declined):
+            return LearnedPlugins(branching=None, diving=None, declined=declined)
+        from solver.settings import apply_scip_params
+
+        apply_scip_params(model, models.scip_params)  # the set's settings alone (a fit's choice)
+        return LearnedPlugins(
+            None, None, model_set=models.name, declined=declined, scip_params=models.scip_params
+        )
     policies = load_policies(models, kinds, branching_server=branching_server)
     if torch_threads is not None:
         import torch

@@ -468,7 +468,13 @@ def _plan_learned(
     """The model set the workers will include (loaded and checked now), the components they
     will leave out and why, and the description :meth:`solver.plugins.LearnedPlugins.describe`
     gives of it."""
-    from solver.plugins import describe_learned, load_model_set, plan_model_set
+    from solver.plugins import (
+        SETTINGS,
+        describe_learned,
+        load_model_set,
+        plan_model_set,
+        settings_alone_apply,
+    )
 
     instance = read_instance(path)
     try:
@@ -483,6 +489,8 @@ def _plan_learned(
         for name in ("branching", "diving")
         if getattr(models, name) is not None and name not in declined
     ]
+    if not used and settings_alone_apply(models, declined):
+        used = [SETTINGS]
     return models, declined, describe_learned(models.name, used, declined)
 
 

@@ -340,14 +340,16 @@ def _comparison(
 
 def model_set_configurations(model_set: Path) -> list[ScipConfiguration]:
     """The configurations the test stage compares with SCIP's default: the model set as
-    ``solve --learned --model MODELSET`` runs it, and its SCIP parameters alone (if any)."""
+    ``solve --learned --model MODELSET`` runs it, and its SCIP parameters alone (when it has
+    some and enables a component: a set that enables none runs its parameters alone)."""
     from experiments.bench import ScipConfiguration
 
     learned = ScipConfiguration(
         LEARNED_NAME, learned_branching=True, neural_diving=True, model_path=str(model_set)
     )
-    scip_params = dict(read_model_set(model_set).scip_params)
-    if not scip_params:
+    models = read_model_set(model_set)
+    scip_params = dict(models.scip_params)
+    if not scip_params or not any(c.enabled for c in models.components()):
         return [learned]
     return [learned, ScipConfiguration(SETTINGS_ONLY_NAME, scip_params=scip_params)]
 
@@ -364,8 +366,9 @@ def evaluate_test(ctx: Any, seconds: float) -> TestResult:
         ``ctx.config.seed``, the workers ``ctx.config.workers`` (and ``ctx.config.ray``).
     seconds
         The stage's budget: as many test instances as fit it at the time limit are solved
-        (all of them, when they fit). A set that enables no component is not run: with it,
-        ``--learned`` runs SCIP's default (the result's ``note`` says so).
+        (all of them, when they fit). A set that enables no component and has no SCIP
+        parameters is not run: with it, ``--learned`` runs SCIP's default (the result's
+        ``note`` says so).
 
     Returns
     -------
@@ -379,7 +382,8 @@ def evaluate_test(ctx: Any, seconds: float) -> TestResult:
     instances = list(ctx.split.test)
     fit = runs_within(seconds, len(configurations) + 1, cap, workers)
     note = ""
-    if not any(c.enabled for c in read_model_set(ctx.out).components()):
+    models = read_model_set(ctx.out)
+    if not models.scip_params and not any(c.enabled for c in models.components()):
         note = "the set enables no component: `--learned` with it runs SCIP's default"
         instances = []
     elif fit < len(instances):

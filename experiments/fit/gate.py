@@ -20,8 +20,10 @@ runs under the kept branching candidate's settings; diving alone is judged under
 settings. When both pass, diving stays only if the two together (tuning's ``combined``
 candidate, under the rule's settings) still pass the branching threshold and take at most
 :data:`DIVING_MAX_TIME_RATIO` of the rule alone's time. Each decision has a one-line reason
-with its figures. When nothing helps, both
-components are disabled and the set runs under SCIP's default settings: ``--learned`` then adds
+with its figures. When no learned component helps, both are disabled, and the set runs under
+the best SCIP settings alone if they took at most :data:`SETTINGS_ALONE_MAX_TIME_RATIO` of SCIP
+default's time on validation (``--learned`` with the set then applies them, and the reason says
+that its models add nothing), else under SCIP's default settings: ``--learned`` then adds
 nothing.
 """
 
@@ -38,6 +40,7 @@ __all__ = [
     "BRANCHING_MAX_TIME_RATIO",
     "DIVING_MAX_PRIMAL_INTEGRAL_RATIO",
     "DIVING_MAX_TIME_RATIO",
+    "SETTINGS_ALONE_MAX_TIME_RATIO",
     "SETTINGS_MAX_TIME_RATIO",
     "ComponentDecision",
     "GateDecision",
@@ -54,6 +57,9 @@ DIVING_MAX_TIME_RATIO = 1.02
 #: Non-default SCIP settings are kept when they take at most this share of the time the same
 #: rule takes under SCIP's default settings.
 SETTINGS_MAX_TIME_RATIO = 0.97
+#: When no learned component is kept, the best SCIP settings alone become the set's when they
+#: take at most this share of SCIP default's time.
+SETTINGS_ALONE_MAX_TIME_RATIO = 0.97
 
 #: Words for the parts of a candidate's name (:func:`experiments.fit.tuning.candidate_list`).
 _WORDS = {
@@ -135,32 +141,37 @@ def gate(tuning: TuningResult) -> GateDecision:
         settings = (
             "SCIP's default settings" if not scip_params else f"SCIP parameters {scip_params}"
         )
-        reason = f"kept {' and '.join(kept)}, under {settings}"
-    else:
-        why = f" ({tuning.note})" if tuning.note else ""
-        reason = (
-            f"no learned component paid on validation{why}: both components disabled, SCIP's "
-            "default settings; --learned adds nothing with this set"
-            f"{_best_settings_alone(tuning)}"
+        return GateDecision(
+            branching, diving, scip_params, f"kept {' and '.join(kept)}, under {settings}"
         )
-    return GateDecision(branching, diving, scip_params, reason)
+    why = f" ({tuning.note})" if tuning.note else ""
+    reason = f"no learned component paid on validation{why}: both components disabled"
+    paying = _paying_settings_alone(tuning)
+    if paying is None:
+        reason += ", SCIP's default settings; --learned adds nothing with this set"
+        return GateDecision(branching, diving, {}, reason)
+    candidate, evaluation = paying
+    reason += (
+        f"; the set runs under the SCIP settings that paid alone: "
+        f"{_WORDS.get(candidate.scip_settings, candidate.scip_settings)}, "
+        f"{_share(evaluation.comparison.time_ratio)} of SCIP's default time on "
+        f"{evaluation.comparison.runs} validation runs (--learned with this set applies them)"
+    )
+    return GateDecision(branching, diving, dict(candidate.scip_params), reason)
 
 
-def _best_settings_alone(tuning: TuningResult) -> str:
-    """``"; SCIP settings alone did: cuts at the root only, ... 0.24 of ..."`` when some
-    settings without a learned component paid on validation (empty otherwise)."""
+def _paying_settings_alone(tuning: TuningResult) -> tuple[Candidate, Evaluation] | None:
+    """The best SCIP settings without a learned component when they took at most
+    :data:`SETTINGS_ALONE_MAX_TIME_RATIO` of SCIP default's time on validation, without a
+    failed run (None otherwise)."""
     finals = _finalists(tuning, "settings")
     if not finals:
-        return ""
+        return None
     candidate, evaluation = finals[0]
     ratio = evaluation.comparison.time_ratio
-    if ratio is None or ratio > BRANCHING_MAX_TIME_RATIO:
-        return ""
-    settings = _WORDS.get(candidate.scip_settings, candidate.scip_settings)
-    return (
-        f"; SCIP settings alone paid: {settings}, {_share(ratio)} of SCIP's default time on "
-        f"{evaluation.comparison.runs} validation runs (solve --scip-param)"
-    )
+    if evaluation.comparison.errors or ratio is None or ratio > SETTINGS_ALONE_MAX_TIME_RATIO:
+        return None
+    return candidate, evaluation
 
 
 def _finalists(tuning: TuningResult, group: str) -> list[tuple[Candidate, Evaluation]]:

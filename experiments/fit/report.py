@@ -336,7 +336,14 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     if test.note:
         lines += [f"Note: {test.note}.", ""]
     if test.comparison(SETTINGS_ONLY_NAME) is None:
-        lines += ["The set runs under SCIP's default settings: what it adds is its models.", ""]
+        if _settings_alone(ctx.out):
+            lines += [
+                "The set enables no learned component: `--learned` with it applies its "
+                "SCIP settings alone.",
+                "",
+            ]
+        else:
+            lines += ["The set runs under SCIP's default settings: what it adds is its models.", ""]
     base = test.comparisons[0]
     solved = "-" if base.default_solved is None else base.default_solved
     default_row = [DEFAULT_NAME, base.runs, solved, 0, _number(base.default_time), "1.00"]
@@ -352,6 +359,16 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     axes.set_ylabel("time / SCIP default's")
     _save(figure, ctx.out / "test.png")
     return [*lines, "![test](test.png)", ""]
+
+
+def _settings_alone(model_set: Path) -> bool:
+    """Whether the set written at ``model_set`` runs SCIP settings with no learned component."""
+    from solver.modelset import MANIFEST_NAME, read_model_set
+
+    if not (model_set / MANIFEST_NAME).is_file():
+        return False
+    models = read_model_set(model_set)
+    return bool(models.scip_params) and not any(c.enabled for c in models.components())
 
 
 def _test_row(c: Any) -> list[Any]:

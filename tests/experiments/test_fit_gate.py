@@ -83,8 +83,10 @@ def test_branching_that_adds_nothing_to_its_settings_alone_is_left_out():
     assert not decision.branching.enabled
     assert "adds nothing to its settings" in decision.branching.why
     assert "these settings alone: 0.47" in decision.branching.why
-    assert decision.scip_params == {}
-    assert "SCIP settings alone paid: cuts at the root only" in decision.reason
+    # the settings paid alone: the set runs under them, and says its models add nothing
+    assert decision.scip_params == {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
+    assert "no learned component paid" in decision.reason
+    assert "runs under the SCIP settings that paid alone: cuts at the root only" in decision.reason
     assert "0.47 of SCIP's default time" in decision.reason
 
 
@@ -142,7 +144,7 @@ def test_diving_needs_a_better_primal_integral_without_costing_time():
     assert not useless.diving.enabled
 
 
-def test_nothing_helps_nothing_is_enabled_and_the_reason_says_so():
+def test_no_model_pays_the_set_keeps_the_settings_that_paid_alone():
     tuning = _tuning(
         {
             "settings/no-restarts": (1, 0.90),
@@ -152,10 +154,25 @@ def test_nothing_helps_nothing_is_enabled_and_the_reason_says_so():
     )
     decision = gate(tuning)
     assert not decision.branching.enabled and not decision.diving.enabled
+    assert decision.scip_params == {"presolving/maxrestarts": 0}
+    assert "no learned component paid" in decision.reason
+    assert "the SCIP settings that paid alone: no restarts, 0.90" in decision.reason
+
+
+@pytest.mark.parametrize("settings", [(1, 0.98), (1, 0.5, 1.0, 1)], ids=["too-slow", "failed-runs"])
+def test_nothing_helps_nothing_is_enabled_and_the_reason_says_so(settings):
+    tuning = _tuning(
+        {
+            "settings/no-restarts": settings,
+            "branching/all-depths/no-restarts": (1, 1.30),
+            "diving/dive/default": (1, 1.20, 0.95),
+        }
+    )
+    decision = gate(tuning)
+    assert not decision.branching.enabled and not decision.diving.enabled
     assert decision.scip_params == {}
     assert "no learned component paid" in decision.reason
     assert "--learned adds nothing" in decision.reason
-    assert "SCIP settings alone paid: no restarts, 0.90" in decision.reason
 
 
 def test_a_candidate_with_failed_runs_is_left_out():

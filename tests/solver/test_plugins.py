@@ -281,3 +281,49 @@ def test_an_instance_that_cannot_be_profiled_is_left_to_scip(monkeypatch) -> Non
         plugins = include_learned_plugins(_instance(), model_path=spec)
         assert plugins.branching is None and plugins.diving is None
         assert "could not be profiled (RuntimeError: odd model)" in plugins.declined["branching"]
+
+
+@pytest.fixture
+def settings_alone(tmp_path: Path) -> Path:
+    """The shipped set cover set with both components disabled, as a fit writes a set whose
+    SCIP settings paid and whose models did not (settings: no restarts, cuts at the root only)."""
+    folder = tmp_path / "settings-alone"
+    shutil.copytree(resolve_model_set("setcover").branching.path.parent, folder)
+    manifest = folder / "modelset.toml"
+    manifest.write_text(manifest.read_text().replace("enabled = true", "enabled = false"))
+    return folder
+
+
+def test_a_set_that_disables_its_models_applies_its_settings_inside_its_domain(
+    settings_alone: Path,
+) -> None:
+    model = SetCover(n_rows=80, n_cols=160, density=0.08).generate(5)
+    model.hideOutput()
+    plugins = include_learned_plugins(model, model_path=settings_alone)
+    assert plugins.branching is None and plugins.diving is None
+    assert plugins.model_set == "setcover" and "settings" not in plugins.declined
+    assert dict(plugins.scip_params) == {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
+    assert model.getParam("separating/maxrounds") == 0
+    assert model.getParam("presolving/maxrestarts") == 0
+    assert plugins.describe().startswith("setcover: settings; branching declined: disabled in")
+
+
+def test_a_set_that_disables_its_models_leaves_a_foreign_instance_alone(
+    settings_alone: Path,
+) -> None:
+    model = _foreign_instance()
+    plugins = include_learned_plugins(model, model_path=settings_alone)
+    assert plugins.model_set is None and not plugins.scip_params
+    assert "setcover was fitted on instances unlike this one" in plugins.declined["settings"]
+    assert model.getParam("separating/maxrounds") == -1
+    assert model.getParam("presolving/maxrestarts") == -1
+    forced = _foreign_instance()
+    plugins = include_learned_plugins(forced, model_path=settings_alone, check_domain=False)
+    assert plugins.model_set == "setcover" and forced.getParam("presolving/maxrestarts") == 0
+
+
+def test_settings_go_with_components_declined_by_their_domain(both_components: Path) -> None:
+    model = _foreign_instance()
+    plugins = include_learned_plugins(model, model_path=both_components)
+    assert set(plugins.declined) == {"branching", "diving"} and not plugins.scip_params
+    assert model.getParam("presolving/maxrestarts") == -1
