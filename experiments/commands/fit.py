@@ -57,6 +57,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--workers", type=int, default=1, help="solves at once (default: 1)")
     parser.add_argument("--ray", metavar="auto|ADDRESS", help="run the solves on a Ray cluster")
     parser.add_argument("--resume", action="store_true", help="continue the fit in MODELSET")
+    parser.add_argument(
+        "--redo-from", metavar="STAGE",
+        help="with --resume: run STAGE and the later stages again (e.g. gate: decide again "
+        "from the stored tuning figures); runs already on disk are reused",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="master seed (default: 0)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")
     parser.set_defaults(func=run)
@@ -78,6 +83,7 @@ def config_from_args(args: argparse.Namespace) -> FitConfig:
         workers=args.workers,
         ray=args.ray,
         resume=args.resume,
+        redo_from=args.redo_from,
         seed=args.seed,
         command=_command_line(args),
     )

@@ -80,6 +80,10 @@ class FitConfig:
     """Continue the fit whose state lies in ``out/fit``; its finished work is not redone."""
     seed: int = 0
     """Master seed: the split, generation, collection, training and every solve derive from it."""
+    redo_from: str | None = None
+    """With ``resume``: run this stage and every later one again, even if finished (e.g.
+    ``gate``, to decide again from the stored tuning figures with this version's gate). Runs
+    already on disk (collections, benchmark rounds) are reused. None: only what is unfinished."""
     train_fraction: float = 0.6
     """Share of the instances that trains the models."""
     valid_fraction: float = 0.2
@@ -105,6 +109,8 @@ class FitConfig:
                 f"--count {self.count}: the split needs at least {needed} instances "
                 f"(train {self.min_train}, validation {self.min_valid}, test {self.min_test})"
             )
+        if self.redo_from is not None and not self.resume:
+            raise FitError("--redo-from needs --resume (it redoes stages of an existing fit)")
         if self.workers < 1:
             raise FitError(f"--workers must be >= 1, got {self.workers}")
         if self.seed < 0:

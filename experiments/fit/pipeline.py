@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from experiments.fit.budget import Budget
-from experiments.fit.config import FitConfig
+from experiments.fit.config import FitConfig, FitError
 from experiments.fit.context import FitContext
 from experiments.fit.progress import FitProgress
 from experiments.fit.stages import OWN_STAGES, Stage
@@ -139,6 +139,8 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
         A write failed (a full disk: ``errno.ENOSPC``); the state holds every finished stage.
     """
     state = FitState.open(config)
+    if config.redo_from is not None:
+        _forget_from(state, config.redo_from)
     now = time.monotonic() if started is None else started
     budget = Budget(config.budget_s, state.spent_s, config.shares, started=now)
     pending = [name for name in stage_names() if not state.done(name)]
@@ -156,6 +158,21 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     report = state.stages["report"].outputs.get("report")
     timings = {name: record.seconds for name, record in state.stages.items()}
     return FitOutcome(config.out, Path(report) if report else None, budget.elapsed(), timings)
+
+
+def _forget_from(state: FitState, stage: str) -> None:
+    """Mark ``stage`` and every later stage as not run, so that they run again.
+
+    Raises
+    ------
+    FitError
+        For a name that is not a stage.
+    """
+    names = stage_names()
+    if stage not in names:
+        raise FitError(f"--redo-from {stage!r}: expected one of {', '.join(names)}")
+    for name in names[names.index(stage) :]:
+        state.stages.pop(name, None)
 
 
 class _Clock:

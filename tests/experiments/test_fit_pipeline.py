@@ -156,6 +156,18 @@ def test_interrupted_fit_resumes_redoes_nothing_and_keeps_its_budget(
     assert wall <= budget * (1 + OVERRUN_TOLERANCE) + 1.0  # + the refused run in between
     assert (out / "report.md").is_file()
 
+    # redoing from the gate decides again from the stored tuning, reruns the later stages only
+    # (within the budget: the whole fit's, so a spent one is raised)
+    fakes.calls.clear()
+    command[-1] = f"{2 * budget:.0f}s"
+    assert main(["fit", *command, "--resume", "--redo-from", "gate"]) == EXIT_OK
+    assert [call[0] for call in fakes.calls] == ["gate", "write", "test", "report"]
+    assert _state(out)["stages"]["tune"] == resumed["stages"]["tune"]
+    assert main(["fit", *command, "--resume", "--redo-from", "nothing"]) == EXIT_BAD_INPUT
+    assert "--redo-from 'nothing': expected one of discover" in capsys.readouterr().err
+    assert main(["fit", *command, "--redo-from", "gate"]) == EXIT_BAD_INPUT
+    assert "--redo-from needs --resume" in capsys.readouterr().err
+
 
 def test_budget_too_small_is_refused_before_any_work(
     family: Path, tmp_path: Path, capsys: pytest.CaptureFixture
