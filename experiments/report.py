@@ -579,10 +579,18 @@ def _header_lines(
     ]
     for session in sessions:
         lines.append(
-            f"- `{' '.join(session.get('command', []))}` ({session.get('started_at')}, "
+            f"- `{shown_command(session.get('command', []))}` ({session.get('started_at')}, "
             f"{session.get('executor')} x{session.get('parallelism')})"
         )
     return lines + [f"- report: `{report_command}`", ""]
+
+
+def shown_command(command: Sequence[str]) -> str:
+    """A recorded command line as a report shows it: the program by its name, not the path it
+    was found at on one machine (``/usr/bin/neuralmip bench ...`` -> ``neuralmip bench ...``)."""
+    if not command:
+        return ""
+    return " ".join([Path(command[0]).name, *command[1:]])
 
 
 def _environment_lines(sessions: list[dict[str, Any]], rows: list[dict[str, Any]]) -> list[str]:

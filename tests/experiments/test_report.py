@@ -211,3 +211,10 @@ def test_nodes_a_shortlist_reduced_count_as_decided_nodes(tmp_path: Path) -> Non
     store.append(row)
     rows = _table_rows(write_report(tmp_path).read_text())
     assert float(rows["shortlist"][14]) == pytest.approx(2.0, abs=0.005)
+
+
+def test_a_recorded_program_path_is_shown_by_its_name() -> None:
+    from experiments.report import shown_command
+
+    assert shown_command(["/opt/venv/bin/neuralmip", "bench", "a.toml"]) == "neuralmip bench a.toml"
+    assert shown_command(["neuralmip", "bench"]) == "neuralmip bench" and shown_command([]) == ""
