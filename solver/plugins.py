@@ -64,6 +64,7 @@ __all__ = [
     "plan_model_set",
     "resolve_model_set",
     "settings_alone_apply",
+    "settings_words",
     "shipped_model_sets",
 ]
 
@@ -99,13 +100,12 @@ class LearnedPlugins:
         """One line: which learned components run, from which set, and what was declined."""
         used = [name for name in COMPONENTS if getattr(self, name) is not None]
         if not used and self.scip_params:
-            used = [SETTINGS]
+            used = [settings_words(self.scip_params)]
         return describe_learned(self.model_set, used, self.declined)
 
 
 def describe_learned(model_set: str | None, used: list[str], declined: dict[str, str]) -> str:
-    """One line: the learned components ``used`` from ``model_set`` (:data:`SETTINGS` alone:
-    only the set's SCIP settings), and why others were not."""
+    """One line: the learned components ``used`` from ``model_set``, and why others were not."""
     parts = [f"{model_set}: {', '.join(used)}"] if used else ["none"]
     parts += [f"{name} declined: {reason}" for name, reason in declined.items()]
     return "; ".join(parts)
@@ -213,6 +213,12 @@ def plan_model_set(
         if reason:
             declined[SETTINGS] = reason
     return models, declined
+
+
+def settings_words(scip_params: Mapping[str, Any]) -> str:
+    """``"its SCIP settings alone (a = 1, b = 0)"``: what a set with no component applies."""
+    values = ", ".join(f"{name} = {value}" for name, value in scip_params.items())
+    return f"its SCIP settings alone ({values})"
 
 
 def settings_alone_apply(models: ModelSet, declined: Mapping[str, str]) -> bool:

@@ -469,11 +469,11 @@ def _plan_learned(
     will leave out and why, and the description :meth:`solver.plugins.LearnedPlugins.describe`
     gives of it."""
     from solver.plugins import (
-        SETTINGS,
         describe_learned,
         load_model_set,
         plan_model_set,
         settings_alone_apply,
+        settings_words,
     )
 
     instance = read_instance(path)
@@ -490,7 +490,7 @@ def _plan_learned(
         if getattr(models, name) is not None and name not in declined
     ]
     if not used and settings_alone_apply(models, declined):
-        used = [SETTINGS]
+        used = [settings_words(models.scip_params)]
     return models, declined, describe_learned(models.name, used, declined)
 
 

@@ -305,7 +305,10 @@ def test_a_set_that_disables_its_models_applies_its_settings_inside_its_domain(
     assert dict(plugins.scip_params) == {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
     assert model.getParam("separating/maxrounds") == 0
     assert model.getParam("presolving/maxrestarts") == 0
-    assert plugins.describe().startswith("setcover: settings; branching declined: disabled in")
+    assert plugins.describe().startswith(
+        "setcover: its SCIP settings alone (separating/maxrounds = 0, presolving/maxrestarts = 0)"
+        "; branching declined: disabled in"
+    )
 
 
 def test_a_set_that_disables_its_models_leaves_a_foreign_instance_alone(
