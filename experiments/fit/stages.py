@@ -289,6 +289,13 @@ def _training_seconds(ctx: FitContext, name: str) -> float:
     return max(MIN_SOLVE_SECONDS, TRAINING_SAFETY * ctx.budget.stage_left(name))
 
 
+def _training_threads(ctx: FitContext) -> int:
+    """torch threads of the fit's training: one per worker the fit was given (``--workers``).
+    torch's own default takes every core, and on a machine shared with other work its threads
+    wait on each other: 4x slower for one epoch on 2 busy cores."""
+    return max(1, int(ctx.config.workers))
+
+
 def _not_trained(ctx: FitContext, kind: str, why: str) -> dict[str, Any]:
     ctx.log(f"{kind} model not trained: {why}")
     ctx.checkpoints.pop(kind, None)
@@ -330,6 +337,7 @@ def _train_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, An
         seed=ctx.config.seed,
         time_limit=_training_seconds(ctx, "train_branching"),
         instances=ctx.split.train,
+        threads=_training_threads(ctx),
     )
     try:
         metrics = train_branching(config, command=ctx.command)
@@ -355,6 +363,7 @@ def _train_diving(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, Any]:
         seed=ctx.config.seed,
         time_limit=_training_seconds(ctx, "train_diving"),
         instances=ctx.split.train,
+        threads=_training_threads(ctx),
     )
     try:
         metrics = train_diving(config, command=ctx.command)

@@ -98,3 +98,20 @@ def test_one_file_per_instance_splits_as_a_permutation_of_the_files(tmp_path: Pa
         sorted(files[i] for i in train),
         sorted(files[i] for i in valid),
     )
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_training_takes_one_torch_thread_per_worker(tmp_path: Path, monkeypatch, workers) -> None:
+    from experiments import train_branching as module
+
+    seen = {}
+    monkeypatch.setattr(module, "train_branching", lambda config, **_: seen.update(c=config) or {})
+    for k in range(2):
+        _write_file(tmp_path / "set" / "fit" / "data" / "branching" / f"i{k}.npz", f"sha{k}", 5)
+    config = FitConfig(out=tmp_path / "set", inputs=(tmp_path,), workers=workers)
+    ctx = FitContext(
+        config, config.out, config.work, Budget(100.0, shares={"train_branching": 1.0})
+    )
+    ctx.split = Split(train=(tmp_path / "i0.mps",), valid=(), test=())
+    stages._train_branching(ctx, {})
+    assert seen["c"].threads == workers
