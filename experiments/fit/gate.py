@@ -19,8 +19,10 @@ settings, where both ran; otherwise the rule under SCIP's default settings is ju
 runs under the kept branching candidate's settings; diving alone is judged under SCIP's default
 settings. When both pass, diving stays only if the two together (tuning's ``combined``
 candidate, under the rule's settings) still pass the branching threshold and take at most
-:data:`DIVING_MAX_TIME_RATIO` of the rule alone's time. Each decision has a one-line reason
-with its figures. When no learned component helps, both are disabled, and the set runs under
+:data:`DIVING_MAX_TIME_RATIO` of the rule alone's time. When diving passes alone, it stays only
+if SCIP settings alone are not faster (they must take more than
+:data:`SETTINGS_ALONE_MAX_TIME_RATIO` of its time): else the set runs under those settings.
+Each decision has a one-line reason with its figures. When no learned component helps, both are disabled, and the set runs under
 the best SCIP settings alone if they took at most :data:`SETTINGS_ALONE_MAX_TIME_RATIO` of SCIP
 default's time on validation (``--learned`` with the set then applies them, and the reason says
 that its models add nothing), else under SCIP's default settings: ``--learned`` then adds
@@ -136,6 +138,8 @@ def gate(tuning: TuningResult) -> GateDecision:
     diving = _diving(tuning)
     if branching.enabled and diving.enabled:
         diving = _with_branching(tuning, branching, diving)
+    if not branching.enabled and diving.enabled:
+        diving = _against_settings_alone(tuning, diving)
     kept = [d.kind for d in (branching, diving) if d.enabled]
     if kept:
         settings = (
@@ -158,6 +162,27 @@ def gate(tuning: TuningResult) -> GateDecision:
         f"{evaluation.comparison.runs} validation runs (--learned with this set applies them)"
     )
     return GateDecision(branching, diving, dict(candidate.scip_params), reason)
+
+
+def _against_settings_alone(tuning: TuningResult, diving: ComponentDecision) -> ComponentDecision:
+    """The decision on diving kept alone (under SCIP's default settings): left out when SCIP
+    settings alone took at most :data:`SETTINGS_ALONE_MAX_TIME_RATIO` of the dive's time (the
+    set then runs under those settings; the dive was not validated under them)."""
+    paying = _paying_settings_alone(tuning)
+    evaluation = tuning.final(str(diving.candidate))
+    if paying is None or evaluation is None or evaluation.comparison.time_ratio is None:
+        return diving
+    candidate, settings = paying
+    alone, dive = settings.comparison.time_ratio, evaluation.comparison.time_ratio
+    if alone is None or alone > SETTINGS_ALONE_MAX_TIME_RATIO * dive:
+        return diving
+    words = _WORDS.get(candidate.scip_settings, candidate.scip_settings)
+    why = (
+        f"left out: SCIP settings alone ({words}) took {_share(alone)} of SCIP's default time "
+        f"on validation, the dive under SCIP's default settings {_share(dive)}; the dive was not "
+        f"validated under those settings (alone: {diving.why.removeprefix('kept: ')})"
+    )
+    return ComponentDecision("diving", False, why, candidate=diving.candidate)
 
 
 def _paying_settings_alone(tuning: TuningResult) -> tuple[Candidate, Evaluation] | None:

@@ -217,3 +217,23 @@ def test_a_decision_survives_json():
     combined, figures = _together(0.81)
     decision = gate(_tuning(figures, extra=[combined]))
     assert GateDecision.from_json(json.loads(json.dumps(decision.to_json()))) == decision
+
+
+def test_a_dive_kept_alone_gives_way_to_faster_settings_alone():
+    figures = {
+        "settings/root-cuts": (2, 0.47),
+        "branching/depth-4/root-cuts": (2, 0.62),
+        "diving/dive-refine-3/default": (2, 0.91, 0.66),
+    }
+    decision = gate(_tuning(figures))
+    assert not decision.branching.enabled and not decision.diving.enabled
+    assert decision.scip_params == {"separating/maxrounds": 0, "presolving/maxrestarts": 0}
+    assert "SCIP settings alone (cuts at the root only, no restarts) took 0.47" in (
+        decision.diving.why
+    )
+    assert "the dive under SCIP's default settings 0.91" in decision.diving.why
+    # settings alone no faster than the dive: the dive stays, under SCIP's default settings
+    figures["settings/root-cuts"] = (2, 0.90)
+    figures["branching/depth-4/root-cuts"] = (2, 1.20)
+    kept = gate(_tuning(figures))
+    assert kept.diving.enabled and kept.scip_params == {}
