@@ -59,8 +59,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--resume", action="store_true", help="continue the fit in MODELSET")
     parser.add_argument(
         "--redo-from", metavar="STAGE",
-        help="with --resume: run STAGE and the later stages again (e.g. gate: decide again "
-        "from the stored tuning figures); runs already on disk are reused",
+        help="with --resume: run STAGE and the later stages again from scratch (e.g. gate: "
+        "decide again from the stored tuning figures, then write and test the set again)",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="master seed (default: 0)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress display")

@@ -81,9 +81,10 @@ class FitConfig:
     seed: int = 0
     """Master seed: the split, generation, collection, training and every solve derive from it."""
     redo_from: str | None = None
-    """With ``resume``: run this stage and every later one again, even if finished (e.g.
-    ``gate``, to decide again from the stored tuning figures with this version's gate). Runs
-    already on disk (collections, benchmark rounds) are reused. None: only what is unfinished."""
+    """With ``resume``: run this stage and every later one again from scratch, even if
+    finished (e.g. ``gate``, to decide again from the stored tuning figures with this
+    version's gate); what those stages left on disk is removed first. None: only what is
+    unfinished."""
     train_fraction: float = 0.6
     """Share of the instances that trains the models."""
     valid_fraction: float = 0.2

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import shutil
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -140,7 +141,7 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     """
     state = FitState.open(config)
     if config.redo_from is not None:
-        _forget_from(state, config.redo_from)
+        _forget_from(state, config.work, config.redo_from)
     now = time.monotonic() if started is None else started
     budget = Budget(config.budget_s, state.spent_s, config.shares, started=now)
     pending = [name for name in stage_names() if not state.done(name)]
@@ -160,8 +161,20 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     return FitOutcome(config.out, Path(report) if report else None, budget.elapsed(), timings)
 
 
-def _forget_from(state: FitState, stage: str) -> None:
-    """Mark ``stage`` and every later stage as not run, so that they run again.
+#: What each stage leaves in the fit's folder (``out/fit``), removed when it is redone.
+STAGE_OUTPUTS: Mapping[str, tuple[str, ...]] = {
+    "collect_branching": ("data/branching",),
+    "collect_solutions": ("data/solutions",),
+    "train_branching": ("runs/branching.pt", "runs/branching.json"),
+    "train_diving": ("runs/diving.pt", "runs/diving.json"),
+    "tune": ("tuning",),
+    "test": ("test",),
+}
+
+
+def _forget_from(state: FitState, work: Path, stage: str) -> None:
+    """Mark ``stage`` and every later stage as not run, and remove what they left in ``work``
+    (:data:`STAGE_OUTPUTS`), so that they run again from scratch.
 
     Raises
     ------
@@ -173,6 +186,12 @@ def _forget_from(state: FitState, stage: str) -> None:
         raise FitError(f"--redo-from {stage!r}: expected one of {', '.join(names)}")
     for name in names[names.index(stage) :]:
         state.stages.pop(name, None)
+        for relative in STAGE_OUTPUTS.get(name, ()):
+            path = work / relative
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
 
 
 class _Clock:

@@ -163,6 +163,13 @@ def test_interrupted_fit_resumes_redoes_nothing_and_keeps_its_budget(
     assert main(["fit", *command, "--resume", "--redo-from", "gate"]) == EXIT_OK
     assert [call[0] for call in fakes.calls] == ["gate", "write", "test", "report"]
     assert _state(out)["stages"]["tune"] == resumed["stages"]["tune"]
+    # from training: the models are trained anew, the collected data is kept
+    fakes.calls.clear()
+    command[-1] = f"{4 * budget:.0f}s"
+    assert main(["fit", *command, "--resume", "--redo-from", "train_diving"]) == EXIT_OK
+    assert [call[0] for call in fakes.calls] == ["tune", "gate", "write", "test", "report"]
+    assert _mtimes(out / "fit" / "data") == {k: v for k, v in kept.items() if "data" in str(k)}
+    assert _mtimes(out / "fit" / "runs") != {k: v for k, v in kept.items() if "runs" in str(k)}
     assert main(["fit", *command, "--resume", "--redo-from", "nothing"]) == EXIT_BAD_INPUT
     assert "--redo-from 'nothing': expected one of discover" in capsys.readouterr().err
     assert main(["fit", *command, "--redo-from", "gate"]) == EXIT_BAD_INPUT
