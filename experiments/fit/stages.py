@@ -196,7 +196,7 @@ def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, 
             break
         passes.append(_branching_pass(ctx, index, record_prob, time_limit))
     files = _branching_files(ctx.work / "data" / "branching")
-    outputs = {
+    return {
         "folder": str(ctx.work / "data" / "branching"),
         "n_instances": len(ctx.split.train),
         "n_with_samples": len({_instance_of(path) for path in files}),
@@ -205,12 +205,6 @@ def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, 
         "failures": [failure for p in passes for failure in p["failures"]],
         "time_limit": time_limit,
     }
-    ctx.results["collect_branching"] = outputs
-    return outputs
-
-
-def _restore_branching_collection(ctx: FitContext, outputs: Mapping[str, Any]) -> None:
-    ctx.results["collect_branching"] = dict(outputs)
 
 
 def _branching_pass(
@@ -390,12 +384,7 @@ def _restore_checkpoint(kind: str) -> Restore:
 OWN_STAGES: tuple[Stage, ...] = (
     Stage("discover", _discover, restore=_restore_discover),
     Stage("baseline", _baseline, _plan_baseline, _restore_baseline),
-    Stage(
-        "collect_branching",
-        _collect_branching,
-        _plan_branching_collection,
-        _restore_branching_collection,
-    ),
+    Stage("collect_branching", _collect_branching, _plan_branching_collection),
     Stage("collect_solutions", _collect_solutions, _plan_collection),
     Stage("train_branching", _train_branching, restore=_restore_checkpoint("branching")),
     Stage("train_diving", _train_diving, restore=_restore_checkpoint("diving")),

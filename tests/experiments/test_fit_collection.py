@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 
 from experiments.fit import budget as budget_module
-from experiments.fit import stages
+from experiments.fit import pipeline, stages
 from experiments.fit.budget import Budget
 from experiments.fit.config import FitConfig
 from experiments.fit.context import FitContext
+from experiments.fit.progress import FitProgress
 from experiments.fit.split import Split
+from experiments.fit.state import FitState
 from experiments.train_branching import split_sample_files
 
 
@@ -41,13 +43,13 @@ class _FakeCollection:
         return type("Summary", (), {"failures": (), "n_instances": len(instances)})()
 
 
-def _context(tmp_path: Path, clock: list[float], allotment: float) -> FitContext:
+def _context(tmp_path: Path, allotment: float) -> FitContext:
+    """A fit whose collection stage gets ``allotment`` seconds, with 4 training instances."""
     train = tuple(tmp_path / f"i{k}.mps" for k in range(4))
     config = FitConfig(out=tmp_path / "set", inputs=(tmp_path,))
-    budget = Budget(1000.0, shares={"collect_branching": 1.0}, started=0.0)
+    budget = Budget(allotment, shares={"collect_branching": 1.0}, started=0.0)
     ctx = FitContext(config, config.out, config.work, budget)
     ctx.split = Split(train=train, valid=(), test=())
-    budget._deadlines["collect_branching"] = allotment
     return ctx
 
 
@@ -59,9 +61,12 @@ def test_passes_run_while_half_the_allotment_is_left(
     monkeypatch.setattr(budget_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     fake = _FakeCollection(clock, pass_seconds)
     monkeypatch.setattr("experiments.collect_branching.collect_branching", fake)
-    ctx = _context(tmp_path, clock, allotment=100.0)
-    params = stages._plan_branching_collection(ctx, 100.0)
-    outputs = stages._collect_branching(ctx, params)
+    ctx = _context(tmp_path, allotment=100.0)
+    stage = next(s for s in pipeline.STAGES if s.name == "collect_branching")
+    state = FitState(ctx.config.identity())
+    with FitProgress(ctx.budget, len(pipeline.STAGES), quiet=True) as progress:
+        pipeline._run_stage(ctx, state, stage, 3, progress)  # planned and run as a fit does
+    outputs = state.stages["collect_branching"].outputs
     assert len(outputs["passes"]) == expected_passes
     assert [c.record_prob for c in fake.configs] == list(stages.BRANCHING_PASSES[:expected_passes])
     seeds = [c.seed for c in fake.configs]
