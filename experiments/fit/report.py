@@ -84,7 +84,7 @@ def write_fit_report(ctx: Any, results: Mapping[str, Any]) -> Path:
     lines += _training_section(ctx)
     lines += _tuning_section(ctx, tuning)
     lines += _gate_section(decision)
-    lines += _test_section(ctx, test)
+    lines += _test_section(ctx, test, decision)
     lines += _timings_section(timings, results.get("budget"))
     path = ctx.out / REPORT_NAME
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
@@ -318,7 +318,7 @@ def _gate_section(decision: GateDecision | None) -> list[str]:
     return lines + _table(["component", "decision", "why"], rows)
 
 
-def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
+def _test_section(ctx: Any, test: TestResult | None, decision: GateDecision | None) -> list[str]:
     """SCIP's default against the set and its settings alone on the test instances (a plot)."""
     import matplotlib.pyplot as plt
 
@@ -336,7 +336,7 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     if test.note:
         lines += [f"Note: {test.note}.", ""]
     if test.comparison(SETTINGS_ONLY_NAME) is None:
-        if _settings_alone(ctx.out):
+        if _settings_alone(decision):
             lines += [
                 "The set enables no learned component: `--learned` with it applies its "
                 "SCIP settings alone.",
@@ -361,14 +361,13 @@ def _test_section(ctx: Any, test: TestResult | None) -> list[str]:
     return [*lines, "![test](test.png)", ""]
 
 
-def _settings_alone(model_set: Path) -> bool:
-    """Whether the set written at ``model_set`` runs SCIP settings with no learned component."""
-    from solver.modelset import MANIFEST_NAME, read_model_set
-
-    if not (model_set / MANIFEST_NAME).is_file():
+def _settings_alone(decision: GateDecision | None) -> bool:
+    """Whether the gate gave the set SCIP settings and no learned component."""
+    if decision is None:
         return False
-    models = read_model_set(model_set)
-    return bool(models.scip_params) and not any(c.enabled for c in models.components())
+    return bool(decision.scip_params) and not (
+        decision.branching.enabled or decision.diving.enabled
+    )
 
 
 def _test_row(c: Any) -> list[Any]:
