@@ -110,15 +110,11 @@ def split_sample_files(
 
 def _files_by_instance(files: list[Path]) -> list[list[Path]]:
     """``files`` grouped by the instance they were recorded from, in order of first file."""
-    from gnn.dataset import read_metadata
+    from gnn.dataset import recorded_instance
 
     groups: dict[str, list[Path]] = {}
     for path in files:
-        try:
-            key = str(read_metadata(path).get("instance_sha256") or path)
-        except (OSError, ValueError):
-            key = str(path)
-        groups.setdefault(key, []).append(path)
+        groups.setdefault(recorded_instance(path), []).append(path)
     return list(groups.values())
 
 

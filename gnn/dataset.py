@@ -54,6 +54,7 @@ __all__ = [
     "write_samples",
     "read_samples",
     "read_metadata",
+    "recorded_instance",
     "metadata_path",
     "is_complete",
     "sample_files",
@@ -289,6 +290,15 @@ def write_samples(
 def read_metadata(samples_path: str | Path) -> dict[str, Any]:
     """Read the metadata beside a samples file."""
     return json.loads(metadata_path(samples_path).read_text())
+
+
+def recorded_instance(samples_path: str | Path) -> str:
+    """The instance a samples file was recorded from: its ``instance_sha256``, or the file's
+    own path when its metadata records none or cannot be read."""
+    try:
+        return str(read_metadata(samples_path).get("instance_sha256") or samples_path)
+    except (OSError, ValueError):
+        return str(samples_path)
 
 
 def _load_arrays(path: Path) -> dict[str, np.ndarray]:

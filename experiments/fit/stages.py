@@ -186,6 +186,8 @@ def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, 
     """Strong branching samples on the training instances (:mod:`experiments.collect_branching`)
     in passes (:data:`BRANCHING_PASSES`), one folder each; the outputs count the samples in the
     folders, earlier runs' included."""
+    from gnn.dataset import recorded_instance
+
     assert ctx.split is not None
     time_limit = float(params["time_limit"])
     rounds = -(-len(ctx.split.train) // max(1, ctx.config.workers))
@@ -199,7 +201,7 @@ def _collect_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, 
     return {
         "folder": str(ctx.work / "data" / "branching"),
         "n_instances": len(ctx.split.train),
-        "n_with_samples": len({_instance_of(path) for path in files}),
+        "n_with_samples": len({recorded_instance(path) for path in files}),
         "n_samples": sum(p["n_samples"] for p in passes),
         "passes": passes,
         "failures": [failure for p in passes for failure in p["failures"]],
@@ -304,13 +306,6 @@ def _branching_files(folder: Path) -> list[Path]:
         return []
     folders = [folder, *sorted(path for path in folder.iterdir() if path.is_dir())]
     return [path for path in sample_files(folders) if read_metadata(path).get("n_samples", 0) > 0]
-
-
-def _instance_of(path: Path) -> str:
-    """The instance a samples file was recorded from (its hash)."""
-    from gnn.dataset import read_metadata
-
-    return str(read_metadata(path).get("instance_sha256") or path.name)
 
 
 def _train_branching(ctx: FitContext, params: Mapping[str, Any]) -> dict[str, Any]:
