@@ -87,10 +87,14 @@ def _restore_result(module: str, cls: str, name: str) -> Callable[[FitContext, M
 #: Every stage of a fit, in order.
 STAGES: tuple[Stage, ...] = (
     *OWN_STAGES,
-    Stage("tune", _tune, restore=_restore_result("tuning", "TuningResult", "tune")),
+    Stage(
+        "tune", _tune, restore=_restore_result("tuning", "TuningResult", "tune"), leaves=("tuning",)
+    ),
     Stage("gate", _gate, restore=_restore_result("gate", "GateDecision", "gate")),
     Stage("write", _write),
-    Stage("test", _test, restore=_restore_result("evaluate", "TestResult", "test")),
+    Stage(
+        "test", _test, restore=_restore_result("evaluate", "TestResult", "test"), leaves=("test",)
+    ),
     Stage("report", _report),
 )
 
@@ -161,20 +165,9 @@ def run_fit(config: FitConfig, *, quiet: bool = False, started: float | None = N
     return FitOutcome(config.out, Path(report) if report else None, budget.elapsed(), timings)
 
 
-#: What each stage leaves in the fit's folder (``out/fit``), removed when it is redone.
-STAGE_OUTPUTS: Mapping[str, tuple[str, ...]] = {
-    "collect_branching": ("data/branching",),
-    "collect_solutions": ("data/solutions",),
-    "train_branching": ("runs/branching.pt", "runs/branching.json"),
-    "train_diving": ("runs/diving.pt", "runs/diving.json"),
-    "tune": ("tuning",),
-    "test": ("test",),
-}
-
-
 def _forget_from(state: FitState, work: Path, stage: str) -> None:
     """Mark ``stage`` and every later stage as not run, and remove what they left in ``work``
-    (:data:`STAGE_OUTPUTS`), so that they run again from scratch.
+    (:attr:`Stage.leaves`), so that they run again from scratch.
 
     Raises
     ------
@@ -184,9 +177,9 @@ def _forget_from(state: FitState, work: Path, stage: str) -> None:
     names = stage_names()
     if stage not in names:
         raise FitError(f"--redo-from {stage!r}: expected one of {', '.join(names)}")
-    for name in names[names.index(stage) :]:
-        state.stages.pop(name, None)
-        for relative in STAGE_OUTPUTS.get(name, ()):
+    for redone in STAGES[names.index(stage) :]:
+        state.stages.pop(redone.name, None)
+        for relative in redone.leaves:
             path = work / relative
             if path.is_dir():
                 shutil.rmtree(path)

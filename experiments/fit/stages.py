@@ -70,6 +70,9 @@ class Stage:
     """Fixes the parameters from the seconds allotted when the stage first starts."""
     restore: Restore = _no_restore
     """Refills the context from the outputs of the stage finished in an earlier run."""
+    leaves: tuple[str, ...] = ()
+    """What it writes in the fit's folder (``out/fit``), relative to it: removed when the stage
+    is redone (``--redo-from``)."""
 
 
 def per_solve_limit(seconds: float, n_solves: int, workers: int, safety: float) -> float:
@@ -379,8 +382,23 @@ def _restore_checkpoint(kind: str) -> Restore:
 OWN_STAGES: tuple[Stage, ...] = (
     Stage("discover", _discover, restore=_restore_discover),
     Stage("baseline", _baseline, _plan_baseline, _restore_baseline),
-    Stage("collect_branching", _collect_branching, _plan_branching_collection),
-    Stage("collect_solutions", _collect_solutions, _plan_collection),
-    Stage("train_branching", _train_branching, restore=_restore_checkpoint("branching")),
-    Stage("train_diving", _train_diving, restore=_restore_checkpoint("diving")),
+    Stage(
+        "collect_branching",
+        _collect_branching,
+        _plan_branching_collection,
+        leaves=("data/branching",),
+    ),
+    Stage("collect_solutions", _collect_solutions, _plan_collection, leaves=("data/solutions",)),
+    Stage(
+        "train_branching",
+        _train_branching,
+        restore=_restore_checkpoint("branching"),
+        leaves=("runs/branching.pt", "runs/branching.json"),
+    ),
+    Stage(
+        "train_diving",
+        _train_diving,
+        restore=_restore_checkpoint("diving"),
+        leaves=("runs/diving.pt", "runs/diving.json"),
+    ),
 )
