@@ -81,6 +81,11 @@ def describe_candidate(candidate: Candidate) -> str:
     return ", ".join(_WORDS.get(part, part) for part in parts)
 
 
+def _scip_settings_words(candidate: Candidate) -> str:
+    """The candidate's SCIP settings in words (``"no restarts"``)."""
+    return _WORDS.get(candidate.scip_settings, candidate.scip_settings)
+
+
 @dataclass(frozen=True)
 class ComponentDecision:
     """The gate's decision on one component."""
@@ -157,7 +162,7 @@ def gate(tuning: TuningResult) -> GateDecision:
     candidate, evaluation = paying
     reason += (
         f"; the set runs under the SCIP settings that paid alone: "
-        f"{_WORDS.get(candidate.scip_settings, candidate.scip_settings)}, "
+        f"{_scip_settings_words(candidate)}, "
         f"{_share(evaluation.comparison.time_ratio)} of SCIP's default time on "
         f"{evaluation.comparison.runs} validation runs (--learned with this set applies them)"
     )
@@ -176,7 +181,7 @@ def _against_settings_alone(tuning: TuningResult, diving: ComponentDecision) -> 
     alone, dive = settings.comparison.time_ratio, evaluation.comparison.time_ratio
     if alone is None or alone > SETTINGS_ALONE_MAX_TIME_RATIO * dive:
         return diving
-    words = _WORDS.get(candidate.scip_settings, candidate.scip_settings)
+    words = _scip_settings_words(candidate)
     why = (
         f"left out: SCIP settings alone ({words}) took {_share(alone)} of SCIP's default time "
         f"on validation, the dive under SCIP's default settings {_share(dive)}; the dive was not "
@@ -238,7 +243,7 @@ def _branching(tuning: TuningResult) -> ComponentDecision:
         return ComponentDecision("branching", False, why, candidate=candidate.name)
     alone = _settings_alone_ratio(tuning, candidate)
     if ratio is not None and alone is not None and ratio > BRANCHING_MAX_TIME_RATIO * alone:
-        settings = _WORDS.get(candidate.scip_settings, candidate.scip_settings)
+        settings = _scip_settings_words(candidate)
         return ComponentDecision(
             "branching",
             False,
