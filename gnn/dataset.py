@@ -489,6 +489,10 @@ class BranchingDataset(Dataset):
                 self._cache.popitem(last=False)
         return arrays
 
+    def file_of(self, index: int) -> int:
+        """The position in :attr:`files` of the file sample ``index`` comes from (one solve)."""
+        return int(self._file_of[index])
+
     def sample(self, index: int) -> BranchingSample:
         """The raw sample ``index`` (numpy arrays, all recorded fields)."""
         if not -len(self) <= index < len(self):

@@ -245,8 +245,9 @@ class HybridPolicy(EncoderModel):
     (feature-wise linear modulation, FiLM) by that variable's embedding:
     :math:`h = \\mathrm{ReLU}(\\gamma(e) \\odot W_1 x + \\beta(e))`. At solve time the embedding
     comes from the root and is cached, so a node costs only the MLP over its candidates.
-    During training the encoder sees the sampled node's own graph (the data hold no separate
-    root graph), which is the distribution the cached root embedding approximates.
+    Trained on :class:`gnn.rooted.RootedSamples` (the default of ``neuralmip train``), the
+    encoder sees each solve's first recorded node, as at solve time (:meth:`rooted_logits`);
+    trained on whole samples, it sees each sampled node's own graph (:meth:`forward`).
 
     Parameters
     ----------
@@ -281,6 +282,12 @@ class HybridPolicy(EncoderModel):
         hidden = torch.relu(gamma * self.node_input(features) + beta)
         hidden = torch.relu(self.node_hidden(hidden))
         return self.node_output(hidden).squeeze(-1)
+
+    def rooted_logits(self, batch: Any) -> Tensor:
+        """Logits (K_total,) of the candidates of a :class:`gnn.rooted.RootedBatch`: each scored
+        from its root's embedding and its own node's features, as at solve time."""
+        embeddings = self.embed(batch.roots)
+        return self.score(embeddings[batch.candidate_rows], batch.candidate_features)
 
     def forward(self, batch: Any) -> Tensor:
         return self.score(self.embed(batch), batch.variable_features)

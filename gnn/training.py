@@ -18,6 +18,7 @@ from torch import Tensor, nn
 from torch_geometric.loader import DataLoader
 
 from gnn.loop import EpochTrainer, TrainingOptions
+from gnn.rooted import SAMPLES_PER_ROOT, RootedBatch, RootedLoader, RootedSamples
 
 __all__ = [
     "BRANCHING_OPTIONS",
@@ -75,6 +76,17 @@ class CandidateBatch:
             n_segments=n_segments,
             expert=expert,
             scores=batch.candidate_scores.to(variable_logits.dtype),
+        )
+
+    @classmethod
+    def from_rooted(cls, candidate_logits: Tensor, batch: RootedBatch) -> CandidateBatch:
+        """The candidate view of a :class:`gnn.rooted.RootedBatch` and its candidates' logits."""
+        return cls(
+            logits=candidate_logits,
+            segment=batch.segment,
+            n_segments=batch.n_samples,
+            expert=batch.expert,
+            scores=batch.scores.to(candidate_logits.dtype),
         )
 
 
@@ -179,6 +191,14 @@ class BranchingTrainer(EpochTrainer):
         model under a seeded generator).
     prenorm_batches
         Training batches used to fit the prenorm statistics (before training); default 100.
+    samples_per_root
+        With :class:`gnn.rooted.RootedSamples` (for a model with ``rooted_logits``, the
+        hybrid), samples of one solve batched together; default
+        :data:`gnn.rooted.SAMPLES_PER_ROOT`.
+
+    The datasets are sequences of samples (:class:`gnn.dataset.BranchingDataset` items), each
+    scored through its own graph, or :class:`gnn.rooted.RootedSamples`, scored from their
+    solve's root graph by the model's ``rooted_logits``.
 
     Attributes
     ----------
@@ -195,14 +215,24 @@ class BranchingTrainer(EpochTrainer):
         *,
         loss: Callable[[CandidateBatch], Tensor] = expert_cross_entropy,
         prenorm_batches: int = 100,
+        samples_per_root: int = SAMPLES_PER_ROOT,
         options: TrainingOptions = BRANCHING_OPTIONS,
     ) -> None:
         super().__init__(options)
         self.model = model
         self.loss = loss
         self.prenorm_batches = prenorm_batches
+        self.samples_per_root = samples_per_root
 
-    def _loader(self, dataset: Any, *, shuffle: bool) -> DataLoader:
+    def _loader(self, dataset: Any, *, shuffle: bool) -> DataLoader | RootedLoader:
+        if isinstance(dataset, RootedSamples):
+            return RootedLoader(
+                dataset,
+                self.options.batch_size,
+                samples_per_root=self.samples_per_root,
+                shuffle=shuffle,
+                seed=self.options.seed,
+            )
         generator = torch.Generator().manual_seed(self.options.seed)
         return DataLoader(
             dataset,
@@ -212,8 +242,15 @@ class BranchingTrainer(EpochTrainer):
             follow_batch=["candidates"],
         )
 
+    @staticmethod
+    def _candidates(model: nn.Module, batch: Any) -> CandidateBatch:
+        """The model's candidate logits on ``batch`` with the batch's labels."""
+        if isinstance(batch, RootedBatch):
+            return CandidateBatch.from_rooted(model.rooted_logits(batch), batch)
+        return CandidateBatch.from_batch(model(batch), batch)
+
     def _batch_loss(self, model: nn.Module, batch: Any) -> tuple[Tensor, int]:
-        candidates = CandidateBatch.from_batch(model(batch), batch)
+        candidates = self._candidates(model, batch)
         return self.loss(candidates), candidates.n_segments
 
     def evaluate(
@@ -225,8 +262,7 @@ class BranchingTrainer(EpochTrainer):
         loss_sum = 0.0
         with torch.inference_mode():
             for batch in self._loader(dataset, shuffle=False):
-                batch = batch.to(device)
-                candidates = CandidateBatch.from_batch(model(batch), batch)
+                candidates = self._candidates(model, batch.to(device))
                 loss_sum += float(self.loss(candidates)) * candidates.n_segments
                 for key, value in candidate_metrics(candidates).items():
                     totals[key] = totals.get(key, 0.0) + value
@@ -245,7 +281,7 @@ class BranchingTrainer(EpochTrainer):
         device = self._device()
         model = self.model
         model.fit_prenorm(
-            batch
+            batch.roots if isinstance(batch, RootedBatch) else batch
             for index, batch in enumerate(self._loader(train_dataset, shuffle=True))
             if index < self.prenorm_batches
         )
