@@ -1,0 +1,63 @@
+"""The accuracy study scores a hybrid checkpoint as it runs: from its solve's root graph."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from experiments.studies.branching_accuracy import checkpoint_accuracy, main
+from gnn.checkpoint import save_checkpoint
+from gnn.dataset import BranchingDataset, sample_files
+from gnn.models import HybridPolicy
+from gnn.rooted import RootedLoader, rooted_samples
+from gnn.training import BranchingTrainer
+from tests.gnn.test_rooted import _write_solves
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
+
+
+@pytest.fixture
+def hybrid(tmp_path):
+    torch.manual_seed(0)
+    model = HybridPolicy(embedding_size=8).eval()
+    path = tmp_path / "hybrid.pt"
+    save_checkpoint(path, model, feature_enums=model.feature_enums)
+    return path, model
+
+
+def test_the_hybrid_is_scored_from_each_solves_root_graph(tmp_path, hybrid):
+    path, model = hybrid
+    _write_solves(tmp_path / "data", np.random.default_rng(1))
+    files = sample_files(tmp_path / "data")
+    rooted = checkpoint_accuracy(path, files)
+    node = checkpoint_accuracy(path, files, encoder_graph="node")
+    assert rooted["encoder_graph"] == "root" and node["encoder_graph"] == "node"
+    assert rooted["n_samples"] == node["n_samples"] == 12
+    samples = rooted_samples(BranchingDataset(files, cache_files=1))
+    expected = BranchingTrainer(model).evaluate(model, samples)
+    assert rooted["loss"] == pytest.approx(expected["loss"])
+    assert rooted["loss"] != pytest.approx(node["loss"])  # other graphs, other embeddings
+    assert sum(batch.n_samples for batch in RootedLoader(samples, 32)) == 12
+
+
+def test_the_command_writes_its_figures_and_refuses_missing_input_in_one_line(
+    tmp_path, hybrid, capsys
+):
+    path, _ = hybrid
+    _write_solves(tmp_path / "data", np.random.default_rng(2))
+    out = tmp_path / "accuracy.json"
+    assert (
+        main(["--checkpoint", str(path), "--data", str(tmp_path / "data"), "--out", str(out)]) == 0
+    )
+    report = json.loads(out.read_text())
+    assert report["results"][str(path)]["n_samples"] == 12
+    assert report["command"][:3] == ["python", "-m", "experiments.studies.branching_accuracy"]
+    capsys.readouterr()
+    assert (
+        main(["--checkpoint", str(tmp_path / "absent.pt"), "--data", str(tmp_path / "data")]) == 2
+    )
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "absent.pt" in error[0]
