@@ -86,6 +86,8 @@ class TrainBranchingConfig(TrainConfig):
     None: ``root`` for the hybrid; the GCNN always sees ``node``."""
     samples_per_root: int = 8
     """With ``encoder_graph = root``: samples of one solve batched together."""
+    hidden_size: int | None = None
+    """Width of the hybrid's node MLP (None: :class:`gnn.models.HybridPolicy`'s default, 32)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -100,13 +102,17 @@ class TrainBranchingConfig(TrainConfig):
             )
         if self.model == "gcnn" and self.encoder_graph == "root":
             raise ValueError("--encoder-graph root is the hybrid's: the GCNN scores each node")
+        if self.encoder_graph is None:  # recorded resolved, as every other default
+            object.__setattr__(self, "encoder_graph", "root" if self.model == "hybrid" else "node")
+        if self.hidden_size is not None and (self.model != "hybrid" or self.hidden_size < 1):
+            raise ValueError("--hidden-size is the hybrid's node MLP width: a positive integer")
         if self.samples_per_root < 1:
             raise ValueError(f"--samples-per-root must be positive, got {self.samples_per_root}")
 
     @property
     def rooted(self) -> bool:
         """Whether the encoder sees each solve's root graph (see ``encoder_graph``)."""
-        return self.model == "hybrid" and self.encoder_graph != "node"
+        return self.encoder_graph == "root"
 
 
 #: The config class ``neuralmip train`` builds for this kind.
@@ -211,7 +217,8 @@ def _fit(config: TrainBranchingConfig, data: _Data) -> Any:
 
     with torch.random.fork_rng():  # seeded initial weights without touching the caller's RNG
         torch.manual_seed(config.seed)
-        model = _models()[config.model](embedding_size=config.embedding_size)
+        sizes = {} if config.hidden_size is None else {"hidden_size": config.hidden_size}
+        model = _models()[config.model](embedding_size=config.embedding_size, **sizes)
     return BranchingTrainer(
         model,
         loss=_losses()[config.loss],
@@ -280,6 +287,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help="with --encoder-graph root: samples of one solve batched together (default: 8)",
+    )
+    group.add_argument(
+        "--hidden-size",
+        type=int,
+        default=None,
+        metavar="N",
+        help="width of the hybrid's node MLP, the part run at every node (default: 32)",
     )
     group.add_argument(
         "--max-samples",

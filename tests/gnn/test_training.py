@@ -218,3 +218,31 @@ def test_the_time_limit_stops_training_and_each_epoch_is_logged(caplog):
     assert [record["epoch"] for record in trainer.history_] == [1]
     assert any(message.startswith("epoch 1/50: train loss") for message in caplog.messages)
     assert any("time limit" in message for message in caplog.messages)
+
+
+def test_the_hybrid_trains_on_root_graphs_by_default_and_records_how(tmp_path):
+    from experiments.train_branching import TrainBranchingConfig, train_branching
+    from gnn.checkpoint import load_checkpoint
+
+    _write_sample_files(tmp_path / "data", n_files=4, seed=1)
+    out = tmp_path / "hybrid.pt"
+    config = TrainBranchingConfig(
+        data=(tmp_path / "data",),
+        out=out,
+        embedding_size=8,
+        hidden_size=16,
+        max_epochs=1,
+        device="cpu",
+        threads=1,
+    )
+    metrics = train_branching(config)
+    checkpoint = load_checkpoint(out)
+    assert checkpoint.model.config["hidden_size"] == 16
+    assert checkpoint.metadata["training_config"]["encoder_graph"] == "root"
+    assert metrics["n_train_samples"] + metrics["n_valid_samples"] == 24
+    gcnn = TrainBranchingConfig(data=(tmp_path / "data",), out=out, model="gcnn")
+    assert gcnn.encoder_graph == "node" and not gcnn.rooted
+    with pytest.raises(ValueError, match="encoder-graph"):
+        TrainBranchingConfig(data=(tmp_path,), out=out, model="gcnn", encoder_graph="root")
+    with pytest.raises(ValueError, match="hidden-size"):
+        TrainBranchingConfig(data=(tmp_path,), out=out, model="gcnn", hidden_size=8)
