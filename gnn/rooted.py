@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -28,7 +29,13 @@ from gnn.dataset import BranchingDataset
 from gnn.graph import BipartiteGraph
 from gnn.tensors import GraphTensors, collate_graphs
 
-__all__ = ["RootedBatch", "RootedLoader", "RootedSamples", "rooted_samples"]
+__all__ = [
+    "RootedBatch",
+    "RootedLoader",
+    "RootedSamples",
+    "rooted_samples",
+    "samples_as_scored",
+]
 
 #: Samples of one solve batched together by default (:class:`RootedLoader`).
 SAMPLES_PER_ROOT = 8
@@ -108,6 +115,15 @@ def rooted_samples(dataset: BranchingDataset) -> RootedSamples:
         candidate_scores=scores,
         expert_index=np.asarray(experts, dtype=np.int64),
     )
+
+
+def samples_as_scored(model: Any, dataset: BranchingDataset) -> RootedSamples | list[Any]:
+    """``dataset``'s samples as ``model`` scores them at solve time, for
+    :meth:`gnn.training.BranchingTrainer.evaluate`: tied to their solve's root graph for a
+    model with ``rooted_logits`` (the hybrid), each with its own graph otherwise."""
+    if hasattr(model, "rooted_logits"):
+        return rooted_samples(dataset)
+    return [dataset[index] for index in range(len(dataset))]
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
 from gnn.dataset import BranchingDataset, sample_files
-from gnn.rooted import rooted_samples
+from gnn.rooted import samples_as_scored
 from gnn.training import BranchingTrainer
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
@@ -38,11 +38,10 @@ def checkpoint_accuracy(
     ``root`` (default; the hybrid only, others always see ``node``) or ``node``."""
     model = load_checkpoint(path).model
     rooted = encoder_graph == "root" and hasattr(model, "rooted_logits")
-    if rooted:
-        samples: Any = rooted_samples(BranchingDataset(files, cache_files=1))
-    else:
-        dataset = BranchingDataset(files)
-        samples = [dataset[index] for index in range(len(dataset))]
+    dataset = BranchingDataset(files, cache_files=1)
+    samples = (
+        samples_as_scored(model, dataset) if rooted else [dataset[i] for i in range(len(dataset))]
+    )
     metrics = BranchingTrainer(model).evaluate(model, samples)
     return {"model": type(model).__name__, "encoder_graph": "root" if rooted else "node"} | metrics
 

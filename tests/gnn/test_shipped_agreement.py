@@ -5,8 +5,8 @@ solutions of a few small seeded instances per class, written by the project's ow
 stages; ``python -m tests.data.make_agreement_samples`` regenerates them. The tests check:
 
 - the shipped branching model's top-1 accuracy against strong branching on the committed nodes
-  (scored as training scores validation: :meth:`gnn.training.BranchingTrainer.evaluate` over a
-  :class:`gnn.dataset.BranchingDataset`), and the shipped diving model's value accuracy and
+  (scored as at solve time, as training scores validation:
+  :meth:`gnn.training.BranchingTrainer.evaluate` over :func:`gnn.rooted.samples_as_scored`), and the shipped diving model's value accuracy and
   accuracy on its 50 % most confident binaries against each instance's best solution
   (:func:`gnn.diving.fixing_metrics`, on graphs observed now as the heuristic observes them);
 - that the observations the code gives now are those the samples hold: the root node of each
@@ -41,6 +41,7 @@ from gnn.dataset import BranchingDataset, read_metadata, read_samples, sample_fi
 from gnn.diving import DivingPolicy, diving_example, fixing_metrics
 from gnn.graph import BipartiteGraph
 from gnn.observation import MilpBipartite
+from gnn.rooted import samples_as_scored
 from gnn.training import BranchingTrainer
 from instances.reading import read_instance
 from solver.plugins import SHIPPED_MODELS_DIR
@@ -55,20 +56,22 @@ ROOT_REPLAYS = 1
 #: Each class's file of the shipped models' outputs on its samples (:func:`model_outputs`).
 OUTPUTS_FILE = "shipped-outputs.npz"
 
-#: Today's figures on the committed samples (2026-12-06, the models as shipped then; 24, 20,
-#: 15 and 15 branching samples, 3, 2, 2 and 2 diving instances).
+#: Today's figures on the committed samples (2026-12-06, the models as shipped then, the
+#: branching models scored as at solve time; 24, 20, 15 and 15 branching samples, 3, 2, 2 and 2
+#: diving instances). Scored on each node's own graph, as before, the independent set hybrid had
+#: 0.467: its root embeddings cost it three of the 15 nodes.
 MEASURED = {
-    "setcover": {"top1": 0.375, "value_accuracy": 0.946, "fix_accuracy": 1.0},
+    "setcover": {"top1": 0.417, "value_accuracy": 0.946, "fix_accuracy": 1.0},
     "cauctions": {"top1": 0.300, "value_accuracy": 0.932, "fix_accuracy": 0.980},
     "facilities": {"top1": 0.333, "value_accuracy": 0.860, "fix_accuracy": 0.958},
-    "indset": {"top1": 0.467, "value_accuracy": 0.772, "fix_accuracy": 0.890},
+    "indset": {"top1": 0.267, "value_accuracy": 0.772, "fix_accuracy": 0.890},
 }
 #: The floors the tests hold the models to.
 FLOORS = {
-    "setcover": {"top1": 0.29, "value_accuracy": 0.92, "fix_accuracy": 0.97},
+    "setcover": {"top1": 0.33, "value_accuracy": 0.92, "fix_accuracy": 0.97},
     "cauctions": {"top1": 0.20, "value_accuracy": 0.91, "fix_accuracy": 0.95},
     "facilities": {"top1": 0.20, "value_accuracy": 0.84, "fix_accuracy": 0.93},
-    "indset": {"top1": 0.33, "value_accuracy": 0.75, "fix_accuracy": 0.86},
+    "indset": {"top1": 0.13, "value_accuracy": 0.75, "fix_accuracy": 0.86},
 }
 
 
@@ -76,11 +79,12 @@ pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def branching_top1(class_name: str) -> float:
-    """Top-1 accuracy of the shipped branching model on the class's committed nodes."""
+    """Top-1 accuracy of the shipped branching model on the class's committed nodes, each
+    scored as at solve time (the hybrid from its solve's root embedding)."""
     model = load_checkpoint(SHIPPED_MODELS_DIR / class_name / "branching.pt").model
     dataset = BranchingDataset(DATA / class_name / "branching")
     assert len(dataset) >= 10, "too few committed samples to measure anything"
-    return BranchingTrainer(model).evaluate(model, dataset)["top1"]
+    return BranchingTrainer(model).evaluate(model, samples_as_scored(model, dataset))["top1"]
 
 
 def _instance(class_name: str, recorded: str) -> Path:
