@@ -11,8 +11,8 @@ a few samples of the same solve together, so a batch of ``B`` samples runs the e
 epoch is about ten times faster), and the samples take a fraction of the memory of whole
 graphs.
 
-A sample whose LP has another number of columns than its solve's first node (a restart, in
-data collected with restarts on) is its own root.
+A sample whose LP has another number of columns than the root before it (a restart, in data
+collected with restarts on) starts a new root, which the samples after it share.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from gnn.graph import BipartiteGraph
 from gnn.tensors import GraphTensors, collate_graphs
 
 __all__ = [
+    "SAMPLES_PER_ROOT",
     "RootedBatch",
     "RootedLoader",
     "RootedSamples",
