@@ -29,6 +29,7 @@ __all__ = [
     "segment_log_softmax",
     "candidate_metrics",
     "candidate_rates",
+    "describe_rates",
 ]
 
 #: The branching trainer's default loop (:class:`gnn.loop.TrainingOptions`'s defaults).
@@ -171,6 +172,14 @@ def candidate_rates(totals: Mapping[str, float]) -> dict[str, float]:
         "score_ratio": totals.get("score_ratio", 0.0) / max(totals.get("n_ratio", 0.0), 1.0),
         "n_samples": int(totals.get("n", 0.0)),
     }
+
+
+def describe_rates(rates: Mapping[str, float]) -> str:
+    """``"top-1 0.383, top-5 0.766, score ratio 0.756"``: :func:`candidate_rates` in words."""
+    return (
+        f"top-1 {rates['top1']:.3f}, top-5 {rates['top5']:.3f}, "
+        f"score ratio {rates['score_ratio']:.3f}"
+    )
 
 
 class BranchingTrainer(EpochTrainer):

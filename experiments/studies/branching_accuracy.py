@@ -24,7 +24,7 @@ from typing import Any
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
 from gnn.dataset import BranchingDataset, sample_files
 from gnn.rooted import samples_as_scored
-from gnn.training import BranchingTrainer
+from gnn.training import BranchingTrainer, describe_rates
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["main", "checkpoint_accuracy"]
@@ -74,10 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"branching_accuracy: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     for path, metrics in results.items():
-        print(
-            f"{path}: {metrics['n_samples']} samples, top-1 {metrics['top1']:.3f}, "
-            f"top-5 {metrics['top5']:.3f}, score ratio {metrics['score_ratio']:.3f}"
-        )
+        print(f"{path}: {metrics['n_samples']} samples, {describe_rates(metrics)}")
     if args.out is not None:
         report = {
             "results": results,

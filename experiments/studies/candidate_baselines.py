@@ -27,7 +27,7 @@ from experiments.train_branching import split_sample_files
 from gnn.checkpoint import library_versions
 from gnn.dataset import BranchingDataset, BranchingSample, sample_files
 from gnn.features import VariableFeature
-from gnn.training import CandidateBatch, candidate_metrics, candidate_rates
+from gnn.training import CandidateBatch, candidate_metrics, candidate_rates, describe_rates
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["main", "evaluate_rules"]
@@ -136,10 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = evaluate_rules(train, valid, args.epochs, args.seed)
     print(f"{len(train)} training samples ({len(train_files)} files), {len(valid)} validation")
     for name, metrics in results.items():
-        print(
-            f"  {name:28s} top-1 {metrics['top1']:.3f}  top-5 {metrics['top5']:.3f}  "
-            f"score ratio {metrics['score_ratio']:.3f}"
-        )
+        print(f"  {name:28s} {describe_rates(metrics)}")
     if args.out is not None:
         report = {
             "results": results,
