@@ -8,10 +8,10 @@ Example (the README's pipeline)::
 
 Samples files (one per instance) are split into training and validation sets by a seeded
 permutation of the files, so no instance contributes to both. The hybrid's encoder sees each
-solve's first recorded node, as at solve time (``--encoder-graph root``, :mod:`gnn.rooted`). The checkpoint records the
-resolved config, the validation metrics (top-1, top-5, expert-score ratio), the domain of the
-instances the samples came from (:mod:`experiments.domain`), library versions and the command;
-a ``.json`` beside it repeats config and metrics for people.
+solve's first recorded node, as at solve time (``--encoder-graph root``, :mod:`gnn.rooted`).
+The checkpoint records the resolved config, the validation metrics (top-1, top-5, expert-score
+ratio), the domain of the instances the samples came from (:mod:`experiments.domain`), library
+versions and the command; a ``.json`` beside it repeats config and metrics for people.
 """
 
 from __future__ import annotations

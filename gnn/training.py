@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -291,8 +292,9 @@ class BranchingTrainer(EpochTrainer):
         model = self.model
         model.fit_prenorm(
             batch.roots if isinstance(batch, RootedBatch) else batch
-            for index, batch in enumerate(self._loader(train_dataset, shuffle=True))
-            if index < self.prenorm_batches
+            for batch in itertools.islice(
+                self._loader(train_dataset, shuffle=True), self.prenorm_batches
+            )
         )
         model.to(device)
         model = self._train_epochs(

@@ -22,11 +22,11 @@ candidate, under the rule's settings) still pass the branching threshold and tak
 :data:`DIVING_MAX_TIME_RATIO` of the rule alone's time. When diving passes alone, it stays only
 if SCIP settings alone are not faster (they must take more than
 :data:`SETTINGS_ALONE_MAX_TIME_RATIO` of its time): else the set runs under those settings.
-Each decision has a one-line reason with its figures. When no learned component helps, both are disabled, and the set runs under
-the best SCIP settings alone if they took at most :data:`SETTINGS_ALONE_MAX_TIME_RATIO` of SCIP
-default's time on validation (``--learned`` with the set then applies them, and the reason says
-that its models add nothing), else under SCIP's default settings: ``--learned`` then adds
-nothing.
+Each decision has a one-line reason with its figures. When no learned component helps, both are
+disabled, and the set runs under the best SCIP settings alone if they took at most
+:data:`SETTINGS_ALONE_MAX_TIME_RATIO` of SCIP default's time on validation (``--learned`` with
+the set then applies them, and the reason says that its models add nothing), else under SCIP's
+default settings: ``--learned`` then adds nothing.
 """
 
 from __future__ import annotations
