@@ -25,6 +25,7 @@ __all__ = [
     "EXIT_OK",
     "build_parser",
     "main",
+    "recorded_command",
 ]
 
 #: Sub-command modules under :mod:`experiments.commands`, in the order ``--help`` lists them.
@@ -37,6 +38,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "domain",
     "fit",
 )
+
+
+def recorded_command(subcommand: str) -> list[str]:
+    """The command line a sub-command records in what it writes: ``neuralmip`` and the
+    arguments it was given (``neuralmip SUBCOMMAND`` when there are none), never the path of
+    the script or interpreter, which names one machine."""
+    return ["neuralmip", *sys.argv[1:]] if sys.argv[1:] else ["neuralmip", subcommand]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -159,10 +159,19 @@ def training_domain(
         return domain_of_files(instance_files(instances), _names(instances), limit)
     recorded = recorded_instances(records)
     if recorded:
-        folders = sorted({str(path.parent) for path in recorded})
+        folders = sorted({_shown(path.parent) for path in recorded})
         return domain_of_files(recorded, ", ".join(folders), limit)
     return domain_of_files(instance_files(data), _names(data), limit)
 
 
 def _names(paths: Sequence[Path]) -> str:
-    return ", ".join(str(Path(path)) for path in paths)
+    return ", ".join(_shown(Path(path)) for path in paths)
+
+
+def _shown(path: Path) -> str:
+    """``path`` as a domain's source records it: relative to the working folder when inside it
+    (samples record their instances' absolute paths, which name one machine)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, recorded_command
 from solver.settings import parse_settings
 
 __all__ = ["add_parser", "run", "resolve_instances", "parse_scip_params", "KINDS"]
@@ -323,7 +323,7 @@ KINDS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
 
 def run(args: argparse.Namespace) -> int:
     """Collect the data ``args`` ask for; returns the exit code."""
-    command = ["neuralmip", *sys.argv[1:]] if sys.argv[1:] else ["neuralmip", "collect"]
+    command = recorded_command("collect")
     if args.workers < 1:
         print(f"neuralmip collect: --workers must be >= 1, got {args.workers}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_OK
+from experiments.cli import EXIT_BAD_INPUT, EXIT_OK, recorded_command
 
 if TYPE_CHECKING:
     from gnn.domain import ModelDomain
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         named = ", ".join(map(str, (*args.instances, *args.data)))
         print(f"neuralmip domain: {named}: no readable instance files", file=sys.stderr)
         return EXIT_BAD_INPUT
-    command = " ".join(sys.argv)
+    command = " ".join(recorded_command("domain"))
     for checkpoint in args.checkpoints:
         try:
             set_checkpoint_domain(checkpoint, domain)

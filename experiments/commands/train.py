@@ -21,7 +21,7 @@ import importlib
 import sys
 from types import ModuleType
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_OK
+from experiments.cli import EXIT_BAD_INPUT, EXIT_OK, recorded_command
 
 __all__ = ["KIND_MODULES", "add_parser", "run"]
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         config = config_from_args(module.CONFIG, args)
-        metrics = module.TRAIN(config, command=" ".join(sys.argv))
+        metrics = module.TRAIN(config, command=" ".join(recorded_command("train")))
     except ValueError as error:
         print(f"neuralmip train: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -49,6 +49,26 @@ def test_the_instances_the_samples_record_give_the_domain_wherever_they_are(
     assert training_domain([tmp_path], records, [files[0]]).n_instances == 1
 
 
+def test_a_domain_names_its_instances_relative_to_the_working_folder(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Samples record their instances' absolute paths; a shipped checkpoint must not carry them.
+    files = [path.resolve() for path in instance_files([data]) if path.name != "broken.mps"]
+    records = [(tmp_path / f"{p.stem}.npz", {"instance": str(p)}) for p in files]
+    monkeypatch.chdir(data.parent)
+    assert training_domain([tmp_path], records).source == f"3 instances of {data.name}/instances"
+    assert training_domain([data]).source == f"3 instances of {data.name}"
+
+
+def test_the_command_records_itself_without_the_scripts_path(data, tmp_path, monkeypatch):
+    path = _checkpoint(tmp_path / "m.pt")
+    argv = ["/some/machine/bin/neuralmip", "domain", str(path), "--instances", str(data)]
+    monkeypatch.setattr("sys.argv", argv)
+    assert main(argv[1:]) == 0
+    record = json.loads(path.with_suffix(".json").read_text())
+    assert record["domain"]["command"] == " ".join(["neuralmip", *argv[1:]])
+
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
