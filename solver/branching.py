@@ -6,9 +6,9 @@ The rule is thin: it holds an observation function (``before_reset(model)``,
 exception, NaN or infinite scores, a wrong number of scores, a candidate outside the observation
 after a restart) is logged once per kind and the rule returns ``DIDNOTRUN`` for that node, so
 SCIP's next branching rule (reliability pseudocost by default) decides. Nodes deeper than
-``max_depth`` are left to SCIP without calling the rule at all (SCIP's own ``maxdepth``), and a
-policy that is too slow on ``slow_node_limit`` consecutive nodes is switched off for the rest of
-the solve.
+``max_depth`` are left to SCIP without calling the rule at all (SCIP's own ``maxdepth``), a
+problem larger than ``max_variables`` is left to SCIP entirely, and a policy that is too slow on
+``slow_node_limit`` consecutive nodes is switched off for the rest of the solve.
 
 Each policy call is bounded in time (:mod:`gnn.bounded`): by the solve's remaining time
 (``limits/time`` minus SCIP's solving time), so an inference call in flight when the limit comes
@@ -62,6 +62,11 @@ class BranchingRuleConfig:
     """Deepest node depth at which the learned rule runs (-1: all); deeper nodes use SCIP's rule."""
     max_bound_distance: float = 1.0
     """SCIP's ``maxbounddist`` (1.0: every node)."""
+    max_variables: int | None = None
+    """Largest problem, in variables of SCIP's presolved problem, on which the rule decides
+    (None: any size). On a larger one the rule stands aside for the whole solve and SCIP's
+    rules decide every node: a model set sets it where its rule, trained at one size, was
+    measured to lose at a larger one."""
     slow_node_seconds: float | None = None
     """A node whose observation plus inference takes longer counts as slow (None: no limit)."""
     slow_node_limit: int = 3
@@ -105,6 +110,8 @@ class BranchingRuleConfig:
     def __post_init__(self) -> None:
         if self.max_depth < -1:
             raise ValueError(f"max_depth must be -1 or >= 0, got {self.max_depth}")
+        if self.max_variables is not None and self.max_variables < 1:
+            raise ValueError(f"max_variables must be >= 1 or None, got {self.max_variables}")
         if not 0.0 <= self.max_bound_distance <= 1.0:
             raise ValueError(f"max_bound_distance must be in [0, 1], got {self.max_bound_distance}")
         if self.slow_node_seconds is not None and not self.slow_node_seconds > 0:
@@ -150,6 +157,9 @@ class LearnedBranching(Branchrule):
         (``shortlist_reductions``).
     seconds : float
         Time spent in observation and inference in the current solve.
+    stood_aside : str or None
+        Why the rule left the whole current solve to SCIP (``max_variables``); None when it did
+        not.
     shortlist_seconds : float
         Time spent strong branching on shortlists in the current solve (not in ``seconds``).
     """
@@ -177,6 +187,7 @@ class LearnedBranching(Branchrule):
         self.first_node_seconds: float | None = None
         self._slow_streak = 0
         self._disabled = False
+        self.stood_aside: str | None = None
         self._logged: set[str] = set()
 
     def _log_once(self, kind: str, message: str, *args: Any) -> None:
@@ -194,6 +205,21 @@ class LearnedBranching(Branchrule):
         except Exception as error:  # a plugin never breaks a solve
             self._disabled = True
             self._log_once("init", "initialisation failed (%s: %s)", type(error).__name__, error)
+        self._stand_aside_if_too_large()
+
+    def _stand_aside_if_too_large(self) -> None:
+        """Leave the whole solve to SCIP when the presolved problem exceeds ``max_variables``."""
+        limit = self.config.max_variables
+        if limit is None or self._disabled:
+            return
+        n_variables = self.model.getNVars()
+        if n_variables > limit:
+            self._disabled = True
+            self.stood_aside = (
+                f"the presolved problem has {n_variables} variables, more than the rule's "
+                f"max_variables ({limit})"
+            )
+            self._log_once("size", "%s; SCIP's rules decide every node", self.stood_aside)
 
     def branchexitsol(self) -> None:
         """End the inference worker thread with the solve (a stalled call ends it later)."""

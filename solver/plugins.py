@@ -97,11 +97,17 @@ class LearnedPlugins:
     """The SCIP parameters the model set runs under, as applied to the model (default none)."""
 
     def describe(self) -> str:
-        """One line: which learned components run, from which set, and what was declined."""
-        used = [name for name in COMPONENTS if getattr(self, name) is not None]
+        """One line: which learned components run, from which set, and what was declined (read
+        after the solve, it also names a rule that stood aside for the whole solve)."""
+        declined = dict(self.declined)
+        if self.branching is not None and self.branching.stood_aside:
+            declined["branching"] = self.branching.stood_aside  # known once the solve began
+        used = [
+            name for name in COMPONENTS if getattr(self, name) is not None and name not in declined
+        ]
         if not used and self.scip_params:
             used = [settings_words(self.scip_params)]
-        return describe_learned(self.model_set, used, self.declined)
+        return describe_learned(self.model_set, used, declined)
 
 
 def describe_learned(model_set: str | None, used: list[str], declined: dict[str, str]) -> str:

@@ -199,6 +199,34 @@ def test_max_depth_leaves_deeper_nodes_to_scip(optimum):
     assert model.getNNodes() > 3
 
 
+def test_a_problem_above_max_variables_is_left_to_scip_and_one_at_it_is_not(optimum, caplog):
+    # The limit is compared with the presolved problem's variables (at most the instance's 300):
+    # a limit at that count lets the rule decide, one below it leaves every node to SCIP.
+    model, rule = _solve(FractionalityPolicy(), config=BranchingRuleConfig(max_variables=10_000))
+    _assert_same_optimum(model, optimum)
+    n_variables = model.getNVars()
+    assert 10 < n_variables <= 300 and rule.n_branched > 1
+
+    at_the_limit = BranchingRuleConfig(max_variables=n_variables)
+    model, rule = _solve(FractionalityPolicy(), config=at_the_limit)
+    assert rule.n_branched > 1 and rule.stood_aside is None
+
+    with caplog.at_level(logging.WARNING, logger="solver.branching"):
+        config = BranchingRuleConfig(max_variables=n_variables - 1)
+        model, rule = _solve(FractionalityPolicy(), config=config)
+    _assert_same_optimum(model, optimum)
+    assert rule.n_branched == 0 and rule.n_fallbacks == 0 and model.getNNodes() > 3
+    reason = (
+        f"the presolved problem has {n_variables} variables, more than the rule's max_variables "
+        f"({n_variables - 1})"
+    )
+    assert rule.stood_aside == reason
+    messages = [r.getMessage() for r in caplog.records if "max_variables" in r.getMessage()]
+    assert messages == [
+        f"learned branching falls back to SCIP: {reason}; SCIP's rules decide every node"
+    ]
+
+
 def test_a_deep_rule_decides_below_max_depth(optimum, tmp_path):
     config = BranchingRuleConfig(max_depth=0, deep_rule="pscost")
     model, rule = _solve(FractionalityPolicy(), config=config)
@@ -257,6 +285,8 @@ def test_rule_is_freed_with_its_model():
 def test_config_rejects_bad_values():
     with pytest.raises(ValueError, match="max_depth"):
         BranchingRuleConfig(max_depth=-2)
+    with pytest.raises(ValueError, match="max_variables"):
+        BranchingRuleConfig(max_variables=0)
     with pytest.raises(ValueError, match="slow_node_seconds"):
         BranchingRuleConfig(slow_node_seconds=0.0)
     for timeout in (0.0, -1.0, float("nan")):

@@ -330,3 +330,23 @@ def test_settings_go_with_components_declined_by_their_domain(both_components: P
     plugins = include_learned_plugins(model, model_path=both_components)
     assert set(plugins.declined) == {"branching", "diving"} and not plugins.scip_params
     assert model.getParam("presolving/maxrestarts") == -1
+
+
+def test_a_rule_above_its_max_variables_is_declined_in_the_summary_and_branches_nowhere() -> None:
+    # The shipped independent set set caps its rule (trained at 500 variables) at 750.
+    assert shipped_model_sets()["indset"].branching.settings["max_variables"] == 750
+    instance = preset("indset", "tiny").generate(2)
+    instance.hideOutput()
+    plugins = include_learned_plugins(
+        instance, diving=False, branching_overrides={"max_variables": 1}
+    )
+    assert plugins.describe() == "indset: branching"  # before the solve nothing is known
+    instance.optimize()
+    assert instance.getStatus() == "optimal"
+    assert plugins.branching.n_branched == 0
+    n_variables = instance.getNVars()
+    assert plugins.describe() == (
+        "indset: its SCIP settings alone (separating/maxrounds = 0, presolving/maxrestarts = 0); "
+        f"branching declined: the presolved problem has {n_variables} variables, more than the "
+        "rule's max_variables (1)"
+    )
