@@ -62,15 +62,15 @@ OUTPUTS_FILE = "shipped-outputs.npz"
 #: 0.467: its root embeddings cost it three of the 15 nodes.
 MEASURED = {
     "setcover": {"top1": 0.417, "value_accuracy": 0.946, "fix_accuracy": 1.0},
-    "cauctions": {"top1": 0.350, "value_accuracy": 0.932, "fix_accuracy": 0.980},
-    "facilities": {"top1": 0.333, "value_accuracy": 0.860, "fix_accuracy": 0.958},
+    "cauctions": {"top1": 0.400, "value_accuracy": 0.932, "fix_accuracy": 0.980},
+    "facilities": {"top1": 0.533, "value_accuracy": 0.860, "fix_accuracy": 0.958},
     "indset": {"top1": 0.267, "value_accuracy": 0.772, "fix_accuracy": 0.890},
 }
 #: The floors the tests hold the models to.
 FLOORS = {
     "setcover": {"top1": 0.33, "value_accuracy": 0.92, "fix_accuracy": 0.97},
-    "cauctions": {"top1": 0.25, "value_accuracy": 0.91, "fix_accuracy": 0.95},
-    "facilities": {"top1": 0.20, "value_accuracy": 0.84, "fix_accuracy": 0.93},
+    "cauctions": {"top1": 0.30, "value_accuracy": 0.91, "fix_accuracy": 0.95},
+    "facilities": {"top1": 0.40, "value_accuracy": 0.84, "fix_accuracy": 0.93},
     "indset": {"top1": 0.13, "value_accuracy": 0.75, "fix_accuracy": 0.86},
 }
 
