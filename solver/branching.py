@@ -202,15 +202,15 @@ class LearnedBranching(Branchrule):
             # is not reset under its feet, and this solve leaves branching to SCIP.
             self._caller.call(self.policy.reset, timeout=None)
             self.observation.before_reset(self.model)
+            self._stand_aside_if_too_large()
         except Exception as error:  # a plugin never breaks a solve
             self._disabled = True
             self._log_once("init", "initialisation failed (%s: %s)", type(error).__name__, error)
-        self._stand_aside_if_too_large()
 
     def _stand_aside_if_too_large(self) -> None:
         """Leave the whole solve to SCIP when the presolved problem exceeds ``max_variables``."""
         limit = self.config.max_variables
-        if limit is None or self._disabled:
+        if limit is None:
             return
         n_variables = self.model.getNVars()
         if n_variables > limit:
