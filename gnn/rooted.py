@@ -118,11 +118,14 @@ def rooted_samples(dataset: BranchingDataset) -> RootedSamples:
     )
 
 
-def samples_as_scored(model: Any, dataset: BranchingDataset) -> RootedSamples | list[Any]:
+def samples_as_scored(
+    model: Any, dataset: BranchingDataset, encoder_graph: str = "root"
+) -> RootedSamples | list[Any]:
     """``dataset``'s samples as ``model`` scores them at solve time, for
     :meth:`gnn.training.BranchingTrainer.evaluate`: tied to their solve's root graph for a
-    model with ``rooted_logits`` (the hybrid), each with its own graph otherwise."""
-    if hasattr(model, "rooted_logits"):
+    model with ``rooted_logits`` (the hybrid), each with its own graph otherwise or when
+    ``encoder_graph`` is ``"node"`` (default ``"root"``)."""
+    if encoder_graph == "root" and hasattr(model, "rooted_logits"):
         return rooted_samples(dataset)
     return [dataset[index] for index in range(len(dataset))]
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
 from gnn.dataset import BranchingDataset, sample_files
-from gnn.rooted import rooted_samples
+from gnn.rooted import RootedSamples, samples_as_scored
 from gnn.training import BranchingTrainer, describe_rates
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
@@ -37,9 +37,8 @@ def checkpoint_accuracy(
     samples of ``files``, plus the model class and the graph its encoder saw for a sample:
     ``root`` (default; the hybrid only, others always see ``node``) or ``node``."""
     model = load_checkpoint(path).model
-    rooted = encoder_graph == "root" and hasattr(model, "rooted_logits")
-    dataset = BranchingDataset(files, cache_files=1)
-    samples = rooted_samples(dataset) if rooted else [dataset[i] for i in range(len(dataset))]
+    samples = samples_as_scored(model, BranchingDataset(files, cache_files=1), encoder_graph)
+    rooted = isinstance(samples, RootedSamples)
     metrics = BranchingTrainer(model).evaluate(model, samples)
     return {"model": type(model).__name__, "encoder_graph": "root" if rooted else "node"} | metrics
 
