@@ -36,15 +36,17 @@ COMMAND_MODULES: tuple[str, ...] = (
     "collect",
     "train",
     "domain",
+    "pack",
     "fit",
 )
 
 
-def recorded_command(subcommand: str) -> list[str]:
+def recorded_command(args: argparse.Namespace) -> list[str]:
     """The command line a sub-command records in what it writes: ``neuralmip`` and the
-    arguments it was given (``neuralmip SUBCOMMAND`` when there are none), never the path of
-    the script or interpreter, which names one machine."""
-    return ["neuralmip", *sys.argv[1:]] if sys.argv[1:] else ["neuralmip", subcommand]
+    arguments :func:`main` was given (``neuralmip SUBCOMMAND`` for ``args`` parsed elsewhere),
+    never the path of the script or interpreter, which names one machine."""
+    given = getattr(args, "argv", None)
+    return ["neuralmip", *given] if given else ["neuralmip", args.command]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``neuralmip``; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = [str(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -53,6 +55,7 @@ __all__ = [
     "Component",
     "LearnedModelError",
     "ModelSet",
+    "place_checkpoint",
     "read_model_set",
     "write_manifest",
 ]
@@ -164,6 +167,47 @@ def _checkpoint_component(path: Path) -> Component:
             raise LearnedModelError(f"{path}: unusable training domain ({error})") from None
     provenance = {key: info[key] for key in ("command", "created") if info.get(key)}
     return Component(kind=checkpoint_kind(info), path=path, domain=domain, provenance=provenance)
+
+
+def place_checkpoint(source: Path, folder: Path, kind: str) -> Component:
+    """Copy the checkpoint ``source`` (and its ``.json`` record) into ``folder`` as ``KIND.pt``.
+
+    The copy replaces an earlier ``KIND.pt`` whole (written beside it, then renamed), so that
+    an interrupted copy never leaves a half-written checkpoint in a set. ``folder`` is made
+    when missing.
+
+    Returns
+    -------
+    Component
+        The copy's component: enabled, default settings, the training domain and provenance
+        the checkpoint records.
+
+    Raises
+    ------
+    LearnedModelError
+        When ``source`` is not a readable checkpoint, or holds another kind of model than
+        ``kind``.
+    """
+    component = _checkpoint_component(source)
+    if component.kind != kind:
+        raise LearnedModelError(f"{source}: holds a {component.kind} model, not a {kind} model")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{kind}.pt"
+    for origin, copy in (
+        (source, target),
+        (source.with_suffix(".json"), target.with_suffix(".json")),
+    ):
+        if copy.exists() and origin.exists() and copy.samefile(origin):
+            continue
+        if not origin.is_file():
+            copy.unlink(missing_ok=True)  # a record of the checkpoint it replaces
+            continue
+        partial = copy.with_name(copy.name + ".partial")
+        shutil.copy2(origin, partial)
+        os.replace(partial, copy)
+    return Component(
+        kind=kind, path=target, domain=component.domain, provenance=component.provenance
+    )
 
 
 def _loose_folder(folder: Path) -> ModelSet:

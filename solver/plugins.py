@@ -58,6 +58,7 @@ __all__ = [
     "SETTINGS",
     "describe_learned",
     "include_learned_plugins",
+    "learned_config",
     "load_model_set",
     "load_policies",
     "match_model_set",
@@ -559,23 +560,36 @@ def _include(
 ) -> dict[str, Any]:
     """Apply ``models``' SCIP parameters and add a plugin per policy, configured by the set's
     settings with ``overrides`` on top; returns the plugins by component (None: not added)."""
-    from solver.branching import BranchingRuleConfig, include_learned_branching
-    from solver.diving import NeuralDivingConfig, include_neural_diving
+    from solver.branching import include_learned_branching
+    from solver.diving import include_neural_diving
     from solver.settings import apply_scip_params
 
     if models.scip_params:
         apply_scip_params(model, models.scip_params)
     included: dict[str, Any] = {"branching": None, "diving": None}
-    makers = {
-        "branching": (BranchingRuleConfig, include_learned_branching),
-        "diving": (NeuralDivingConfig, include_neural_diving),
-    }
+    includes = {"branching": include_learned_branching, "diving": include_neural_diving}
     for kind, policy in policies.items():
-        config_class, include = makers[kind]
         settings = {**models.component(kind).settings, **(overrides.get(kind) or {})}
-        config = _config(config_class, settings, models.name, kind)
-        included[kind] = include(model, policy, config=config)
+        config = learned_config(kind, settings, models.name)
+        included[kind] = includes[kind](model, policy, config=config)
     return included
+
+
+def learned_config(kind: str, settings: Mapping[str, Any], name: str) -> Any:
+    """The plugin configuration of component ``kind`` (``"branching"``:
+    :class:`solver.branching.BranchingRuleConfig`, ``"diving"``:
+    :class:`solver.diving.NeuralDivingConfig`) made from ``settings`` (empty: its defaults).
+
+    Raises
+    ------
+    LearnedModelError
+        On an unknown field or a bad value, naming the set ``name``: one clear line.
+    """
+    from solver.branching import BranchingRuleConfig
+    from solver.diving import NeuralDivingConfig
+
+    config_class = {"branching": BranchingRuleConfig, "diving": NeuralDivingConfig}[kind]
+    return _config(config_class, settings, name, kind)
 
 
 def _config(config_class: type, settings: Mapping[str, Any], name: str, kind: str) -> Any:

@@ -323,7 +323,7 @@ KINDS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
 
 def run(args: argparse.Namespace) -> int:
     """Collect the data ``args`` ask for; returns the exit code."""
-    command = recorded_command("collect")
+    command = recorded_command(args)
     if args.workers < 1:
         print(f"neuralmip collect: --workers must be >= 1, got {args.workers}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         named = ", ".join(map(str, (*args.instances, *args.data)))
         print(f"neuralmip domain: {named}: no readable instance files", file=sys.stderr)
         return EXIT_BAD_INPUT
-    command = " ".join(recorded_command("domain"))
+    command = " ".join(recorded_command(args))
     for checkpoint in args.checkpoints:
         try:
             set_checkpoint_domain(checkpoint, domain)

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     try:
         config = config_from_args(module.CONFIG, args)
-        metrics = module.TRAIN(config, command=" ".join(recorded_command("train")))
+        metrics = module.TRAIN(config, command=" ".join(recorded_command(args)))
     except ValueError as error:
         print(f"neuralmip train: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

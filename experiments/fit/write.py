@@ -10,15 +10,13 @@ provenance (command, seed, versions, commit). ``solve X --learned --model MODELS
 
 from __future__ import annotations
 
-import datetime
-import shutil
+import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gnn.checkpoint_info import read_checkpoint_info
-from gnn.domain import ModelDomain
-from solver.modelset import COMPONENTS, Component, ModelSet, write_manifest
+from experiments.modelsets import set_provenance
+from solver.modelset import COMPONENTS, Component, ModelSet, place_checkpoint, write_manifest
 
 if TYPE_CHECKING:
     from experiments.fit.gate import GateDecision
@@ -35,18 +33,7 @@ enabled / why: the fit's gate, against SCIP's default on the validation instance
 def fit_provenance(ctx: Any) -> dict[str, Any]:
     """Where a fitted set comes from: the fit's command (``ctx.command``), its seed, when, the
     commit and the library versions."""
-    from experiments.bench.runner import environment_info
-
-    environment = environment_info()
-    return {
-        "command": ctx.command,
-        "seed": int(ctx.config.seed),
-        "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "commit": environment["git_commit"],
-        "python": environment["python"],
-        "scip": environment["scip"],
-        "versions": dict(environment["versions"]),
-    }
+    return set_provenance(ctx.command, seed=int(ctx.config.seed))
 
 
 def place_component(
@@ -83,29 +70,16 @@ def place_component(
         When no domain can be found (no training instance can be read).
     """
     source = Path(ctx.checkpoints[kind])
-    target = folder / f"{kind}.pt"
-    folder.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or not target.samefile(source):
-        shutil.copy2(source, target)
-        if source.with_suffix(".json").is_file():
-            shutil.copy2(source.with_suffix(".json"), target.with_suffix(".json"))
-    info = read_checkpoint_info(target)
-    if info.get("domain"):
-        domain = ModelDomain.from_dict(info["domain"])
-    else:
+    component = place_checkpoint(source, folder, kind)
+    domain = component.domain
+    if domain is None:
         from experiments.domain import domain_of_files
 
         domain = domain_of_files(list(ctx.split.train), "the fit's training instances")
     if domain is None:
         raise ValueError(f"{source}: records no training domain, and none could be fitted")
-    return Component(
-        kind=kind,
-        path=target,
-        enabled=enabled,
-        why=why,
-        settings=dict(settings or {}),
-        domain=domain,
-        provenance={key: info[key] for key in ("command", "created") if info.get(key)},
+    return dataclasses.replace(
+        component, enabled=enabled, why=why, settings=dict(settings or {}), domain=domain
     )
 
 
