@@ -39,7 +39,7 @@ class BenchmarkConfig:
     """What the branching overhead benchmark measures."""
 
     instance_class: str = "setcover"
-    """Generated class whose presolved Easy instances are solved (the issue's target: set cover)."""
+    """Generated class whose presolved Easy instances are solved (set cover)."""
     instances: int = 2
     """Number of Easy instances (seeds ``seed`` .. ``seed + instances - 1``)."""
     nodes: int = 150

@@ -1,4 +1,4 @@
-"""The one-shot GPU check of batched inference (issue #6): ``python -m experiments.studies.gpu_check``.
+"""The one-shot GPU check of batched inference: ``python -m experiments.studies.gpu_check``.
 
 Made for one machine with one H100/H200 and 16 cores, within about 7 minutes (``--budget``);
 run through ``experiments/studies/gpu_check.sh``, which installs the carried pyscipopt wheel first. On a
@@ -509,7 +509,7 @@ def measure_server_vs_raw(
 
 
 def _targets(report: dict[str, Any]) -> list[str]:
-    """The issue's targets, checked against what was measured."""
+    """The check's targets, checked against what was measured."""
     lines = []
     rows = report.get("end_to_end", [])
     gcnn = [r for r in rows if r["model"].startswith("gcnn")]
@@ -537,7 +537,7 @@ def _targets(report: dict[str, Any]) -> list[str]:
 def _markdown(report: dict[str, Any]) -> str:
     machine = report["machine"]
     lines = [
-        "# GPU check of batched inference (issue #6)",
+        "# GPU check of batched inference",
         "",
         f"- command: `{' '.join(report['command'])}`",
         f"- device: {machine['cuda'] or 'no CUDA (CPU only)'}; {machine['cpus']} CPUs; "

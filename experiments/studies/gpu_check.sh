@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GPU check of batched inference (issue #6), as one command: about 3-7 minutes on a machine with
+# GPU check of batched inference, as one command: about 3-7 minutes on a machine with
 # one H100/H200 and 16 cores (the Python part stops starting sections after --budget, 420 s).
 #
 #   bash experiments/studies/gpu_check.sh [OUT_DIR] [options of python -m experiments.studies.gpu_check]
