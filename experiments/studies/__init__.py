@@ -2,3 +2,16 @@
 
 They are not pipeline stages: run one with ``python -m experiments.studies.NAME --help``.
 """
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ["study_command"]
+
+
+def study_command(module: str) -> list[str]:
+    """The command line a study records in what it writes: ``python -m MODULE`` and the
+    arguments it was given, never the interpreter's or the script's path, which name one
+    machine."""
+    return ["python", "-m", module, *sys.argv[1:]]

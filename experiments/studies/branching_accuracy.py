@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from experiments.studies import study_command
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
 from gnn.dataset import BranchingDataset, sample_files
 from gnn.rooted import RootedSamples, samples_as_scored
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "results": results,
             "files": [str(path) for path in files],
             "versions": library_versions(),
-            "command": ["python", "-m", "experiments.studies.branching_accuracy", *sys.argv[1:]],
+            "command": study_command("experiments.studies.branching_accuracy"),
         }
         args.out.write_text(json.dumps(report, indent=2) + "\n")
     return EXIT_OK

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from experiments.studies import study_command
 from solver.exit_codes import EXIT_OK
 
 __all__ = ["BenchmarkConfig", "NodeTimings", "benchmark", "main"]
@@ -207,7 +208,7 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
     return {
         "config": asdict(config),
         "versions": library_versions(),
-        "command": " ".join(sys.argv),
+        "command": " ".join(study_command("experiments.studies.branching_benchmark")),
         "clock": "time.thread_time (CPU milliseconds of the solving thread)",
         "first_lp_size": {
             "columns_mean": float(np.mean([s[0] for s in sizes])),

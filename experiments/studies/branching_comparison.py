@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from experiments.studies import study_command
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["ComparisonConfig", "compare", "main"]
@@ -153,7 +154,7 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     result = {
         "config": asdict(config),
         "versions": library_versions(),
-        "command": " ".join(sys.argv),
+        "command": " ".join(study_command("experiments.studies.branching_comparison")),
         "rows": rows,
         "time_sgm": {label: summary(label, "cpu_seconds", 1.0) for label in ("default", "learned")},
         "nodes_sgm": {label: summary(label, "nodes", 10.0) for label in ("default", "learned")},

@@ -23,6 +23,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from experiments.studies import study_command
 from experiments.train_branching import split_sample_files
 from gnn.checkpoint import library_versions
 from gnn.dataset import BranchingDataset, BranchingSample, sample_files
@@ -146,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "train_files": [str(f) for f in train_files],
             "valid_files": [str(f) for f in valid_files],
             "versions": library_versions(),
-            "command": [sys.executable, *sys.argv],
+            "command": study_command("experiments.studies.candidate_baselines"),
         }
         args.out.write_text(json.dumps(report, indent=2) + "\n")
     return EXIT_OK

@@ -46,6 +46,8 @@ from typing import Any
 
 import numpy as np
 
+from experiments.studies import study_command
+
 __all__ = [
     "FuzzConfig",
     "FuzzInput",
@@ -120,7 +122,7 @@ class FuzzReport:
     """Wall time of the campaign."""
     versions: dict[str, str] = field(default_factory=dict)
     """Python, SCIP, PySCIPOpt and numpy versions the campaign ran with."""
-    command: list[str] = field(default_factory=lambda: list(sys.argv))
+    command: list[str] = field(default_factory=lambda: study_command("experiments.studies.fuzz"))
     """The command line that ran it."""
 
     @property

@@ -48,6 +48,7 @@ import pyscipopt
 import torch
 from torch import nn
 
+from experiments.studies import study_command
 from experiments.studies.serving_benchmark import branching_heavy, random_graph, write_instances
 from gnn.checkpoint import library_versions, load_checkpoint
 from gnn.models import GCNNPolicy
@@ -616,7 +617,7 @@ def run_check(config: GpuCheckConfig, out: Path) -> dict[str, Any]:
             "platform": platform.platform(),
             "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
         },
-        "command": [sys.executable, *sys.argv],
+        "command": study_command("experiments.studies.gpu_check"),
         "errors": [],
     }
     print(f"device: {report['machine']['cuda']}; CPUs: {os.cpu_count()}", flush=True)

@@ -42,6 +42,7 @@ import pyscipopt
 import torch
 from torch import nn
 
+from experiments.studies import study_command
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
 from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 from gnn.graph import BipartiteGraph
@@ -538,7 +539,7 @@ def run_benchmark(config: ServingBenchmarkConfig) -> dict[str, Any]:
             "platform": platform.platform(),
             "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
         },
-        "command": sys.argv,
+        "command": study_command("experiments.studies.serving_benchmark"),
     }
     print(f"model: {origin}; CUDA: {report['machine']['cuda']}; CPUs: {os.cpu_count()}")
     if "throughput" not in config.skip:
