@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from experiments.cli import recorded_command
+
 __all__ = ["add_parser", "run"]
 
 
@@ -82,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
                 resume=args.resume,
                 progress=not args.no_progress,
                 inference=None if args.inference is None else InferenceMode(args.inference),
+                command=recorded_command(args),
             )
     except (BenchError, ValueError) as err:
         print(f"neuralmip bench: {err}", file=sys.stderr)
