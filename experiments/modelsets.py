@@ -22,6 +22,7 @@ from solver.modelset import (
     Component,
     LearnedModelError,
     ModelSet,
+    checkpoint_component,
     place_checkpoint,
     read_model_set,
     write_manifest,
@@ -144,10 +145,7 @@ def _check_checkpoint(source: Path, kind: str) -> None:
     """Raise when ``source`` is missing, of another kind, or records no training domain."""
     if not source.is_file():
         raise LearnedModelError(f"{source}: no such checkpoint")
-    (component,) = read_model_set(source).components()
-    if component.kind != kind:
-        raise LearnedModelError(f"{source}: holds a {component.kind} model, not a {kind} model")
-    if component.domain is None:
+    if checkpoint_component(source, kind).domain is None:
         raise LearnedModelError(
             f"{source}: records no training domain; record it with `neuralmip domain {source} "
             "--instances TRAINING_INSTANCES` (it decides which instances the set applies to)"

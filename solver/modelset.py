@@ -55,6 +55,7 @@ __all__ = [
     "Component",
     "LearnedModelError",
     "ModelSet",
+    "checkpoint_component",
     "place_checkpoint",
     "read_model_set",
     "write_manifest",
@@ -169,6 +170,21 @@ def _checkpoint_component(path: Path) -> Component:
     return Component(kind=checkpoint_kind(info), path=path, domain=domain, provenance=provenance)
 
 
+def checkpoint_component(source: Path, kind: str) -> Component:
+    """The component of the checkpoint file ``source``, which must hold a ``kind`` model:
+    default settings, the training domain and provenance it records.
+
+    Raises
+    ------
+    LearnedModelError
+        When ``source`` is not a readable checkpoint, or holds another kind of model.
+    """
+    component = _checkpoint_component(source)
+    if component.kind != kind:
+        raise LearnedModelError(f"{source}: holds a {component.kind} model, not a {kind} model")
+    return component
+
+
 def place_checkpoint(source: Path, folder: Path, kind: str) -> Component:
     """Copy the checkpoint ``source`` (and its ``.json`` record) into ``folder`` as ``KIND.pt``.
 
@@ -188,9 +204,7 @@ def place_checkpoint(source: Path, folder: Path, kind: str) -> Component:
         When ``source`` is not a readable checkpoint, or holds another kind of model than
         ``kind``.
     """
-    component = _checkpoint_component(source)
-    if component.kind != kind:
-        raise LearnedModelError(f"{source}: holds a {component.kind} model, not a {kind} model")
+    component = checkpoint_component(source, kind)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{kind}.pt"
     for origin, copy in (

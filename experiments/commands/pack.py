@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from experiments.cli import EXIT_BAD_INPUT, EXIT_OK, recorded_command
+from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, recorded_command
 
 __all__ = ["add_parser", "run"]
 
@@ -105,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, LearnedModelError) as error:
         print(f"neuralmip pack: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as error:  # the set's folder cannot be written
+        print(f"neuralmip pack: {error}", file=sys.stderr)
+        return EXIT_FAILURE
     print(_summary(manifest))
     return EXIT_OK
 
