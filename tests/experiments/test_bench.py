@@ -128,6 +128,8 @@ def test_smoke_rows_are_complete(local_smoke: Path) -> None:
     session = json.loads((local_smoke / "sessions.jsonl").read_text().splitlines()[0])
     assert session["calibration"]["status"] == "optimal"
     assert session["versions"]["pyscipopt"] and session["git_commit"]
+    # The command as given to `neuralmip`, never the path of the script that ran it.
+    assert session["command"][:3] == ["neuralmip", "bench", str(SMOKE)]
     assert (local_smoke / "config.json").exists()
     assert (local_smoke / "report.md").exists()
 
