@@ -17,10 +17,9 @@ import sys
 from pathlib import Path
 
 from experiments.cli import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, recorded_command
+from solver.modelset import COMPONENTS
 
 __all__ = ["add_parser", "run"]
-
-_KINDS = ("branching", "diving")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -47,13 +46,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             flag, action="append", default=[], metavar="NAME=VALUE", help=f"{what} (repeatable)"
         )
     parser.add_argument(
-        "--enable", action="append", default=[], choices=_KINDS, help="use this component"
+        "--enable", action="append", default=[], choices=COMPONENTS, help="use this component"
     )
     parser.add_argument(
         "--disable",
         action="append",
         default=[],
-        choices=_KINDS,
+        choices=COMPONENTS,
         help="keep this component in the set but do not use it",
     )
     parser.add_argument(
@@ -77,22 +76,17 @@ def run(args: argparse.Namespace) -> int:
         if both := sorted(set(args.enable) & set(args.disable)):
             raise ValueError(f"--enable and --disable both name {both[0]}")
         why = parse_name_values(args.why, "--why")
-        if unknown := sorted(set(why) - set(_KINDS)):
+        if unknown := sorted(set(why) - set(COMPONENTS)):
             raise ValueError(f"--why {unknown[0]}=...: the kind is branching or diving")
         request = PackRequest(
             checkpoints={
-                kind: path
-                for kind, path in (("branching", args.branching), ("diving", args.diving))
-                if path is not None
+                kind: getattr(args, kind) for kind in COMPONENTS if getattr(args, kind) is not None
             },
             scip_params=parse_settings(args.scip_param, "--scip-param"),
             settings={
                 kind: values
-                for kind, values in (
-                    ("branching", parse_settings(args.branching_param, "--branching-param")),
-                    ("diving", parse_settings(args.diving_param, "--diving-param")),
-                )
-                if values
+                for kind in COMPONENTS
+                if (values := parse_settings(getattr(args, f"{kind}_param"), f"--{kind}-param"))
             },
             enabled={
                 **{kind: True for kind in args.enable},

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
+from experiments.studies import study_command
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["DivingBenchmarkConfig", "main", "run_benchmark", "summarize"]
@@ -249,9 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     result = run_benchmark(config)
     result["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
-    result["command"] = " ".join(
-        ["python -m experiments.studies.diving_benchmark", *(argv or sys.argv[1:])]
-    )
+    result["command"] = " ".join(study_command("experiments.studies.diving_benchmark", argv))
     config.out.parent.mkdir(parents=True, exist_ok=True)
     config.out.write_text(json.dumps(result, indent=2) + "\n")
     for class_name, stats in result["summary"].items():
