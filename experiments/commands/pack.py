@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             raise ValueError(f"--enable and --disable both name {both[0]}")
         why = parse_name_values(args.why, "--why")
         if unknown := sorted(set(why) - set(COMPONENTS)):
-            raise ValueError(f"--why {unknown[0]}=...: the kind is branching or diving")
+            raise ValueError(f"--why {unknown[0]}=...: the kind is {' or '.join(COMPONENTS)}")
         request = PackRequest(
             checkpoints={
                 kind: getattr(args, kind) for kind in COMPONENTS if getattr(args, kind) is not None

@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "results": results,
             "files": [str(path) for path in files],
             "versions": library_versions(),
-            "command": study_command("experiments.studies.branching_accuracy"),
+            "command": study_command("experiments.studies.branching_accuracy", argv),
         }
         args.out.write_text(json.dumps(report, indent=2) + "\n")
     return EXIT_OK

@@ -147,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "train_files": [str(f) for f in train_files],
             "valid_files": [str(f) for f in valid_files],
             "versions": library_versions(),
-            "command": study_command("experiments.studies.candidate_baselines"),
+            "command": study_command("experiments.studies.candidate_baselines", argv),
         }
         args.out.write_text(json.dumps(report, indent=2) + "\n")
     return EXIT_OK

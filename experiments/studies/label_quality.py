@@ -50,6 +50,7 @@ import pyscipopt
 from pyscipopt import SCIP_RESULT, Branchrule
 
 from experiments.collect_branching import CollectBranchingConfig, instance_scip_seed
+from experiments.studies import study_command
 from gnn.checkpoint import library_versions
 from gnn.observation import NodeBipartite
 from instances.generators import generate_instances, preset, sha256_of
@@ -401,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     variants = {name: VARIANTS[name] for name in dict.fromkeys(["full", *args.variants])}
     document: dict[str, Any] = {
-        "command": ["python", "-m", "experiments.studies.label_quality", *sys.argv[1:]],
+        "command": study_command("experiments.studies.label_quality", argv),
         "uptime_before": _uptime(),
         "cpu_count": os.cpu_count(),
         "library_versions": library_versions(),

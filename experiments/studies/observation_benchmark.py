@@ -42,6 +42,7 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_RESULT
 
+from experiments.studies import study_command
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["BenchmarkConfig", "ScenarioResult", "benchmark", "main"]
@@ -234,7 +235,7 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
             "pyscipopt": pyscipopt.__version__,
             "torch": torch.__version__,
         },
-        "command": " ".join(getattr(sys, "orig_argv", sys.argv)),
+        "command": " ".join(study_command("experiments.studies.observation_benchmark")),
         "pinned_cpus": pinned,
         "torch_threads": torch.get_num_threads(),
         "results": results,
