@@ -160,9 +160,19 @@ class _Interrupter:
             self._model = model
 
     def interrupt(self) -> None:
+        """Interrupt the attached model now where SCIP allows it; never raises.
+
+        SCIP refuses an interrupt in some stages (initialising the solve, for one); the race's
+        stop flag, set before this is called, then ends the solve at its next node
+        (:class:`_StopWhenSet`).
+        """
         with self._lock:
-            if self._model is not None:
+            if self._model is None:
+                return
+            try:
                 self._model.interruptSolve()
+            except Exception as error:
+                logger.debug("race interrupt refused, the stop flag ends the solve: %s", error)
 
 
 @dataclass(frozen=True)

@@ -153,3 +153,36 @@ def test_the_time_limit_counts_from_the_races_start(instance: tuple[Path, float]
     # Set-up before the race (model loading, say) took 5 of its 60 s.
     race(path, 2, solve_setup=_limit(60), started=time.monotonic() - 5.0, setup=record_limit)
     assert len(seen) == 2 and all(limit <= 55.0 for limit in seen)
+
+
+def test_an_interrupt_that_scip_refuses_leaves_the_stop_to_the_next_node(
+    instance: tuple[Path, float],
+) -> None:
+    from solver.racing import _Interrupter, _StopWhenSet
+
+    path, _ = instance
+    model = pyscipopt.Model()
+    model.hideOutput()
+    model.readProblem(str(path))
+    stop = threading.Event()
+    interrupter = _Interrupter()
+    stages: list[int] = []
+
+    class RivalWinsAsTheSolveStarts(pyscipopt.Branchrule):
+        def branchinitsol(self) -> None:
+            # A rival proves its result while this worker initialises its solve, where SCIP
+            # refuses an interrupt: the race's thread must not fail, and this solve must stop.
+            stages.append(self.model.getStage())
+            stop.set()
+            interrupter.interrupt()
+
+        def branchexeclp(self, allowaddcons: bool) -> dict:
+            return {"result": pyscipopt.SCIP_RESULT.DIDNOTRUN}
+
+    model.includeBranchrule(RivalWinsAsTheSolveStarts(), "rival", "wins at init", -100000, -1, 1.0)
+    model.includeEventhdlr(_StopWhenSet(stop), "race-stop", "stop when a rival wins")
+    interrupter.attach(model)
+    model.optimize()
+    assert stages == [pyscipopt.SCIP_STAGE.INITSOLVE]
+    assert model.getStatus() == "userinterrupt" and model.getNNodes() <= 1
+    model.free()
