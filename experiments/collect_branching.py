@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import torch
 
+from experiments.domain import instance_reference
 from experiments.executors import run_collection
 
 # Imported here, not in the worker, so that forked workers run the code this process loaded.
@@ -283,7 +284,7 @@ def collect_instance(job: InstanceJob) -> InstanceResult:
         n_nodes = int(model.getNNodes())
         metadata = {
             "kind": "branching",
-            "instance": str(job.instance.resolve()),
+            "instance": instance_reference(job.instance, job.output),
             "instance_sha256": sha256,
             "master_seed": config.seed,
             "scip_seed": scip_seed,

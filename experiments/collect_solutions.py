@@ -34,6 +34,7 @@ import numpy as np
 import pyscipopt
 from pyscipopt import SCIP_EVENTTYPE, Eventhdlr
 
+from experiments.domain import instance_reference
 from experiments.executors import run_collection
 from gnn.graph import BipartiteGraph
 from instances.generators import sha256_of
@@ -256,7 +257,7 @@ def _collect_one(job: _Job) -> int:
         )
         metadata = {
             "format": _FORMAT,
-            "instance": str(job.instance),
+            "instance": instance_reference(job.instance, job.output),
             "instance_sha256": digest,
             "seed": job.seed,
             "scip_version": str(model.version()),

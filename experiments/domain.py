@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -26,6 +27,7 @@ __all__ = [
     "data_records",
     "domain_of_files",
     "instance_files",
+    "instance_reference",
     "recorded_instances",
     "training_domain",
 ]
@@ -58,6 +60,13 @@ def instance_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def instance_reference(instance: str | Path, recorded_in: str | Path) -> str:
+    """``instance`` as the file ``recorded_in`` (a samples or solutions file) names it: its
+    path relative to that file's folder, so that a data folder moved with its ``instances/``
+    still finds them and no record names one machine's folders."""
+    return os.path.relpath(Path(instance).resolve(), Path(recorded_in).resolve().parent)
+
+
 def recorded_instances(records: Iterable[tuple[Path, dict]]) -> list[Path]:
     """The instance files that samples record, where they still exist unchanged.
 
@@ -65,8 +74,9 @@ def recorded_instances(records: Iterable[tuple[Path, dict]]) -> list[Path]:
     ----------
     records
         ``(samples file, its metadata)`` pairs; the metadata's ``instance`` names the instance
-        file (absolute, or relative to the working folder or to the samples file's folder)
-        and ``instance_sha256`` its contents.
+        file (as :func:`instance_reference` writes it, relative to the samples file's folder;
+        absolute or relative to the working folder in older records) and ``instance_sha256``
+        its contents.
     """
     found: dict[Path, Path] = {}
     for samples, metadata in records:
@@ -75,7 +85,7 @@ def recorded_instances(records: Iterable[tuple[Path, dict]]) -> list[Path]:
             continue
         candidates = [Path(recorded)]
         if not Path(recorded).is_absolute():
-            candidates.append(samples.parent / recorded)
+            candidates.insert(0, samples.parent / recorded)
         path = next((p for p in candidates if p.is_file()), None)
         if path is None:
             continue
@@ -170,7 +180,7 @@ def _names(paths: Sequence[Path]) -> str:
 
 def _shown(path: Path) -> str:
     """``path`` as a domain's source records it: relative to the working folder when inside it
-    (samples record their instances' absolute paths, which name one machine)."""
+    (an absolute path names one machine's folders)."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from experiments.collect_branching import CollectBranchingConfig, collect_branching
 from experiments.collect_solutions import CollectSolutionsConfig, collect_solutions
-from gnn.dataset import read_metadata, sample_files, write_json_atomic
 from instances.generators import CapacitatedFacilityLocation, InstanceParams, SetCover, preset
 from instances.generators.writing import instance_seed, write_instance
 
@@ -84,7 +83,6 @@ def make_class(class_name: str, root: Path = DATA_DIR) -> None:
         for index in range(spec.n_instances)
     ]
     collect_branching(instances, folder / "branching", BRANCHING, progress=False, command=command)
-    _relative_instance_paths(folder / "branching")
     collect_solutions(
         CollectSolutionsConfig(
             out=folder / "solutions",
@@ -107,21 +105,6 @@ def _write_compressed(model: object, path: Path) -> Path:
     compressed.write_bytes(gzip.compress(written.read_bytes(), mtime=0))
     written.unlink()
     return compressed
-
-
-def _relative_instance_paths(branching_dir: Path) -> None:
-    """Record each instance relative to the repository root, as the solutions files do.
-
-    The branching collection records the resolved path of its instance; a committed file must
-    not name a folder of one machine.
-    """
-    cwd = Path.cwd().resolve()
-    for samples in sample_files(branching_dir):
-        metadata = read_metadata(samples)
-        instance = Path(metadata["instance"])
-        if instance.is_absolute() and instance.is_relative_to(cwd):
-            metadata["instance"] = str(instance.relative_to(cwd))
-            write_json_atomic(samples.with_suffix(".json"), metadata)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

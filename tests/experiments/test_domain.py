@@ -1,12 +1,18 @@
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 import torch
 
 from experiments.cli import main
-from experiments.domain import instance_files, recorded_instances, training_domain
+from experiments.domain import (
+    instance_files,
+    instance_reference,
+    recorded_instances,
+    training_domain,
+)
 from gnn.checkpoint import load_checkpoint, save_checkpoint
 from gnn.features import ConstraintFeature, EdgeFeature, VariableFeature
 from gnn.models import HybridPolicy
@@ -49,10 +55,32 @@ def test_the_instances_the_samples_record_give_the_domain_wherever_they_are(
     assert training_domain([tmp_path], records, [files[0]]).n_instances == 1
 
 
+def test_a_data_folder_moved_with_its_instances_still_finds_them(
+    data: Path, tmp_path: Path
+) -> None:
+    # Samples name their instances relative to their own folder (instance_reference).
+    files = [path for path in instance_files([data]) if path.name != "broken.mps"]
+    old = tmp_path / "old"
+    shutil.copytree(data / "instances", old / "instances")
+    samples = old / "branching"
+    samples.mkdir()
+    records = []
+    for path in files:
+        sample = samples / f"{path.stem}.npz"
+        reference = instance_reference(old / "instances" / path.name, sample)
+        assert reference == str(Path("..") / "instances" / path.name)
+        records.append((sample, {"instance": reference, "instance_sha256": _sha(path)}))
+    moved = tmp_path / "new"
+    old.rename(moved)
+    moved_records = [(moved / "branching" / s.name, m) for s, m in records]
+    assert [p.name for p in recorded_instances(moved_records)] == [p.name for p in files]
+    assert all(p.resolve().parent.parent == moved for p in recorded_instances(moved_records))
+
+
 def test_a_domain_names_its_instances_relative_to_the_working_folder(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Samples record their instances' absolute paths; a shipped checkpoint must not carry them.
+    # Older samples record their instances' absolute paths; a shipped checkpoint must not carry them.
     files = [path.resolve() for path in instance_files([data]) if path.name != "broken.mps"]
     records = [(tmp_path / f"{p.stem}.npz", {"instance": str(p)}) for p in files]
     monkeypatch.chdir(data.parent)
