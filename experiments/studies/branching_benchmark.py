@@ -152,8 +152,12 @@ def _summary(name: str, runs: list[_TimedPolicy]) -> NodeTimings:
     )
 
 
-def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
-    """Run the benchmark; returns ``{"config", "versions", "results", "presolved_size"}``."""
+def benchmark(config: BenchmarkConfig, command: Sequence[str] | None = None) -> dict[str, Any]:
+    """Run the benchmark; returns ``{"config", "versions", "results", "presolved_size"}``.
+
+    ``command`` is the command line recorded in the result (default: this process's,
+    :func:`experiments.studies.study_command`).
+    """
     import torch
 
     from gnn.checkpoint import library_versions, load_checkpoint
@@ -208,7 +212,11 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
     return {
         "config": asdict(config),
         "versions": library_versions(),
-        "command": " ".join(study_command("experiments.studies.branching_benchmark")),
+        "command": " ".join(
+            study_command("experiments.studies.branching_benchmark")
+            if command is None
+            else list(command)
+        ),
         "clock": "time.thread_time (CPU milliseconds of the solving thread)",
         "first_lp_size": {
             "columns_mean": float(np.mean([s[0] for s in sizes])),
@@ -251,7 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         compile=args.compile,
         checkpoints=tuple(args.checkpoint),
     )
-    result = benchmark(config)
+    result = benchmark(
+        config, command=study_command("experiments.studies.branching_benchmark", argv)
+    )
     text = json.dumps(result, indent=2)
     print(text)
     if args.out is not None:

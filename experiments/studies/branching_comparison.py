@@ -69,8 +69,12 @@ def _shifted_geomean(values: Sequence[float], shift: float) -> float:
     return math.exp(sum(math.log(v + shift) for v in values) / len(values)) - shift
 
 
-def compare(config: ComparisonConfig) -> dict[str, Any]:
-    """Run the comparison; returns a JSON-ready dict with per-instance rows and summaries."""
+def compare(config: ComparisonConfig, command: Sequence[str] | None = None) -> dict[str, Any]:
+    """Run the comparison; returns a JSON-ready dict with per-instance rows and summaries.
+
+    ``command`` is the command line recorded in the result (default: this process's,
+    :func:`experiments.studies.study_command`).
+    """
     import torch
 
     from gnn.checkpoint import library_versions, load_checkpoint
@@ -154,7 +158,11 @@ def compare(config: ComparisonConfig) -> dict[str, Any]:
     result = {
         "config": asdict(config),
         "versions": library_versions(),
-        "command": " ".join(study_command("experiments.studies.branching_comparison")),
+        "command": " ".join(
+            study_command("experiments.studies.branching_comparison")
+            if command is None
+            else list(command)
+        ),
         "rows": rows,
         "time_sgm": {label: summary(label, "cpu_seconds", 1.0) for label in ("default", "learned")},
         "nodes_sgm": {label: summary(label, "nodes", 10.0) for label in ("default", "learned")},
@@ -208,7 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = ComparisonConfig(**{k: v for k, v in vars(args).items() if k != "out"})
     try:
-        result = compare(config)
+        result = compare(
+            config, command=study_command("experiments.studies.branching_comparison", argv)
+        )
     except ValueError as error:  # bad class/level names, unreadable checkpoint: one line
         print(f"branching_comparison: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -510,6 +510,7 @@ def run_campaign(
     out_dir: str | os.PathLike[str] | None = None,
     *,
     progress: Callable[[str], None] | None = None,
+    command: Sequence[str] | None = None,
 ) -> FuzzReport:
     """Make the inputs, run them in worker subprocesses, and report.
 
@@ -522,6 +523,9 @@ def run_campaign(
         (failing inputs are then copied nowhere, their details are in the report).
     progress
         Called with a short line after every batch.
+    command
+        The command line the report records (default: this process's,
+        :func:`experiments.studies.study_command`).
 
     Returns
     -------
@@ -537,6 +541,8 @@ def run_campaign(
         inputs = make_inputs(config, folder / "inputs", config.seed)
         by_index = {item.index: item for item in inputs}
         report = FuzzReport(config=asdict(config), versions=_versions())
+        if command is not None:
+            report.command = list(command)
 
         def record(index: int, outcome: str, detail: str) -> None:
             report.tried += 1
@@ -609,7 +615,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         shared_dir=args.shared,
     )
     report = run_campaign(
-        config, args.out, progress=lambda line: print(f"fuzz: {line}", file=sys.stderr)
+        config,
+        args.out,
+        progress=lambda line: print(f"fuzz: {line}", file=sys.stderr),
+        command=study_command("experiments.studies.fuzz", argv),
     )
     print(_summary(report))
     return 0 if report.ok else 1

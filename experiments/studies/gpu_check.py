@@ -603,8 +603,14 @@ def _write(report: dict[str, Any], out: Path, budget: _Budget) -> None:
     (out / "gpu_check.md").write_text(_markdown(report))
 
 
-def run_check(config: GpuCheckConfig, out: Path) -> dict[str, Any]:
-    """Run every section within the budget; write and return the report."""
+def run_check(
+    config: GpuCheckConfig, out: Path, command: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """Run every section within the budget; write and return the report.
+
+    ``command`` is the command line recorded in the result (default: this process's,
+    :func:`experiments.studies.study_command`).
+    """
     budget = _Budget(config.budget_s)
     out.mkdir(parents=True, exist_ok=True)
     models = models_to_check(config.seed)
@@ -617,7 +623,9 @@ def run_check(config: GpuCheckConfig, out: Path) -> dict[str, Any]:
             "platform": platform.platform(),
             "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
         },
-        "command": study_command("experiments.studies.gpu_check"),
+        "command": (
+            study_command("experiments.studies.gpu_check") if command is None else list(command)
+        ),
         "errors": [],
     }
     print(f"device: {report['machine']['cuda']}; CPUs: {os.cpu_count()}", flush=True)
@@ -720,7 +728,7 @@ def _parse(argv: Sequence[str] | None) -> tuple[GpuCheckConfig, Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the check from the command line; 0 when every section that ran succeeded."""
     config, out = _parse(argv)
-    report = run_check(config, out)
+    report = run_check(config, out, command=study_command("experiments.studies.gpu_check", argv))
     print(_markdown(report))
     print(f"wrote {out / 'gpu_check.md'} and {out / 'gpu_check.json'}")
     return 1 if report["errors"] else 0

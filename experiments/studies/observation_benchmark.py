@@ -216,8 +216,12 @@ def run_scenario(name: str, config: BenchmarkConfig) -> ScenarioResult:
     return result
 
 
-def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
-    """Run every scenario of ``config``; return config, versions, command and results."""
+def benchmark(config: BenchmarkConfig, command: Sequence[str] | None = None) -> dict[str, Any]:
+    """Run every scenario of ``config``; return config, versions, command and results.
+
+    ``command`` is the command line recorded in the result (default: this process's,
+    :func:`experiments.studies.study_command`).
+    """
     import torch
 
     torch.set_num_threads(1)
@@ -235,7 +239,11 @@ def benchmark(config: BenchmarkConfig) -> dict[str, Any]:
             "pyscipopt": pyscipopt.__version__,
             "torch": torch.__version__,
         },
-        "command": " ".join(study_command("experiments.studies.observation_benchmark")),
+        "command": " ".join(
+            study_command("experiments.studies.observation_benchmark")
+            if command is None
+            else list(command)
+        ),
         "pinned_cpus": pinned,
         "torch_threads": torch.get_num_threads(),
         "results": results,
@@ -302,7 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         compare_pyscipopt=not args.no_compare,
         pin_cpu=not args.no_pin,
     )
-    report = benchmark(config)
+    report = benchmark(
+        config, command=study_command("experiments.studies.observation_benchmark", argv)
+    )
     _print_table(report)
     text = json.dumps(report, indent=2)
     print(text)

@@ -526,8 +526,14 @@ def write_instances(config: ServingBenchmarkConfig, folder: Path, count: int) ->
     return paths
 
 
-def run_benchmark(config: ServingBenchmarkConfig) -> dict[str, Any]:
-    """Run every section not skipped; returns the JSON-ready report."""
+def run_benchmark(
+    config: ServingBenchmarkConfig, command: Sequence[str] | None = None
+) -> dict[str, Any]:
+    """Run every section not skipped; returns the JSON-ready report.
+
+    ``command`` is the command line recorded in the result (default: this process's,
+    :func:`experiments.studies.study_command`).
+    """
     budget = _Budget(config.time_budget_s)
     model, origin = load_branching_model()
     report: dict[str, Any] = {
@@ -539,7 +545,11 @@ def run_benchmark(config: ServingBenchmarkConfig) -> dict[str, Any]:
             "platform": platform.platform(),
             "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
         },
-        "command": study_command("experiments.studies.serving_benchmark"),
+        "command": (
+            study_command("experiments.studies.serving_benchmark")
+            if command is None
+            else list(command)
+        ),
     }
     print(f"model: {origin}; CUDA: {report['machine']['cuda']}; CPUs: {os.cpu_count()}")
     if "throughput" not in config.skip:
@@ -610,7 +620,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    report = run_benchmark(config)
+    report = run_benchmark(
+        config, command=study_command("experiments.studies.serving_benchmark", argv)
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2))
     print(f"wrote {output}")

@@ -32,8 +32,10 @@ def test_tiny_end_to_end_run_writes_its_report(tmp_path: Path) -> None:
         "120",
         "0.05",
     ]
-    assert main([*argv, "--skip", "throughput", "race", "--output", str(output)]) == 0
+    argv += ["--skip", "throughput", "race", "--output", str(output)]
+    assert main(argv) == 0
     report = json.loads(output.read_text())
+    assert report["command"] == ["python", "-m", "experiments.studies.serving_benchmark", *argv]
     assert report["config"]["workers"] == [1] and report["versions"]["torch"]
     modes = {row["mode"] for row in report["end_to_end"]["summary"]}
     assert {"independent_cpu", "shared_cpu"} <= modes

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 import gzip
+import json
 import os
 import pickle
 from pathlib import Path
@@ -63,13 +64,13 @@ def test_fuzz_campaign_thousands(shared_dir: Path, seed: int) -> None:
 def test_fuzz_command_line_reports_what_it_tried(
     shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(
-        ["--inputs", "12", "--seed", "5", "--shared", str(shared_dir), "--out", str(tmp_path)]
-    )
+    argv = ["--inputs", "12", "--seed", "5", "--shared", str(shared_dir), "--out", str(tmp_path)]
+    code = main(argv)
     out = capsys.readouterr().out
     assert code == 0, out
     assert "fuzz: 12 inputs tried" in out and "0 failures" in out
-    assert (tmp_path / "report.json").is_file()
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["command"] == ["python", "-m", "experiments.studies.fuzz", *argv]
 
 
 _MPS_LINES = _KNAPSACK_MPS.splitlines(keepends=True)
