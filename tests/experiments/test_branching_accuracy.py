@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import torch
 
-from experiments.studies.branching_accuracy import checkpoint_accuracy, main
+from experiments.studies.branching_accuracy import checkpoint_accuracy, main, sample_summary
 from gnn.checkpoint import save_checkpoint
 from gnn.dataset import BranchingDataset, sample_files
 from gnn.models import HybridPolicy
@@ -52,7 +52,7 @@ def test_the_command_writes_its_figures_and_refuses_missing_input_in_one_line(
     argv = ["--checkpoint", str(path), "--data", str(tmp_path / "data"), "--out", str(out)]
     assert main(argv) == 0
     report = json.loads(out.read_text())
-    assert report["results"][str(path)]["n_samples"] == 12
+    assert report["results"][str(path)]["n_samples"] == report["samples"]["n_samples"] == 12
     # The arguments it was given, not those of the process that called it.
     assert report["command"] == ["python", "-m", "experiments.studies.branching_accuracy", *argv]
     capsys.readouterr()
@@ -61,3 +61,40 @@ def test_the_command_writes_its_figures_and_refuses_missing_input_in_one_line(
     )
     error = capsys.readouterr().err.strip().splitlines()
     assert len(error) == 1 and "absent.pt" in error[0]
+
+
+def test_the_samples_are_described_with_the_accuracy_of_a_random_pick(tmp_path):
+    import dataclasses
+
+    from gnn.dataset import write_samples
+    from tests.gnn.test_dataset import random_graph, random_sample
+
+    rng = np.random.default_rng(3)
+    graph = random_graph(rng, 4, 12, 20)
+    base = random_sample(rng, graph, 0)
+
+    def sample(scores, depth):
+        k = len(scores)
+        return dataclasses.replace(
+            base,
+            candidates=np.arange(k, dtype=np.int64),
+            candidate_scores=np.asarray(scores, dtype=np.float64),
+            expert_index=int(np.nanargmax(scores)),
+            depth=depth,
+            down_gains=np.ones(k),
+            up_gains=np.ones(k),
+            down_infeasible=np.zeros(k, dtype=bool),
+            up_infeasible=np.zeros(k, dtype=bool),
+            candidate_scored=np.isfinite(scores),
+        )
+
+    # 10 candidates, one best; 10 candidates, 4 tied at the best (one not scored: never best).
+    one_best = sample([1.0] * 9 + [2.0], depth=2)
+    tied = sample([3.0, 3.0, 3.0, 3.0, 1.0, 1.0, 1.0, 1.0, 1.0, np.nan], depth=6)
+    write_samples(tmp_path / "solve.npz", [one_best, tied], {"instance": "solve"})
+    summary = sample_summary(sample_files(tmp_path))
+    assert summary["n_samples"] == 2 and summary["tied_share"] == 0.5
+    assert summary["random_top1"] == pytest.approx((1 / 10 + 4 / 10) / 2)
+    # Five drawn of ten: 1/2 for the single best; 1 - C(6,5)/C(10,5) with four tied.
+    assert summary["random_top5"] == pytest.approx((0.5 + (1 - 6 / 252)) / 2)
+    assert summary["median_depth"] == 4 and summary["median_candidates"] == 10
