@@ -152,11 +152,11 @@ def _summary(name: str, runs: list[_TimedPolicy]) -> NodeTimings:
     )
 
 
-def benchmark(config: BenchmarkConfig, command: Sequence[str] | None = None) -> dict[str, Any]:
+def benchmark(config: BenchmarkConfig, argv: Sequence[str] | None = None) -> dict[str, Any]:
     """Run the benchmark; returns ``{"config", "versions", "results", "presolved_size"}``.
 
-    ``command`` is the command line recorded in the result (default: this process's,
-    :func:`experiments.studies.study_command`).
+    ``argv`` are the arguments the recorded command line names
+    (:func:`experiments.studies.study_command`; default: this process's).
     """
     import torch
 
@@ -212,11 +212,7 @@ def benchmark(config: BenchmarkConfig, command: Sequence[str] | None = None) -> 
     return {
         "config": asdict(config),
         "versions": library_versions(),
-        "command": " ".join(
-            study_command("experiments.studies.branching_benchmark")
-            if command is None
-            else list(command)
-        ),
+        "command": " ".join(study_command("experiments.studies.branching_benchmark", argv)),
         "clock": "time.thread_time (CPU milliseconds of the solving thread)",
         "first_lp_size": {
             "columns_mean": float(np.mean([s[0] for s in sizes])),
@@ -259,9 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         compile=args.compile,
         checkpoints=tuple(args.checkpoint),
     )
-    result = benchmark(
-        config, command=study_command("experiments.studies.branching_benchmark", argv)
-    )
+    result = benchmark(config, argv=argv)
     text = json.dumps(result, indent=2)
     print(text)
     if args.out is not None:

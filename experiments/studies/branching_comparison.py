@@ -69,11 +69,11 @@ def _shifted_geomean(values: Sequence[float], shift: float) -> float:
     return math.exp(sum(math.log(v + shift) for v in values) / len(values)) - shift
 
 
-def compare(config: ComparisonConfig, command: Sequence[str] | None = None) -> dict[str, Any]:
+def compare(config: ComparisonConfig, argv: Sequence[str] | None = None) -> dict[str, Any]:
     """Run the comparison; returns a JSON-ready dict with per-instance rows and summaries.
 
-    ``command`` is the command line recorded in the result (default: this process's,
-    :func:`experiments.studies.study_command`).
+    ``argv`` are the arguments the recorded command line names
+    (:func:`experiments.studies.study_command`; default: this process's).
     """
     import torch
 
@@ -158,11 +158,7 @@ def compare(config: ComparisonConfig, command: Sequence[str] | None = None) -> d
     result = {
         "config": asdict(config),
         "versions": library_versions(),
-        "command": " ".join(
-            study_command("experiments.studies.branching_comparison")
-            if command is None
-            else list(command)
-        ),
+        "command": " ".join(study_command("experiments.studies.branching_comparison", argv)),
         "rows": rows,
         "time_sgm": {label: summary(label, "cpu_seconds", 1.0) for label in ("default", "learned")},
         "nodes_sgm": {label: summary(label, "nodes", 10.0) for label in ("default", "learned")},
@@ -216,9 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = ComparisonConfig(**{k: v for k, v in vars(args).items() if k != "out"})
     try:
-        result = compare(
-            config, command=study_command("experiments.studies.branching_comparison", argv)
-        )
+        result = compare(config, argv=argv)
     except ValueError as error:  # bad class/level names, unreadable checkpoint: one line
         print(f"branching_comparison: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

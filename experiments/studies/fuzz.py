@@ -510,7 +510,7 @@ def run_campaign(
     out_dir: str | os.PathLike[str] | None = None,
     *,
     progress: Callable[[str], None] | None = None,
-    command: Sequence[str] | None = None,
+    argv: Sequence[str] | None = None,
 ) -> FuzzReport:
     """Make the inputs, run them in worker subprocesses, and report.
 
@@ -523,9 +523,9 @@ def run_campaign(
         (failing inputs are then copied nowhere, their details are in the report).
     progress
         Called with a short line after every batch.
-    command
-        The command line the report records (default: this process's,
-        :func:`experiments.studies.study_command`).
+    argv
+        The arguments the report's command line names
+        (:func:`experiments.studies.study_command`; default: this process's).
 
     Returns
     -------
@@ -540,9 +540,11 @@ def run_campaign(
             folder = Path(out_dir)
         inputs = make_inputs(config, folder / "inputs", config.seed)
         by_index = {item.index: item for item in inputs}
-        report = FuzzReport(config=asdict(config), versions=_versions())
-        if command is not None:
-            report.command = list(command)
+        report = FuzzReport(
+            config=asdict(config),
+            versions=_versions(),
+            command=study_command("experiments.studies.fuzz", argv),
+        )
 
         def record(index: int, outcome: str, detail: str) -> None:
             report.tried += 1
@@ -618,7 +620,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config,
         args.out,
         progress=lambda line: print(f"fuzz: {line}", file=sys.stderr),
-        command=study_command("experiments.studies.fuzz", argv),
+        argv=argv,
     )
     print(_summary(report))
     return 0 if report.ok else 1

@@ -604,12 +604,12 @@ def _write(report: dict[str, Any], out: Path, budget: _Budget) -> None:
 
 
 def run_check(
-    config: GpuCheckConfig, out: Path, command: Sequence[str] | None = None
+    config: GpuCheckConfig, out: Path, argv: Sequence[str] | None = None
 ) -> dict[str, Any]:
     """Run every section within the budget; write and return the report.
 
-    ``command`` is the command line recorded in the result (default: this process's,
-    :func:`experiments.studies.study_command`).
+    ``argv`` are the arguments the recorded command line names
+    (:func:`experiments.studies.study_command`; default: this process's).
     """
     budget = _Budget(config.budget_s)
     out.mkdir(parents=True, exist_ok=True)
@@ -623,9 +623,7 @@ def run_check(
             "platform": platform.platform(),
             "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
         },
-        "command": (
-            study_command("experiments.studies.gpu_check") if command is None else list(command)
-        ),
+        "command": study_command("experiments.studies.gpu_check", argv),
         "errors": [],
     }
     print(f"device: {report['machine']['cuda']}; CPUs: {os.cpu_count()}", flush=True)
@@ -728,7 +726,7 @@ def _parse(argv: Sequence[str] | None) -> tuple[GpuCheckConfig, Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the check from the command line; 0 when every section that ran succeeded."""
     config, out = _parse(argv)
-    report = run_check(config, out, command=study_command("experiments.studies.gpu_check", argv))
+    report = run_check(config, out, argv=argv)
     print(_markdown(report))
     print(f"wrote {out / 'gpu_check.md'} and {out / 'gpu_check.json'}")
     return 1 if report["errors"] else 0

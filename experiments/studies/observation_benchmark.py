@@ -216,11 +216,11 @@ def run_scenario(name: str, config: BenchmarkConfig) -> ScenarioResult:
     return result
 
 
-def benchmark(config: BenchmarkConfig, command: Sequence[str] | None = None) -> dict[str, Any]:
+def benchmark(config: BenchmarkConfig, argv: Sequence[str] | None = None) -> dict[str, Any]:
     """Run every scenario of ``config``; return config, versions, command and results.
 
-    ``command`` is the command line recorded in the result (default: this process's,
-    :func:`experiments.studies.study_command`).
+    ``argv`` are the arguments the recorded command line names
+    (:func:`experiments.studies.study_command`; default: this process's).
     """
     import torch
 
@@ -239,11 +239,7 @@ def benchmark(config: BenchmarkConfig, command: Sequence[str] | None = None) -> 
             "pyscipopt": pyscipopt.__version__,
             "torch": torch.__version__,
         },
-        "command": " ".join(
-            study_command("experiments.studies.observation_benchmark")
-            if command is None
-            else list(command)
-        ),
+        "command": " ".join(study_command("experiments.studies.observation_benchmark", argv)),
         "pinned_cpus": pinned,
         "torch_threads": torch.get_num_threads(),
         "results": results,
@@ -310,9 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         compare_pyscipopt=not args.no_compare,
         pin_cpu=not args.no_pin,
     )
-    report = benchmark(
-        config, command=study_command("experiments.studies.observation_benchmark", argv)
-    )
+    report = benchmark(config, argv=argv)
     _print_table(report)
     text = json.dumps(report, indent=2)
     print(text)

@@ -527,12 +527,12 @@ def write_instances(config: ServingBenchmarkConfig, folder: Path, count: int) ->
 
 
 def run_benchmark(
-    config: ServingBenchmarkConfig, command: Sequence[str] | None = None
+    config: ServingBenchmarkConfig, argv: Sequence[str] | None = None
 ) -> dict[str, Any]:
     """Run every section not skipped; returns the JSON-ready report.
 
-    ``command`` is the command line recorded in the result (default: this process's,
-    :func:`experiments.studies.study_command`).
+    ``argv`` are the arguments the recorded command line names
+    (:func:`experiments.studies.study_command`; default: this process's).
     """
     budget = _Budget(config.time_budget_s)
     model, origin = load_branching_model()
@@ -545,11 +545,7 @@ def run_benchmark(
             "platform": platform.platform(),
             "cuda": torch.cuda.get_device_name() if torch.cuda.is_available() else None,
         },
-        "command": (
-            study_command("experiments.studies.serving_benchmark")
-            if command is None
-            else list(command)
-        ),
+        "command": study_command("experiments.studies.serving_benchmark", argv),
     }
     print(f"model: {origin}; CUDA: {report['machine']['cuda']}; CPUs: {os.cpu_count()}")
     if "throughput" not in config.skip:
@@ -620,9 +616,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    report = run_benchmark(
-        config, command=study_command("experiments.studies.serving_benchmark", argv)
-    )
+    report = run_benchmark(config, argv=argv)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2))
     print(f"wrote {output}")
