@@ -25,6 +25,7 @@ __all__ = [
     "BRANCHING_OPTIONS",
     "CandidateBatch",
     "BranchingTrainer",
+    "best_candidates",
     "expert_cross_entropy",
     "score_distribution_cross_entropy",
     "segment_log_softmax",
@@ -127,6 +128,19 @@ def score_distribution_cross_entropy(candidates: CandidateBatch) -> Tensor:
     return per_sample.mean()
 
 
+def best_candidates(scores: Tensor, expert: int) -> Tensor:
+    """Mask of the candidates that count as the expert's best (ties count): scores within a
+    relative 1e-9 of the best finite one; where no score is finite (NaN: not scored), the
+    expert's choice (position ``expert``) alone."""
+    scores = torch.nan_to_num(scores, nan=-math.inf)
+    best = scores.max()
+    if not torch.isfinite(best):
+        mask = torch.zeros(len(scores), dtype=torch.bool)
+        mask[expert] = True
+        return mask
+    return scores >= best - 1e-9 * max(1.0, abs(float(best)))
+
+
 def candidate_metrics(candidates: CandidateBatch, ks: Sequence[int] = (1, 5)) -> dict[str, float]:
     """Summed (not averaged) accuracy counts and score ratios over the samples of one batch.
 
@@ -147,11 +161,7 @@ def candidate_metrics(candidates: CandidateBatch, ks: Sequence[int] = (1, 5)) ->
         sample_logits = logits[start : start + count]
         sample_scores = scores[start : start + count]
         best = sample_scores.max()
-        if not torch.isfinite(best):  # no usable scores: judge against the expert's choice
-            best_set = torch.zeros(count, dtype=torch.bool)
-            best_set[int(expert[sample]) - start] = True
-        else:
-            best_set = sample_scores >= best - 1e-9 * max(1.0, abs(float(best)))
+        best_set = best_candidates(sample_scores, int(expert[sample]) - start)
         order = torch.argsort(sample_logits, descending=True)
         for k in ks:
             sums[f"top{k}"] += float(best_set[order[:k]].any())

@@ -28,12 +28,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import torch
 
 from experiments.studies import study_command
 from gnn.checkpoint import CheckpointError, library_versions, load_checkpoint
 from gnn.dataset import BranchingDataset, BranchingSample, read_samples, sample_files
 from gnn.rooted import RootedSamples, samples_as_scored
-from gnn.training import BranchingTrainer, describe_rates
+from gnn.training import BranchingTrainer, best_candidates, describe_rates
 from solver.exit_codes import EXIT_BAD_INPUT, EXIT_OK
 
 __all__ = ["main", "checkpoint_accuracy", "sample_summary"]
@@ -53,12 +54,9 @@ def checkpoint_accuracy(
 
 
 def _tied_best(sample: BranchingSample) -> int:
-    """Candidates that :func:`gnn.training.candidate_metrics` counts as the best (ties)."""
-    scores = np.nan_to_num(np.asarray(sample.candidate_scores, dtype=np.float64), nan=-np.inf)
-    best = scores.max(initial=-np.inf)
-    if not np.isfinite(best):
-        return 1  # no usable scores: the expert's choice alone
-    return int((scores >= best - 1e-9 * max(1.0, abs(float(best)))).sum())
+    """How many candidates count as the best, as the checkpoints' accuracy counts them."""
+    scores = torch.as_tensor(np.asarray(sample.candidate_scores, dtype=np.float64))
+    return int(best_candidates(scores, sample.expert_index).sum())
 
 
 def _random_hits(n_candidates: int, n_best: int, k: int) -> float:
